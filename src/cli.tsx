@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import { config as loadDotenv } from 'dotenv';
+import packageJson from '../package.json' with { type: 'json' };
+import { type Config, resolveConfig, UsageError } from './config/config.js';
+import { USAGE_HINT, usage } from './config/usage.js';
+import { offlinePace, openConnection } from './connection.js';
+import { runPrint } from './print/print-mode.js';
+import { readStdin } from './print/read-stdin.js';
+
+const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+
+async function main(): Promise<number> {
+  // .env fills in what the environment lacks and never overrides it.
+  loadDotenv({ quiet: true });
+  let config: Config;
+  try {
+    config = resolveConfig(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    throw error;
+  }
+  if (config.help) {
+    process.stdout.write(`${usage()}\n`);
+    return EXIT.ok;
+  }
+  if (config.version) {
+    process.stdout.write(`${packageJson.version}\n`);
+    return EXIT.ok;
+  }
+  if (!config.print) return usageError('the interactive notebook is not built yet; use -p');
+  return printMode(config);
+}
+
+async function printMode(config: Config): Promise<number> {
+  const prompt = (config.prompt ?? (process.stdin.isTTY ? '' : await readStdin(process.stdin))).trim();
+  if (!prompt) return usageError('print mode needs a prompt: pass it as an argument or on stdin');
+
+  const connection = await openConnection(config.connection, {
+    maxRetries: config.maxRetries,
+    pace: offlinePace(process.env),
+  });
+  if (connection.offline) process.stderr.write(`streambook: ${connection.describe}\n`);
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  // A reader that stops early (`| head`) is not an error: stop streaming and leave quietly.
+  let closedPipe = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closedPipe = true;
+    abort.abort();
+  });
+  try {
+    const outcome = await runPrint({
+      client: connection.client,
+      settings: config.settings,
+      prompt,
+      format: config.outputFormat,
+      stdout: {
+        write: (chunk) => !closedPipe && process.stdout.write(chunk),
+        isTTY: process.stdout.isTTY === true,
+      },
+      signal: abort.signal,
+    });
+    if (closedPipe) return EXIT.ok;
+    if (outcome.status === 'interrupted') {
+      process.stderr.write('streambook: interrupted\n');
+      return EXIT.interrupted;
+    }
+    if (outcome.error) {
+      process.stderr.write(`streambook: ${outcome.error.message}\n`);
+      return EXIT.failure;
+    }
+    return EXIT.ok;
+  } finally {
+    await connection.close();
+  }
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`streambook: ${message} (${USAGE_HINT})\n`);
+  return EXIT.usage;
+}
+
+/** Exit only once stdout has drained: a pipe would lose what is still buffered. */
+function exit(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main().then(exit, (error: unknown) => {
+  process.stderr.write(
+    `streambook: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  exit(EXIT.failure);
+});

@@ -1,0 +1,184 @@
+import { parseArgs } from 'node:util';
+import type { StreamMode, TurnSettings } from '../engine/types.js';
+import { isScenarioName } from '../offline/scenarios.js';
+
+export const DEFAULT_MODEL = 'claude-sonnet-4-6';
+export const DEFAULT_MAX_TOKENS = 1000;
+export const OUTPUT_FORMATS = ['text', 'json', 'stream-json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** A bad flag or value: the CLI prints the message on one line and exits 2. */
+export class UsageError extends Error {}
+
+/** Where turns go: the real API, or the built-in offline one (and why). */
+export type Connection =
+  | { kind: 'live'; apiKey: string; baseURL?: string }
+  | { kind: 'offline'; reason: 'flag' | 'no-key'; scenario?: string };
+
+export interface Config {
+  settings: TurnSettings;
+  maxRetries?: number;
+  connection: Connection;
+  print: boolean;
+  outputFormat: OutputFormat;
+  prompt?: string;
+  help: boolean;
+  version: boolean;
+}
+
+const OPTIONS = {
+  print: { type: 'boolean', short: 'p' },
+  'output-format': { type: 'string' },
+  model: { type: 'string', short: 'm' },
+  'max-tokens': { type: 'string' },
+  system: { type: 'string' },
+  temperature: { type: 'string' },
+  thinking: { type: 'string' },
+  'max-retries': { type: 'string' },
+  mode: { type: 'string' },
+  offline: { type: 'boolean' },
+  scenario: { type: 'string' },
+  'base-url': { type: 'string' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Flags override the environment, which `.env` fills in without overriding (dotenv's rule,
+ * applied before this runs). Pure: argv and env in, a checked Config out.
+ */
+export function resolveConfig(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Config {
+  const { values, positionals } = parseFlags(argv);
+  const maxTokens = positiveInt(
+    '--max-tokens',
+    values['max-tokens'] ?? env.STREAMBOOK_MAX_TOKENS,
+    DEFAULT_MAX_TOKENS,
+  );
+  const settings: TurnSettings = {
+    model: nonEmpty('--model', values.model ?? env.STREAMBOOK_MODEL) ?? DEFAULT_MODEL,
+    maxTokens,
+    system: values.system ?? (env.STREAMBOOK_SYSTEM || undefined),
+    temperature: parseTemperature(values.temperature),
+    thinkingBudget: parseThinking(values.thinking, maxTokens),
+    mode: parseMode(values.mode),
+  };
+  const outputFormat = parseOutputFormat(values['output-format']);
+  if (values['output-format'] !== undefined && !values.print) {
+    throw new UsageError('--output-format works only in print mode (-p)');
+  }
+  const config: Config = {
+    settings,
+    connection: parseConnection(values, env),
+    print: values.print ?? false,
+    outputFormat,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+  if (values['max-retries'] !== undefined)
+    config.maxRetries = nonNegativeInt('--max-retries', values['max-retries']);
+  if (positionals.length > 0) config.prompt = positionals.join(' ');
+  return config;
+}
+
+function parseFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+}
+
+/** node's messages are long and suggest `--`; say the same thing in one short line. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value`;
+  const dashed = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+  if (dashed) return `${dashed[1]} needs a value (write ${dashed[1]}=-1 for a value that starts with a dash)`;
+  return message.split('\n')[0] ?? message;
+}
+
+function parseConnection(
+  values: { offline?: boolean; scenario?: string; 'base-url'?: string },
+  env: Readonly<Record<string, string | undefined>>,
+): Connection {
+  const scenario = values.scenario;
+  if (scenario !== undefined && !isScenarioName(scenario)) {
+    throw new UsageError(`unknown scenario '${scenario}' (see streambook --help)`);
+  }
+  const apiKey = env.ANTHROPIC_API_KEY?.trim();
+  if (values.offline || !apiKey) {
+    const offline: Connection = { kind: 'offline', reason: values.offline ? 'flag' : 'no-key' };
+    if (scenario !== undefined) offline.scenario = scenario;
+    return offline;
+  }
+  if (scenario !== undefined) throw new UsageError('--scenario needs the offline API (--offline)');
+  const baseURL = values['base-url'] ?? (env.ANTHROPIC_BASE_URL || undefined);
+  if (baseURL !== undefined && !/^https?:\/\/[^\s]+$/.test(baseURL)) {
+    throw new UsageError(`--base-url must be an http(s) URL, got '${baseURL}'`);
+  }
+  return baseURL ? { kind: 'live', apiKey, baseURL } : { kind: 'live', apiKey };
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new UsageError(`${flag} must not be empty`);
+  return value.trim();
+}
+
+export function positiveInt(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${flag} must be a whole number of 1 or more, got '${value}'`);
+  return n;
+}
+
+function nonNegativeInt(flag: string, value: string): number {
+  const n = Number(value);
+  if (value === '' || !Number.isInteger(n) || n < 0) {
+    throw new UsageError(`${flag} must be a whole number of 0 or more, got '${value}'`);
+  }
+  return n;
+}
+
+export function parseTemperature(value: string | undefined, label = '--temperature'): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new UsageError(`${label} must be a number from 0 to 1, got '${value}'`);
+  }
+  return n;
+}
+
+/** The API wants a budget of at least 1024 tokens, below max_tokens. */
+export function parseThinking(
+  value: string | undefined,
+  maxTokens: number,
+  label = '--thinking',
+): number | undefined {
+  if (value === undefined || value === 'off') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1024) {
+    throw new UsageError(`${label} must be 'off' or a token budget of 1024 or more, got '${value}'`);
+  }
+  if (n >= maxTokens)
+    throw new UsageError(`${label} budget ${n} must be less than max tokens (${maxTokens})`);
+  return n;
+}
+
+export function parseMode(value: string | undefined, label = '--mode'): StreamMode {
+  if (value === undefined || value === 'helper' || value === 'raw') return value ?? 'helper';
+  throw new UsageError(`${label} must be 'helper' or 'raw', got '${value}'`);
+}
+
+function parseOutputFormat(value: string | undefined): OutputFormat {
+  if (value === undefined) return 'text';
+  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
+  throw new UsageError(`--output-format must be one of ${OUTPUT_FORMATS.join(', ')}, got '${value}'`);
+}

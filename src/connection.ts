@@ -1,0 +1,46 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type { Connection } from './config/config.js';
+import { createClient } from './engine/client.js';
+import type { Pace } from './offline/pace.js';
+import { type OfflineServer, startOfflineServer } from './offline/server.js';
+
+/** A client ready for turns, and the offline server behind it when answers are simulated. */
+export interface OpenConnection {
+  client: Anthropic;
+  offline: OfflineServer | null;
+  /** One line for the user on where answers come from. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+/** The offline server's pacing: STREAMBOOK_OFFLINE_PACE=none turns delays off (tests, benchmarks). */
+export function offlinePace(env: Readonly<Record<string, string | undefined>>): Pace {
+  return env.STREAMBOOK_OFFLINE_PACE === 'none' ? 'none' : 'realistic';
+}
+
+export async function openConnection(
+  connection: Connection,
+  options: { maxRetries?: number | undefined; pace: Pace },
+): Promise<OpenConnection> {
+  if (connection.kind === 'live') {
+    const client = createClient({
+      apiKey: connection.apiKey,
+      baseURL: connection.baseURL,
+      maxRetries: options.maxRetries,
+    });
+    return { client, offline: null, describe: `live: ${client.baseURL}`, close: async () => {} };
+  }
+  const offline = await startOfflineServer({
+    pace: options.pace,
+    ...(connection.scenario ? { scenario: connection.scenario } : {}),
+  });
+  // The real key, if any, never goes to the offline server.
+  const client = createClient({ apiKey: 'offline', baseURL: offline.url, maxRetries: options.maxRetries });
+  const why = connection.reason === 'flag' ? '--offline' : 'no ANTHROPIC_API_KEY set';
+  return {
+    client,
+    offline,
+    describe: `offline (${why}): answers are simulated by the built-in API`,
+    close: () => offline.close(),
+  };
+}

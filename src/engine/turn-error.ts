@@ -1,0 +1,101 @@
+import { AnthropicError, APIConnectionError, APIError } from '@anthropic-ai/sdk';
+import { EventOrderError } from './accumulate.js';
+import type { TurnError } from './types.js';
+
+/** What the turn knew when the error surfaced, so the line can say where it happened. */
+export interface ErrorContext {
+  eventsSeen: number;
+  /** A secret that must never appear in the line (the API key). */
+  secret?: string | null | undefined;
+}
+
+/** Turns whatever the SDK or the network threw into one honest line. */
+export function toTurnError(error: unknown, context: ErrorContext): TurnError {
+  return redact(classify(error, context), context.secret);
+}
+
+function classify(error: unknown, { eventsSeen }: ErrorContext): TurnError {
+  if (error instanceof APIError && !(error instanceof APIConnectionError)) {
+    const errorType = error.type ?? undefined;
+    const detail = error.apiMessage ?? firstLine(error.message);
+    const requestId = error.requestID ?? undefined;
+    const suffix = requestId ? ` (request-id ${requestId})` : '';
+    if (error.status === undefined) {
+      return withOptional(
+        { kind: 'stream_error', message: `${errorType ?? 'error'} mid-stream: ${detail}${suffix}` },
+        { requestId, errorType },
+      );
+    }
+    return withOptional(
+      {
+        kind: 'http',
+        status: error.status,
+        message: `HTTP ${error.status} ${errorType ?? ''}: ${detail}${suffix}`,
+      },
+      { requestId, errorType },
+    );
+  }
+  // The helper wraps the SyntaxError of a bad data line in an AnthropicError; look beneath.
+  const parseError = findCause(error, (e) => e instanceof SyntaxError || e instanceof EventOrderError);
+  if (parseError) {
+    return {
+      kind: 'malformed',
+      message: `malformed event data after ${eventsSeen} events: ${firstLine(parseError.message)}`,
+    };
+  }
+  if (error instanceof APIConnectionError) {
+    return { kind: 'connection', message: `connection failed: ${rootCause(error)}` };
+  }
+  if (error instanceof AnthropicError && /authentication|apiKey|authToken/i.test(error.message)) {
+    return { kind: 'config', message: firstLine(error.message) };
+  }
+  const where = eventsSeen > 0 ? ` after ${eventsSeen} events` : '';
+  return { kind: 'connection', message: `connection dropped${where}: ${rootCause(error)}` };
+}
+
+function findCause(error: unknown, test: (e: Error) => boolean): Error | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (test(current)) return current;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+function withOptional(
+  base: TurnError,
+  extra: { requestId?: string | undefined; errorType?: string | undefined },
+) {
+  const error = { ...base };
+  if (extra.requestId) error.requestId = extra.requestId;
+  if (extra.errorType) error.errorType = extra.errorType;
+  return error;
+}
+
+/** Node's fetch reports a dropped socket as "terminated", with the real reason in `cause`. */
+function rootCause(error: unknown): string {
+  let current: unknown = error;
+  let text = '';
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof Error) {
+      const code = (current as { code?: unknown }).code;
+      text =
+        firstLine(current.message) +
+        (typeof code === 'string' && !current.message.includes(code) ? ` (${code})` : '');
+      current = current.cause;
+    } else {
+      text = firstLine(String(current));
+      break;
+    }
+  }
+  return text || 'unknown error';
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]?.trim() ?? '';
+}
+
+function redact(error: TurnError, secret: string | null | undefined): TurnError {
+  if (!secret || !error.message.includes(secret)) return error;
+  return { ...error, message: error.message.split(secret).join('[redacted]') };
+}

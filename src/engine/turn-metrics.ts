@@ -1,0 +1,61 @@
+import type { Message, TurnMetrics, TurnUpdate } from './types.js';
+
+/** Unnamed SSE events are of type "message" by the SSE spec; counted under this name. */
+export const UNNAMED_EVENT = '(unnamed)';
+
+/** Collects the timing facts of one turn as its updates pass by. */
+export class TurnClock {
+  readonly #start = performance.now();
+  #ttfb: number | null = null;
+  #ttft: number | null = null;
+  #firstContent: number | null = null;
+  #attempts = 0;
+  readonly #counts: Record<string, number> = {};
+
+  /** ms since the turn began, on the monotonic clock. */
+  readonly now = (): number => performance.now() - this.#start;
+
+  observe(update: TurnUpdate): void {
+    switch (update.type) {
+      case 'attempt':
+        this.#attempts++;
+        return;
+      case 'wire': {
+        const name = update.event.event ?? UNNAMED_EVENT;
+        this.#counts[name] = (this.#counts[name] ?? 0) + 1;
+        this.#ttfb ??= update.event.t;
+        return;
+      }
+      case 'text':
+        this.#ttft ??= update.t;
+        this.#firstContent ??= update.t;
+        return;
+      case 'thinking':
+      case 'input_json':
+        this.#firstContent ??= update.t;
+        return;
+      default:
+        return;
+    }
+  }
+
+  metrics(message: Message | null): TurnMetrics {
+    const totalMs = this.now();
+    const outputTokens = message?.usage?.output_tokens ?? null;
+    const generationMs = this.#firstContent === null ? null : totalMs - this.#firstContent;
+    return {
+      ttfbMs: this.#ttfb,
+      ttftMs: this.#ttft,
+      totalMs,
+      outputTokens,
+      tokensPerSecond:
+        outputTokens !== null && generationMs !== null && generationMs > 0
+          ? outputTokens / (generationMs / 1000)
+          : null,
+      eventCounts: { ...this.#counts },
+      stopReason: message?.stop_reason ?? null,
+      usage: message?.usage ? structuredClone(message.usage) : null,
+      attempts: this.#attempts,
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import type { Middleware } from '@anthropic-ai/sdk';
+import { Stream } from '@anthropic-ai/sdk/core/streaming';
+import type { HttpAttempt, WireEvent } from './types.js';
+
+/** What the tap reports, in the order it saw it. */
+export interface WireObserver {
+  attempt(attempt: HttpAttempt): void;
+  response(attempt: HttpAttempt): void;
+  event(event: WireEvent): void;
+  /** The observed body ended (cleanly or not); `failure` says why when it did not. */
+  bodyEnd(failure?: unknown): void;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A per-request SDK middleware that records every HTTP attempt and every server-sent event
+ * exactly as it came over the wire. The SDK's own iterators drop `ping` and stop at `error`;
+ * reading a clone of the body with the SDK's SSE reader shows the timeline the server sent.
+ */
+export function createWireTap(clock: () => number, observer: WireObserver): Middleware {
+  let seq = 0;
+  return async (request, next) => {
+    const attempt: HttpAttempt = {
+      attempt: Number(new Headers(request.headers).get('x-stainless-retry-count') ?? 0),
+      sentAt: clock(),
+    };
+    observer.attempt({ ...attempt });
+    let response: Response;
+    try {
+      response = await next(request);
+    } catch (error) {
+      observer.response({ ...attempt, failure: oneLine(error) });
+      throw error;
+    }
+    attempt.respondedAt = clock();
+    attempt.status = response.status;
+    const requestId = response.headers.get('request-id');
+    if (requestId) attempt.requestId = requestId;
+    const retryAfterMs = parseRetryAfter(response.headers);
+    if (retryAfterMs !== undefined) attempt.retryAfterMs = retryAfterMs;
+    observer.response({ ...attempt });
+
+    if (response.ok && response.body && isEventStream(response)) {
+      void readEvents(response.clone(), attempt.attempt);
+    }
+    return response;
+  };
+
+  async function readEvents(response: Response, attempt: number): Promise<void> {
+    try {
+      for await (const sse of Stream.rawEvents(response)) {
+        observer.event(toWireEvent(sse, seq++, attempt, clock()));
+      }
+      observer.bodyEnd();
+    } catch (error) {
+      observer.bodyEnd(error);
+    }
+  }
+}
+
+function toWireEvent(
+  sse: { event: string | null; data: string; raw: string[] },
+  seq: number,
+  attempt: number,
+  t: number,
+): WireEvent {
+  // Each raw line plus its terminator, plus the blank line that ends the event.
+  const bytes = sse.raw.reduce((sum, line) => sum + encoder.encode(line).length + 1, 0) + 1;
+  const wire: WireEvent = { seq, attempt, t, bytes, event: sse.event, data: sse.data, json: undefined };
+  if (sse.data === '') return wire;
+  try {
+    wire.json = JSON.parse(sse.data);
+  } catch {
+    wire.malformed = true;
+  }
+  return wire;
+}
+
+function isEventStream(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').includes('text/event-stream');
+}
+
+function parseRetryAfter(headers: Headers): number | undefined {
+  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms)) return ms;
+  const raw = headers.get('retry-after');
+  if (!raw) return undefined;
+  const seconds = Number.parseFloat(raw);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(raw);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? '';
+}

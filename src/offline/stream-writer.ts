@@ -1,0 +1,61 @@
+import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { Schedule } from './pace.js';
+import { formatSse, type SseEvent } from './sse.js';
+
+// Without timers a long stream would never let the event loop breathe; this bounds the stall.
+const EVENTS_BETWEEN_YIELDS = 64;
+
+export interface WriteOptions {
+  schedule: Schedule;
+  /** performance.now() when the request arrived; the schedule counts from there. */
+  startedAt: number;
+  /** How the response ends after its last event: cleanly, or with the socket destroyed. */
+  ending: 'end' | 'destroy';
+}
+
+/**
+ * Writes events to an SSE response at the schedule's pace, honouring backpressure, and stops
+ * at once when the client goes away.
+ */
+export async function writeEvents(
+  res: ServerResponse,
+  events: Iterable<SseEvent>,
+  options: WriteOptions,
+): Promise<void> {
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  res.once('close', onClose);
+  try {
+    const iterator = events[Symbol.iterator]();
+    let sinceYield = 0;
+    for (let current = iterator.next(); !current.done; ) {
+      const { event, data } = current.value;
+      const due = options.schedule.dueAt(event);
+      const wait = due === null ? 0 : options.startedAt + due - performance.now();
+      if (wait > 0) {
+        await sleep(wait, undefined, { signal: gone.signal });
+        sinceYield = 0;
+      } else if (++sinceYield >= EVENTS_BETWEEN_YIELDS) {
+        await yieldToLoop(undefined, { signal: gone.signal });
+        sinceYield = 0;
+      }
+      if (gone.signal.aborted) return;
+      // Looking one event ahead tells us which write is the last, so a drop can wait for it to flush.
+      current = iterator.next();
+      if (current.done && options.ending === 'destroy') {
+        res.write(formatSse(event, data), () => res.destroy());
+        return;
+      }
+      if (!res.write(formatSse(event, data))) await once(res, 'drain', { signal: gone.signal });
+    }
+    if (options.ending === 'destroy') res.destroy();
+    else res.end();
+  } catch (error) {
+    if (!gone.signal.aborted) throw error;
+  } finally {
+    res.off('close', onClose);
+  }
+}

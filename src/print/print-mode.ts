@@ -1,0 +1,57 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import type { OutputFormat } from '../config/config.js';
+import { withPrompt } from '../engine/history.js';
+import { runTurn } from '../engine/turn.js';
+import type { TurnOutcome, TurnSettings } from '../engine/types.js';
+import { neutralize } from '../text/neutralize.js';
+
+/** Where print mode writes: stdout gets only the requested output. */
+export interface PrintTarget {
+  write(chunk: string): void;
+  /** True when a person's terminal is on the other end (then model text is neutralized). */
+  isTTY: boolean;
+}
+
+export interface PrintRequest {
+  client: Anthropic;
+  settings: TurnSettings;
+  prompt: string;
+  format: OutputFormat;
+  stdout: PrintTarget;
+  signal?: AbortSignal;
+}
+
+/**
+ * One turn without the UI, following `claude -p`: text streams the text deltas, json prints
+ * the final message, stream-json prints each wire event's data exactly as received.
+ */
+export async function runPrint({
+  client,
+  settings,
+  prompt,
+  format,
+  stdout,
+  signal,
+}: PrintRequest): Promise<TurnOutcome> {
+  const writeText = stdout.isTTY
+    ? (text: string) => stdout.write(neutralize(text))
+    : stdout.write.bind(stdout);
+  let wroteText = false;
+  let outcome: TurnOutcome | undefined;
+  const turn = runTurn({ client, messages: withPrompt([], prompt), settings, ...(signal ? { signal } : {}) });
+  for await (const update of turn) {
+    if (update.type === 'end') {
+      outcome = update.outcome;
+    } else if (format === 'text' && update.type === 'text') {
+      writeText(update.text);
+      wroteText ||= update.text.length > 0;
+    } else if (format === 'stream-json' && update.type === 'wire') {
+      stdout.write(`${update.event.data}\n`);
+    }
+  }
+  if (!outcome) throw new Error('turn ended without an outcome');
+  if (format === 'text' && wroteText) stdout.write('\n');
+  if (format === 'json' && outcome.status === 'complete')
+    stdout.write(`${JSON.stringify(outcome.message)}\n`);
+  return outcome;
+}

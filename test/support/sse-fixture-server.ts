@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+/** The names of the recorded streams in test/fixtures, without `.sse`. */
+export function listFixtures(): string[] {
+  return readdirSync(FIXTURES)
+    .filter((file) => file.endsWith('.sse'))
+    .map((file) => file.slice(0, -'.sse'.length))
+    .sort();
+}
+
+export function fixturePath(name: string): string {
+  return `${FIXTURES}${name}.sse`;
+}
+
+export interface FixtureServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Replays one recording, byte for byte, to every POST /v1/messages: one write per event with a
+ * turn of the event loop between them, so the client sees events arrive separately as on the wire.
+ */
+export async function serveFixture(
+  name: string,
+  options: { dropAfterEvents?: number } = {},
+): Promise<FixtureServer> {
+  const events = splitEvents(readFileSync(fixturePath(name), 'utf8'));
+  let requests = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/messages') {
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'Not Found' } }));
+      return;
+    }
+    requests++;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'request-id': `req_fixture_${name}_${requests}`,
+    });
+    void replay(res, events, options.dropAfterEvents);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function replay(res: ServerResponse, events: string[], dropAfter?: number): Promise<void> {
+  for (const [index, event] of events.entries()) {
+    if (res.destroyed) return;
+    if (index + 1 === dropAfter) {
+      // Destroy only once the last event is flushed, so the client is sure to have seen it.
+      res.write(event, () => res.destroy());
+      return;
+    }
+    res.write(event);
+    await yieldToLoop();
+  }
+  res.end();
+}
+
+/** Each event with its blank-line terminator, so joining them gives the file back exactly. */
+function splitEvents(text: string): string[] {
+  const events: string[] = [];
+  let start = 0;
+  for (let end = text.indexOf('\n\n'); end !== -1; end = text.indexOf('\n\n', start)) {
+    events.push(text.slice(start, end + 2));
+    start = end + 2;
+  }
+  if (start < text.length) events.push(text.slice(start));
+  return events;
+}

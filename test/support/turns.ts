@@ -1,0 +1,65 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { createClient } from '../../src/engine/client.js';
+import { withPrompt } from '../../src/engine/history.js';
+import { runTurn } from '../../src/engine/turn.js';
+import type {
+  Message,
+  StreamMode,
+  TurnOutcome,
+  TurnSettings,
+  TurnUpdate,
+  WireEvent,
+} from '../../src/engine/types.js';
+
+export const SETTINGS: TurnSettings = { model: 'claude-sonnet-4-6', maxTokens: 1000, mode: 'helper' };
+
+export function clientFor(url: string, maxRetries = 2): Anthropic {
+  return createClient({ apiKey: 'sk-test-key-not-real', baseURL: url, maxRetries });
+}
+
+export interface Collected {
+  updates: TurnUpdate[];
+  outcome: TurnOutcome;
+  wire: WireEvent[];
+  text: string;
+}
+
+/** Runs one turn to its end and keeps everything it yielded. */
+export async function collectTurn(
+  client: Anthropic,
+  mode: StreamMode,
+  options: {
+    prompt?: string;
+    settings?: Partial<TurnSettings>;
+    signal?: AbortSignal;
+    onUpdate?: (u: TurnUpdate) => void;
+  } = {},
+): Promise<Collected> {
+  const updates: TurnUpdate[] = [];
+  const turn = runTurn({
+    client,
+    messages: withPrompt([], options.prompt ?? 'Write a 1 sentence description of a sci fi world'),
+    settings: { ...SETTINGS, ...options.settings, mode },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  for await (const update of turn) {
+    updates.push(update);
+    options.onUpdate?.(update);
+  }
+  const end = updates.at(-1);
+  if (end?.type !== 'end') throw new Error('turn did not end with an end update');
+  return {
+    updates,
+    outcome: end.outcome,
+    wire: updates.flatMap((u) => (u.type === 'wire' ? [u.event] : [])),
+    text: updates.map((u) => (u.type === 'text' ? u.text : '')).join(''),
+  };
+}
+
+/** A message as JSON would carry it, without the helper's structured-output field. */
+export function comparable(message: Message | null): unknown {
+  if (!message) return message;
+  const plain = JSON.parse(JSON.stringify(message)) as Record<string, unknown>;
+  delete plain.parsed_output;
+  return plain;
+}

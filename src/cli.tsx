@@ -27,7 +27,10 @@ async function main(): Promise<number> {
     process.stdout.write(`${packageJson.version}\n`);
     return EXIT.ok;
   }
-  if (!config.print) return usageError('the interactive notebook is not built yet; use -p');
+  if (!config.print) {
+    const { runNotebook } = await import('./ui/run-notebook.js');
+    return runNotebook(config);
+  }
   return printMode(config);
 }
 

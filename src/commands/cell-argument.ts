@@ -1,0 +1,14 @@
+import type { Cell } from '../store/cell.js';
+import type { Session } from '../store/session.js';
+import { selectedCell } from '../store/session-state.js';
+import { CommandError } from './command.js';
+
+/** Splits "[n] [rest]" and finds cell n, or the selected cell, or the newest. */
+export function cellArgument(session: Session, args: string): { cell: Cell; rest: string } {
+  const [first = '', ...rest] = args.trim().split(/\s+/).filter(Boolean);
+  const hasNumber = /^\d+$/.test(first);
+  const state = session.state;
+  const cell = hasNumber ? state.cells.find((c) => c.id === Number(first)) : selectedCell(state);
+  if (!cell) throw new CommandError(hasNumber ? `there is no cell ${first}` : 'there is no cell yet');
+  return { cell, rest: (hasNumber ? rest : [first, ...rest]).filter(Boolean).join(' ') };
+}

@@ -1,0 +1,9 @@
+import type { Command } from './command.js';
+
+export const helpCommand: Command = {
+  name: 'help',
+  summary: 'show keys and commands (Esc closes)',
+  run({ session }) {
+    session.view(() => ({ help: true }));
+  },
+};

@@ -1,0 +1,12 @@
+import type { Command } from './command.js';
+
+export const timelineCommand: Command = {
+  name: 'timeline',
+  summary: 'show or hide the event timeline pane (also Ctrl+T)',
+  run({ session }) {
+    session.view((view) => ({
+      timeline: !view.timeline,
+      focus: view.focus === 'timeline' ? 'prompt' : view.focus,
+    }));
+  },
+};

@@ -1,0 +1,145 @@
+import type {
+  HttpAttempt,
+  Message,
+  TurnError,
+  TurnMetrics,
+  TurnSettings,
+  TurnUpdate,
+  WireEvent,
+} from '../engine/types.js';
+
+export type CellStatus = 'streaming' | 'complete' | 'interrupted' | 'failed';
+
+/** One content block as the reply shows it while it grows. */
+export interface CellBlock {
+  index: number;
+  type: string;
+  /** Text for text blocks, thinking for thinking blocks, the input JSON for tool blocks. */
+  text: string;
+  /** The block's name, for tool blocks. */
+  name?: string;
+  citations: unknown[];
+  done: boolean;
+}
+
+/**
+ * One notebook cell: a prompt and everything its turn produced. Plain serializable data, so
+ * it can be saved and exported. `events` is append-only and shared between versions of the
+ * cell (copying it per event would cost O(n²)); `eventCount` says how much of it a version
+ * has seen.
+ */
+export interface Cell {
+  id: number;
+  prompt: string;
+  settings: TurnSettings;
+  /** The offline scenario that answered, when answers were simulated. */
+  scenario: string | null;
+  status: CellStatus;
+  blocks: CellBlock[];
+  events: WireEvent[];
+  eventCount: number;
+  attempts: HttpAttempt[];
+  message: Message | null;
+  metrics: TurnMetrics | null;
+  error: TurnError | null;
+  /** Bumped on every change, so views and caches can tell versions apart cheaply. */
+  version: number;
+}
+
+export function newCell(id: number, prompt: string, settings: TurnSettings, scenario: string | null): Cell {
+  return {
+    id,
+    prompt,
+    settings,
+    scenario,
+    status: 'streaming',
+    blocks: [],
+    events: [],
+    eventCount: 0,
+    attempts: [],
+    message: null,
+    metrics: null,
+    error: null,
+    version: 0,
+  };
+}
+
+/** The cell after one update of its turn. Pure but for the append-only event list. */
+export function applyUpdate(cell: Cell, update: TurnUpdate): Cell {
+  switch (update.type) {
+    case 'request':
+      return cell;
+    case 'attempt':
+    case 'response':
+      return bump(cell, { attempts: upsertAttempt(cell.attempts, update.attempt) });
+    case 'wire':
+      cell.events.push(update.event);
+      return bump(cell, { eventCount: cell.events.length });
+    case 'block_start':
+      return bump(cell, { blocks: withBlock(cell.blocks, startBlock(update.index, update.block)) });
+    case 'text':
+    case 'thinking':
+      return appendText(cell, update.index, update.text);
+    case 'input_json':
+      return appendText(cell, update.index, update.partialJson);
+    case 'citation':
+      return editBlock(cell, update.index, (block) => ({
+        ...block,
+        citations: [...block.citations, update.citation],
+      }));
+    case 'block_stop':
+      return editBlock(cell, update.index, (block) => ({ ...block, done: true }));
+    case 'end': {
+      const { outcome } = update;
+      return bump(cell, {
+        status: outcome.status,
+        message: outcome.message,
+        metrics: outcome.metrics,
+        error: outcome.error ?? null,
+      });
+    }
+    default:
+      return unreachable(update);
+  }
+}
+
+function unreachable(update: never): Cell {
+  throw new Error(`unknown update ${JSON.stringify(update)}`);
+}
+
+function bump(cell: Cell, changes: Partial<Cell>): Cell {
+  return { ...cell, ...changes, version: cell.version + 1 };
+}
+
+function startBlock(index: number, block: { type: string } & Record<string, unknown>): CellBlock {
+  const initial =
+    typeof block.text === 'string' ? block.text : typeof block.thinking === 'string' ? block.thinking : '';
+  const started: CellBlock = { index, type: block.type, text: initial, citations: [], done: false };
+  if (typeof block.name === 'string') started.name = block.name;
+  return started;
+}
+
+function appendText(cell: Cell, index: number, text: string): Cell {
+  return editBlock(cell, index, (block) => ({ ...block, text: block.text + text }));
+}
+
+function editBlock(cell: Cell, index: number, edit: (block: CellBlock) => CellBlock): Cell {
+  const at = cell.blocks.findIndex((block) => block.index === index);
+  if (at === -1) return cell;
+  const blocks = [...cell.blocks];
+  blocks[at] = edit(blocks[at] as CellBlock);
+  return bump(cell, { blocks });
+}
+
+function withBlock(blocks: CellBlock[], block: CellBlock): CellBlock[] {
+  return [...blocks.filter((b) => b.index !== block.index), block].sort((a, b) => a.index - b.index);
+}
+
+function upsertAttempt(attempts: HttpAttempt[], attempt: HttpAttempt): HttpAttempt[] {
+  return [...attempts.filter((a) => a.attempt !== attempt.attempt), attempt];
+}
+
+/** The final message JSON of a cell, as print mode's --output-format json gives it, pretty-printed. */
+export function messageJson(cell: Cell): string | null {
+  return cell.message ? JSON.stringify(cell.message, null, 2) : null;
+}

@@ -1,0 +1,157 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { afterTurn, withPrompt } from '../engine/history.js';
+import { runTurn } from '../engine/turn.js';
+import type { TurnOutcome, TurnSettings } from '../engine/types.js';
+import type { OfflineServer } from '../offline/server.js';
+import { applyUpdate, newCell } from './cell.js';
+import { isStreaming, type SessionState, type Toast } from './session-state.js';
+import type { SessionStore } from './session-store.js';
+
+/**
+ * The notebook's actions: everything that changes the conversation goes through here, so
+ * views only render the store and commands only call these.
+ */
+export class Session {
+  readonly store: SessionStore;
+  readonly #client: Anthropic;
+  readonly #offline: OfflineServer | null;
+  #abort: AbortController | null = null;
+  #running: Promise<void> = Promise.resolve();
+  #toastId = 0;
+
+  constructor(store: SessionStore, client: Anthropic, offline: OfflineServer | null) {
+    this.store = store;
+    this.#client = client;
+    this.#offline = offline;
+  }
+
+  get state(): SessionState {
+    return this.store.getSnapshot();
+  }
+
+  get offline(): boolean {
+    return this.#offline !== null;
+  }
+
+  /** Sends a prompt as a new cell; refused (with a toast) while a reply streams. */
+  submit(prompt: string): boolean {
+    const text = prompt.trim();
+    if (!text) return false;
+    if (isStreaming(this.state)) {
+      this.toast('A reply is still streaming: Esc interrupts it.', 'warning');
+      return false;
+    }
+    const state = this.state;
+    const id = (state.cells.at(-1)?.id ?? 0) + 1;
+    const cell = newCell(id, text, state.settings, state.scenario);
+    const messages = withPrompt(state.history, text);
+    this.#offline?.setScenario(state.scenario ?? 'chat');
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.store.updateNow((s) => ({
+      ...s,
+      cells: [...s.cells, cell],
+      promptHistory: s.promptHistory.at(-1) === text ? s.promptHistory : [...s.promptHistory, text],
+      view: { ...s.view, selected: null, scroll: 0 },
+      timeline: { ...s.timeline, cursor: null, detail: null },
+      quitArmed: false,
+    }));
+    this.#running = this.#consume(
+      id,
+      runTurn({ client: this.#client, messages, settings: cell.settings, signal: abort.signal }),
+      messages,
+    );
+    return true;
+  }
+
+  async #consume(
+    id: number,
+    turn: AsyncIterable<import('../engine/types.js').TurnUpdate>,
+    request: ReturnType<typeof withPrompt>,
+  ) {
+    for await (const update of turn) {
+      this.store.update((s) => ({
+        ...s,
+        cells: s.cells.map((c) => (c.id === id ? applyUpdate(c, update) : c)),
+      }));
+      if (update.type === 'end') this.#finish(request, update.outcome);
+    }
+    this.#abort = null;
+  }
+
+  #finish(request: ReturnType<typeof withPrompt>, outcome: TurnOutcome): void {
+    const usage = outcome.message?.usage;
+    this.store.updateNow((s) => ({
+      ...s,
+      history: afterTurn(request, outcome),
+      tokens: {
+        input: s.tokens.input + (usage?.input_tokens ?? 0),
+        output: s.tokens.output + (usage?.output_tokens ?? 0),
+      },
+    }));
+  }
+
+  /** Stops the streaming reply; its partial text stays and the cell says "interrupted". */
+  interrupt(): boolean {
+    if (!this.#abort || !isStreaming(this.state)) return false;
+    this.#abort.abort();
+    return true;
+  }
+
+  /** Resolves when the current turn (if any) has ended and been recorded. */
+  settled(): Promise<void> {
+    return this.#running;
+  }
+
+  retry(): boolean {
+    const last = this.state.cells.at(-1);
+    if (!last) {
+      this.toast('Nothing to retry yet.', 'warning');
+      return false;
+    }
+    return this.submit(last.prompt);
+  }
+
+  /** A new conversation: the cells and the history go, the settings stay. */
+  clear(): void {
+    this.interrupt();
+    this.store.updateNow((s) => ({
+      ...s,
+      cells: [],
+      history: [],
+      view: { ...s.view, selected: null, scroll: 0 },
+      timeline: { ...s.timeline, cursor: null, detail: null },
+    }));
+  }
+
+  setSettings(change: Partial<TurnSettings>): void {
+    this.store.updateNow((s) => ({ ...s, settings: { ...s.settings, ...change } }));
+  }
+
+  /** Offline only: the scenario that answers the next turns. */
+  setScenario(name: string): void {
+    this.#offline?.setScenario(name);
+    this.store.updateNow((s) => ({ ...s, scenario: name }));
+  }
+
+  toast(text: string, tone: Toast['tone'] = 'info'): void {
+    const id = ++this.#toastId;
+    this.store.updateNow((s) => ({ ...s, toast: { id, text, tone } }));
+  }
+
+  dismissToast(id: number): void {
+    if (this.state.toast?.id === id) this.store.updateNow((s) => ({ ...s, toast: null }));
+  }
+
+  view(change: (view: SessionState['view']) => Partial<SessionState['view']>): void {
+    this.store.updateNow((s) => ({ ...s, view: { ...s.view, ...change(s.view) } }));
+  }
+
+  timeline(change: (timeline: SessionState['timeline']) => Partial<SessionState['timeline']>): void {
+    this.store.updateNow((s) => ({ ...s, timeline: { ...s.timeline, ...change(s.timeline) } }));
+  }
+
+  armQuit(armed: boolean): void {
+    this.store.updateNow((s) => ({ ...s, quitArmed: armed }));
+  }
+}

@@ -1,0 +1,120 @@
+import chalk from 'chalk';
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { CommandContext } from '../commands/command.js';
+import { isStreaming, selectedCell } from '../store/session-state.js';
+import { ConversationPane } from './components/ConversationPane.js';
+import { HelpView } from './components/HelpView.js';
+import { PromptInput } from './components/PromptInput.js';
+import { StatusBar } from './components/StatusBar.js';
+import { TimelinePane } from './components/TimelinePane.js';
+import { ToastLine } from './components/ToastLine.js';
+import { useNotebookKeys } from './hooks/use-notebook-keys.js';
+import { usePromptEditor } from './hooks/use-prompt-editor.js';
+import { useSessionState } from './hooks/use-session-state.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { useToastTimeout } from './hooks/use-toast-timeout.js';
+import { CellLines } from './layout/cell-lines.js';
+import { screenLayout } from './layout/screen-layout.js';
+import { TimelineRows } from './layout/timeline-rows.js';
+
+export interface AppProps {
+  commands: CommandContext;
+}
+
+/** The notebook screen: conversation and timeline, the prompt, the toast and the status line. */
+export function App({ commands }: AppProps) {
+  const { session } = commands;
+  const state = useSessionState(session.store);
+  const size = useTerminalSize();
+  const { editor, current, edit } = usePromptEditor();
+  const [cellLines] = useState(() => new CellLines());
+  const [timelineRows] = useState(() => new TimelineRows());
+  const promptLines = editor.value.split('\n').length;
+  const layout = screenLayout({
+    ...size,
+    timeline: state.view.timeline,
+    promptLines,
+    toast: state.toast !== null,
+  });
+  useToastTimeout(session, state.toast);
+  useNotebookKeys({ commands, editor: current, edit, layout, timelineRows });
+
+  if (layout.kind === 'too-small') {
+    return (
+      <Text wrap="truncate-end">{`terminal too small: ${layout.columns}x${layout.rows}, streambook needs 40x12`}</Text>
+    );
+  }
+  const { focus } = state.view;
+  const cell = selectedCell(state);
+  const conversation = state.view.help ? (
+    <HelpView size={layout.conversation} />
+  ) : (
+    <ConversationPane
+      cells={state.cells}
+      layout={cellLines}
+      size={layout.conversation}
+      rawText={state.view.rawText}
+      thinkingHidden={state.view.thinkingHidden}
+      selected={state.view.selected ?? state.cells.at(-1)?.id ?? null}
+      focused={focus === 'conversation'}
+      scroll={state.view.scroll}
+      welcome={welcome(state.source.describe)}
+    />
+  );
+  const timeline = layout.timeline ? (
+    <TimelinePane
+      cell={cell}
+      rows={timelineRows}
+      view={state.timeline}
+      size={layout.timeline}
+      focused={focus === 'timeline'}
+    />
+  ) : null;
+  return (
+    <Box flexDirection="column" width={layout.width} height={layout.height}>
+      <Box flexDirection={layout.stacked ? 'column' : 'row'}>
+        {conversation}
+        {timeline && layout.stacked ? (
+          <Separator width={layout.width} focused={focus === 'timeline'} />
+        ) : null}
+        {timeline && !layout.stacked ? <Gutter height={layout.conversation.height} /> : null}
+        {timeline}
+      </Box>
+      <Separator width={layout.width} focused={focus === 'prompt'} />
+      <PromptInput
+        editor={editor}
+        focused={focus === 'prompt'}
+        streaming={isStreaming(state)}
+        width={layout.width}
+        height={layout.inputLines}
+      />
+      {state.toast ? <ToastLine toast={state.toast} /> : null}
+      <StatusBar state={state} width={layout.width} />
+    </Box>
+  );
+}
+
+function Separator({ width, focused }: { width: number; focused: boolean }) {
+  return (
+    <Text color={focused ? 'cyan' : undefined} dimColor={!focused}>
+      {'─'.repeat(width)}
+    </Text>
+  );
+}
+
+function Gutter({ height }: { height: number }) {
+  return <Text dimColor>{Array.from({ length: height }, () => '│').join('\n')}</Text>;
+}
+
+function welcome(describe: string): string[] {
+  return [
+    chalk.bold('streambook') + chalk.dim(' · a notebook for the streaming Messages API'),
+    '',
+    'Type a prompt and press Enter. Each prompt becomes a numbered cell; the reply streams',
+    'into it, and the timeline shows every event on the wire with its timing.',
+    '',
+    chalk.dim(describe),
+    chalk.dim('/help lists keys and commands · /scenario tries the protocol corners offline'),
+  ];
+}

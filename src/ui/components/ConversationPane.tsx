@@ -1,0 +1,35 @@
+import type { Cell } from '../../store/cell.js';
+import type { CellLines } from '../layout/cell-lines.js';
+import { conversationWindow } from '../layout/conversation-window.js';
+import type { PaneSize } from '../layout/screen-layout.js';
+import { Lines } from './Lines.js';
+
+export interface ConversationPaneProps {
+  cells: readonly Cell[];
+  layout: CellLines;
+  size: PaneSize;
+  rawText: boolean;
+  thinkingHidden: boolean;
+  /** The selected cell, highlighted while the pane has focus. */
+  selected: number | null;
+  focused: boolean;
+  scroll: number;
+  welcome: readonly string[];
+}
+
+/** The notebook's cells, windowed to the pane: only the lines in view are rendered. */
+export function ConversationPane(props: ConversationPaneProps) {
+  const { size } = props;
+  if (props.cells.length === 0) {
+    return <Lines lines={props.welcome.slice(0, size.height)} width={size.width} height={size.height} />;
+  }
+  const window = conversationWindow({
+    cells: props.cells,
+    layout: props.layout,
+    options: { width: size.width, rawText: props.rawText, thinkingHidden: props.thinkingHidden },
+    height: size.height,
+    scroll: props.scroll,
+    selected: props.focused ? props.selected : null,
+  });
+  return <Lines lines={window.lines} width={size.width} height={size.height} />;
+}

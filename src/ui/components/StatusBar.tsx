@@ -1,0 +1,32 @@
+import { Box, Text } from 'ink';
+import type { SessionState } from '../../store/session-state.js';
+import { formatCount } from '../format.js';
+
+export interface StatusBarProps {
+  state: SessionState;
+  width: number;
+}
+
+const HINTS = 'Enter send · Esc stop · ^T timeline · Tab focus · ^Y copy · /help';
+
+/** The last line: what answers, how, the tokens so far, and the main keys. */
+export function StatusBar({ state, width }: StatusBarProps) {
+  const { settings, source, tokens, scenario } = state;
+  const where = source.offline ? `offline (simulated)${scenario ? ` · ${scenario}` : ''}` : 'live';
+  const left = `${settings.model} · ${settings.mode} · ${where} · ${formatCount(tokens.input)} in / ${formatCount(tokens.output)} out`;
+  const hints = state.quitArmed ? 'Press Ctrl+C again to quit' : HINTS;
+  const room = width - left.length - 2;
+  return (
+    <Box width={width} height={1}>
+      <Text wrap="truncate-end">
+        <Text inverse color={source.offline ? 'yellow' : 'green'}>{` ${left} `}</Text>
+        {room > 8 ? (
+          <Text
+            dimColor={!state.quitArmed}
+            color={state.quitArmed ? 'yellow' : undefined}
+          >{` ${hints.slice(0, room - 1)}`}</Text>
+        ) : null}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Cell } from '../../store/cell.js';
+import type { TimelineView } from '../../store/session-state.js';
+import type { PaneSize } from '../layout/screen-layout.js';
+import { timelineColumns, timelineHeader, timelineLine, timelineWindow } from '../layout/timeline-lines.js';
+import type { TimelineRows } from '../layout/timeline-rows.js';
+import { EventDetail } from './EventDetail.js';
+import { Lines } from './Lines.js';
+
+export interface TimelinePaneProps {
+  cell: Cell | undefined;
+  rows: TimelineRows;
+  view: TimelineView;
+  size: PaneSize;
+  focused: boolean;
+}
+
+/** The wire events of one cell, as they came, windowed to the pane; Enter opens one in full. */
+export function TimelinePane({ cell, rows, view, size, focused }: TimelinePaneProps) {
+  if (cell && view.detail !== null) {
+    const event = cell.events.find((e) => e.seq === view.detail);
+    if (event) return <EventDetail event={event} size={size} scroll={view.detailScroll} />;
+  }
+  const built = cell ? rows.rows(cell, view) : { rows: [], counts: {} };
+  const header = [...timelineHeader(cell?.id ?? null, built.counts, view), timelineColumns(size.width)];
+  const bodyHeight = Math.max(0, size.height - header.length);
+  const window = timelineWindow(built.rows.length, bodyHeight, focused ? view.cursor : null);
+  const body = built.rows
+    .slice(window.start, window.end)
+    .map((row, i) => timelineLine(row, size.width, focused && window.cursor === window.start + i));
+  return <Lines lines={[...header, ...body].slice(0, size.height)} width={size.width} height={size.height} />;
+}

@@ -1,0 +1,26 @@
+/** "412 ms" under a second, "2.31 s" above. */
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '–';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** Milliseconds on the timeline: "+12", "+1 204". */
+export function formatOffset(ms: number): string {
+  return `+${Math.round(ms).toLocaleString('en-US').replace(/,/g, ' ')}`;
+}
+
+export function formatRate(tokensPerSecond: number | null | undefined): string {
+  return tokensPerSecond === null || tokensPerSecond === undefined
+    ? '– tok/s'
+    : `${tokensPerSecond.toFixed(1)} tok/s`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function formatCount(n: number): string {
+  return n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+}

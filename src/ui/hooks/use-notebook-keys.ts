@@ -1,0 +1,245 @@
+import { type Key, useInput } from 'ink';
+import { type RefObject, useRef } from 'react';
+import type { CommandContext } from '../../commands/command.js';
+import { completeCommand, runCommandLine } from '../../commands/index.js';
+import { type Focus, isStreaming, selectedCell } from '../../store/session-state.js';
+import type { ScreenLayout } from '../layout/screen-layout.js';
+import type { TimelineRows } from '../layout/timeline-rows.js';
+import type { PromptEdit, PromptEditor } from '../prompt-editor.js';
+
+export interface NotebookKeys {
+  commands: CommandContext;
+  /** The live editor: several keys can arrive in one read, before React renders again. */
+  editor: RefObject<PromptEditor>;
+  edit: (edit: PromptEdit) => void;
+  layout: ScreenLayout;
+  timelineRows: TimelineRows;
+}
+
+// Bracketed paste wraps a paste in these; Ink hands each over as an input of its own.
+const PASTE_START = /\[200~$/;
+const PASTE_END = /\[201~$/;
+
+/** Every key of the notebook, dispatched by what has focus. Keys change the store, never the screen directly. */
+export function useNotebookKeys(keys: NotebookKeys): void {
+  const pasting = useRef(false);
+  useInput((input, key) => {
+    if (PASTE_START.test(input)) pasting.current = true;
+    else if (PASTE_END.test(input)) pasting.current = false;
+    else if (pasting.current) pasteText(keys, input);
+    else if (/^\t{2,}$/.test(input)) for (const _ of input) handleKey(keys, '\t', { ...key, tab: true });
+    else handleKey(keys, input, key);
+  });
+}
+
+/** Pasted text goes into the prompt as it is, newlines and all; a paste never sends. */
+function pasteText({ commands, edit }: NotebookKeys, input: string): void {
+  if (commands.session.state.view.focus === 'prompt') edit({ type: 'insert', text: input });
+}
+
+function handleKey(keys: NotebookKeys, input: string, key: Key): void {
+  const { commands } = keys;
+  const { session } = commands;
+  // Read the store now, not as last rendered: earlier keys of the same read may have changed it.
+  const state = session.state;
+  const streaming = isStreaming(state);
+
+  if (key.ctrl && input === 'c') {
+    if (streaming) session.interrupt();
+    else if (state.quitArmed) commands.quit();
+    else session.armQuit(true);
+    return;
+  }
+  if (state.quitArmed) session.armQuit(false);
+  if (key.ctrl && input === 'd') {
+    if (keys.editor.current.value === '') commands.quit();
+    return;
+  }
+  if (key.ctrl && input === 't') {
+    void runCommandLine('/timeline', commands);
+    return;
+  }
+  if (key.ctrl && input === 'y') {
+    void runCommandLine('/copy', commands);
+    return;
+  }
+  if (key.ctrl && input === 'o') {
+    session.view((view) => ({ thinkingHidden: !view.thinkingHidden }));
+    return;
+  }
+  if (key.escape) {
+    onEscape(keys, streaming);
+    return;
+  }
+  if (key.tab) {
+    tab(keys, key.shift);
+    return;
+  }
+
+  switch (state.view.focus) {
+    case 'prompt':
+      promptKey(keys, input, key);
+      return;
+    case 'conversation':
+      conversationKey(keys, key);
+      return;
+    case 'timeline':
+      timelineKey(keys, input, key);
+      return;
+  }
+}
+
+function onEscape({ commands }: NotebookKeys, streaming: boolean): void {
+  const { session } = commands;
+  const state = session.state;
+  if (streaming) session.interrupt();
+  else if (state.timeline.detail !== null) session.timeline(() => ({ detail: null }));
+  else if (state.view.help) session.view(() => ({ help: false }));
+  else session.view(() => ({ focus: 'prompt' }));
+}
+
+function tab({ commands, editor: live, edit }: NotebookKeys, backwards: boolean): void {
+  const state = commands.session.state;
+  const editor = live.current;
+  if (state.view.focus === 'prompt' && /^\/\S*$/.test(editor.value)) {
+    const matches = completeCommand(editor.value);
+    if (matches.length === 1) edit({ type: 'set', value: `${matches[0]} ` });
+    else if (matches.length > 1) commands.session.toast(matches.join('  '));
+    return;
+  }
+  const order: Focus[] = state.view.timeline
+    ? ['prompt', 'conversation', 'timeline']
+    : ['prompt', 'conversation'];
+  const at = order.indexOf(state.view.focus);
+  const next = order[(at + (backwards ? order.length - 1 : 1)) % order.length] ?? 'prompt';
+  commands.session.view(() => ({ focus: next, help: false }));
+}
+
+function promptKey({ commands, editor: live, edit }: NotebookKeys, input: string, key: Key): void {
+  const state = commands.session.state;
+  const editor = live.current;
+  if (key.return && key.meta) {
+    edit({ type: 'insert', text: '\n' });
+    return;
+  }
+  if (key.return) {
+    if (editor.value.endsWith('\\')) {
+      edit({ type: 'backspace' });
+      edit({ type: 'insert', text: '\n' });
+      return;
+    }
+    submit(commands, editor.value, edit);
+    return;
+  }
+  if (input === '\n') {
+    edit({ type: 'insert', text: '\n' });
+    return;
+  }
+  if (key.upArrow) {
+    edit({ type: 'up', history: state.promptHistory });
+    return;
+  }
+  if (key.downArrow) {
+    edit({ type: 'down', history: state.promptHistory });
+    return;
+  }
+  if (key.leftArrow) {
+    edit({ type: 'left' });
+    return;
+  }
+  if (key.rightArrow) {
+    edit({ type: 'right' });
+    return;
+  }
+  if (key.home || (key.ctrl && input === 'a')) {
+    edit({ type: 'home' });
+    return;
+  }
+  if (key.end || (key.ctrl && input === 'e')) {
+    edit({ type: 'end' });
+    return;
+  }
+  // Most terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
+  if (key.backspace || key.delete) {
+    edit({ type: 'backspace' });
+    return;
+  }
+  if (key.ctrl && input === 'u') {
+    edit({ type: 'clear-line' });
+    return;
+  }
+  if (key.ctrl && input === 'w') {
+    edit({ type: 'delete-word' });
+    return;
+  }
+  if (key.ctrl || (key.meta && input.length <= 1)) return;
+  // Without bracketed paste, keys typed faster than a read arrive together. One carriage
+  // return at the very end is the Enter that followed them; any earlier one means a paste.
+  const returns = input.split('\r').length - 1;
+  if (returns === 1 && input.endsWith('\r')) {
+    const value =
+      editor.value.slice(0, editor.cursor) + input.slice(0, -1) + editor.value.slice(editor.cursor);
+    edit({ type: 'insert', text: input.slice(0, -1) });
+    submit(commands, value, edit);
+    return;
+  }
+  edit({ type: 'insert', text: input });
+}
+
+function submit(commands: CommandContext, value: string, edit: (edit: PromptEdit) => void): void {
+  if (!value.trim()) return;
+  if (value.trim().startsWith('/')) {
+    edit({ type: 'set', value: '' });
+    void runCommandLine(value, commands);
+    return;
+  }
+  if (commands.session.submit(value)) edit({ type: 'set', value: '' });
+}
+
+function conversationKey({ commands, layout }: NotebookKeys, key: Key): void {
+  const { session } = commands;
+  const state = session.state;
+  const ids = state.cells.map((c) => c.id);
+  const current = state.view.selected ?? ids.at(-1);
+  const at = current === undefined ? -1 : ids.indexOf(current);
+  const page = layout.kind === 'notebook' ? layout.conversation.height - 2 : 10;
+  if (key.upArrow && at > 0) session.view(() => ({ selected: ids[at - 1] ?? null, scroll: 0 }));
+  else if (key.downArrow && at >= 0 && at < ids.length - 1)
+    session.view(() => ({ selected: ids[at + 1] ?? null, scroll: 0 }));
+  else if (key.pageUp) session.view((view) => ({ scroll: view.scroll + page }));
+  else if (key.pageDown) session.view((view) => ({ scroll: Math.max(0, view.scroll - page) }));
+  else if (key.home) session.view(() => ({ selected: ids[0] ?? null, scroll: 0 }));
+  else if (key.end) session.view(() => ({ selected: null, scroll: 0 }));
+  else return;
+  session.timeline(() => ({ cursor: null, detail: null }));
+}
+
+function timelineKey({ commands, layout, timelineRows }: NotebookKeys, input: string, key: Key): void {
+  const { session } = commands;
+  const state = session.state;
+  const cell = selectedCell(state);
+  if (!cell) return;
+  if (state.timeline.detail !== null) {
+    if (key.upArrow) session.timeline((t) => ({ detailScroll: Math.max(0, t.detailScroll - 1) }));
+    if (key.downArrow) session.timeline((t) => ({ detailScroll: t.detailScroll + 1 }));
+    if (key.pageUp) session.timeline((t) => ({ detailScroll: Math.max(0, t.detailScroll - 10) }));
+    if (key.pageDown) session.timeline((t) => ({ detailScroll: t.detailScroll + 10 }));
+    return;
+  }
+  const { rows } = timelineRows.rows(cell, state.timeline);
+  const last = rows.length - 1;
+  const cursor = state.timeline.cursor ?? last;
+  const page = layout.kind === 'notebook' && layout.timeline ? layout.timeline.height - 4 : 10;
+  const move = (to: number) => session.timeline(() => ({ cursor: Math.max(0, Math.min(last, to)) }));
+  if (key.upArrow) move(cursor - 1);
+  else if (key.downArrow) move(cursor + 1);
+  else if (key.pageUp) move(cursor - page);
+  else if (key.pageDown) move(cursor + page);
+  else if (key.home) move(0);
+  else if (key.end) session.timeline(() => ({ cursor: null }));
+  else if (key.return) {
+    const seq = rows[Math.min(cursor, last)]?.seq;
+    if (seq !== null && seq !== undefined) session.timeline(() => ({ detail: seq, detailScroll: 0 }));
+  } else if (input === 'p') session.timeline((t) => ({ hidePings: !t.hidePings, cursor: null }));
+  else if (input === 'f') session.timeline((t) => ({ foldDeltas: !t.foldDeltas, cursor: null }));
+}

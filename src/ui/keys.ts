@@ -1,0 +1,17 @@
+/** Every key the notebook answers to, for /help and the README. */
+export const KEYS: ReadonlyArray<readonly [string, string]> = [
+  ['Enter', 'send the prompt (or run a /command)'],
+  ['Ctrl+J, Alt+Enter, \\ then Enter', 'new line in the prompt'],
+  ['↑ / ↓ (prompt)', 'recall earlier prompts'],
+  ['Esc', 'interrupt the streaming reply; else close help or the event view'],
+  ['Ctrl+C', 'interrupt the streaming reply; when idle, press twice to quit'],
+  ['Ctrl+D', 'quit (on an empty prompt)'],
+  ['Ctrl+T', 'show or hide the timeline pane'],
+  ['Tab', 'focus: prompt → conversation → timeline; completes a /command'],
+  ['↑ / ↓ (conversation)', 'select a cell; the timeline follows it'],
+  ['PgUp / PgDn, Home / End', 'scroll the focused pane'],
+  ['Enter (timeline)', "open the selected event's full JSON"],
+  ['p / f (timeline)', 'hide pings / fold runs of deltas'],
+  ['Ctrl+Y', "copy the selected cell's final message JSON"],
+  ['Ctrl+O', 'show or hide thinking'],
+];

@@ -1,0 +1,168 @@
+import chalk from 'chalk';
+import type { Cell, CellBlock } from '../../store/cell.js';
+import { neutralize } from '../../text/neutralize.js';
+import { formatMs, formatRate } from '../format.js';
+import { renderMarkdown } from './markdown.js';
+import { GrowingWrap, wrap } from './wrap.js';
+
+export interface CellLineOptions {
+  width: number;
+  rawText: boolean;
+  thinkingHidden: boolean;
+  /** Marks the cell as the selection (when the conversation pane has focus). */
+  selected: boolean;
+}
+
+export const CURSOR = '▍';
+
+interface Cached {
+  version: number;
+  key: string;
+  lines: string[];
+}
+
+/**
+ * The terminal lines of each cell, cached so that a delta costs the lines of the cell it
+ * touched and nothing else: finished cells are laid out once per width, and a streaming
+ * text block wraps only what it added. Keyed by the cell's event list, which is created
+ * once per cell and shared by all its versions, so ids reused after /clear never collide.
+ */
+export class CellLines {
+  readonly #done = new WeakMap<object, Cached>();
+  readonly #growing = new WeakMap<object, Map<string, GrowingWrap>>();
+
+  lines(cell: Cell, options: CellLineOptions): string[] {
+    const key = `${options.width}:${options.rawText}:${options.thinkingHidden}:${options.selected}`;
+    const cached = this.#done.get(cell.events);
+    if (cached && cached.version === cell.version && cached.key === key) return cached.lines;
+    const lines = layoutCell(cell, options, (block, width) => this.#wrapGrowing(cell, block, width));
+    this.#done.set(cell.events, { version: cell.version, key, lines });
+    return lines;
+  }
+
+  #wrapGrowing(cell: Cell, block: CellBlock, width: number): string[] {
+    let wraps = this.#growing.get(cell.events);
+    if (!wraps) {
+      wraps = new Map();
+      this.#growing.set(cell.events, wraps);
+    }
+    const id = `${block.index}:${width}`;
+    let growing = wraps.get(id);
+    if (!growing) {
+      growing = new GrowingWrap(width);
+      wraps.set(id, growing);
+    }
+    return growing.lines(neutralize(block.text));
+  }
+}
+
+type WrapGrowing = (block: CellBlock, width: number) => string[];
+
+function layoutCell(cell: Cell, options: CellLineOptions, wrapGrowing: WrapGrowing): string[] {
+  const inLabel = `In [${cell.id}]:`;
+  const outLabel = `Out[${cell.id}]:`;
+  const indent = Math.max(inLabel.length, outLabel.length) + 1;
+  const bodyWidth = Math.max(10, options.width - indent);
+  const pad = ' '.repeat(indent);
+  const lines: string[] = [];
+
+  const promptLines = wrap(neutralize(cell.prompt), bodyWidth);
+  const inStyled = options.selected ? chalk.inverse.cyan.bold(inLabel) : chalk.cyan.bold(inLabel);
+  promptLines.forEach((line, i) => {
+    lines.push(`${i === 0 ? inStyled + ' '.repeat(indent - inLabel.length) : pad}${line}`);
+  });
+
+  const body: string[] = [];
+  const streaming = cell.status === 'streaming';
+  for (const block of cell.blocks) body.push(...blockLines(block, cell, options, bodyWidth, wrapGrowing));
+  if (streaming) {
+    if (body.length === 0)
+      body.push(
+        chalk.dim(cell.attempts.length > 1 ? `retrying (attempt ${cell.attempts.length})…` : 'waiting…'),
+      );
+    body[body.length - 1] = `${body.at(-1)}${chalk.inverse(' ')}`;
+  }
+  body.push(...statusLines(cell, bodyWidth));
+  const outStyled = chalk.magenta.bold(outLabel);
+  body.forEach((line, i) => {
+    lines.push(`${i === 0 ? outStyled + ' '.repeat(indent - outLabel.length) : pad}${line}`);
+  });
+  lines.push('');
+  return lines;
+}
+
+function blockLines(
+  block: CellBlock,
+  cell: Cell,
+  options: CellLineOptions,
+  width: number,
+  wrapGrowing: WrapGrowing,
+): string[] {
+  const finished = cell.status !== 'streaming';
+  switch (block.type) {
+    case 'text': {
+      const text =
+        finished && !options.rawText
+          ? renderMarkdown(block.text, width, chalk.level > 0)
+          : finished
+            ? wrap(neutralize(block.text), width)
+            : wrapGrowing(block, width);
+      return [...text, ...citationLines(block, width)];
+    }
+    case 'thinking': {
+      if (options.thinkingHidden)
+        return [chalk.dim(`▸ thinking · ${block.text.length} chars hidden (Ctrl+O shows)`)];
+      const text = finished ? wrap(neutralize(block.text), width - 2) : wrapGrowing(block, width - 2);
+      return [chalk.dim('▾ thinking'), ...text.map((line) => chalk.dim.italic(`  ${line}`))];
+    }
+    case 'redacted_thinking':
+      return [chalk.dim('▸ redacted thinking (encrypted, sent back as is)')];
+    case 'tool_use':
+    case 'server_tool_use':
+    case 'mcp_tool_use': {
+      const head = chalk.yellow(`⚙ ${block.type} ${neutralize(block.name ?? '')}`);
+      const json = wrap(neutralize(block.text || (block.done ? '{}' : '')), width - 2).map(
+        (line) => `  ${chalk.yellow.dim(line)}`,
+      );
+      return [head, ...(block.text || block.done ? json : [])];
+    }
+    default:
+      return [
+        chalk.blue(`◆ ${neutralize(block.type)}`) +
+          chalk.dim(block.type.endsWith('_result') ? '' : ' (kept as it came)'),
+      ];
+  }
+}
+
+function citationLines(block: CellBlock, width: number): string[] {
+  return block.citations.flatMap((citation, i) => {
+    const c = citation as { title?: string; document_title?: string; url?: string; cited_text?: string };
+    const source = [c.title ?? c.document_title ?? 'source', c.url].filter(Boolean).join(' — ');
+    return wrap(neutralize(`[${i + 1}] ${source}`), width).map((line) => chalk.blue(line));
+  });
+}
+
+function statusLines(cell: Cell, width: number): string[] {
+  const lines: string[] = [];
+  if (cell.status === 'failed' && cell.error) {
+    lines.push(...wrap(neutralize(`✗ ${cell.error.message}`), width).map((line) => chalk.red(line)));
+  }
+  if (cell.status === 'interrupted') lines.push(chalk.yellow('⏸ interrupted'));
+  if (cell.metrics && cell.status !== 'streaming') lines.push(chalk.dim(metricsLine(cell)));
+  return lines;
+}
+
+/** stop_reason · TTFT · total · output tokens · tokens/s: the seeds' point, for every cell. */
+export function metricsLine(cell: Cell): string {
+  const m = cell.metrics;
+  if (!m) return '';
+  const stop = m.stopReason ?? cell.status;
+  const tokens = m.outputTokens === null ? '– tokens' : `${m.outputTokens} tokens`;
+  return [
+    stop,
+    `TTFT ${formatMs(m.ttftMs)}`,
+    `total ${formatMs(m.totalMs)}`,
+    tokens,
+    formatRate(m.tokensPerSecond),
+  ].join(' · ');
+}

@@ -1,0 +1,25 @@
+import { Marked } from 'marked';
+import { markedTerminal } from 'marked-terminal';
+import { keepOnlySgr } from '../../text/keep-sgr.js';
+import { neutralize } from '../../text/neutralize.js';
+import { wrap } from './wrap.js';
+
+const parsers = new Map<number, Marked>();
+
+function parserFor(width: number): Marked {
+  let parser = parsers.get(width);
+  if (!parser) {
+    // marked-terminal's own options, typed loosely by its declarations.
+    const options = { width, reflowText: true, tab: 2, emoji: false, showSectionPrefix: false } as const;
+    parser = new Marked(markedTerminal(options as never) as never);
+    parsers.set(width, parser);
+  }
+  return parser;
+}
+
+/** A finished reply's Markdown as terminal lines no wider than `width`. */
+export function renderMarkdown(text: string, width: number, color: boolean): string[] {
+  const rendered = parserFor(width).parse(neutralize(text), { async: false }) as string;
+  const safe = keepOnlySgr(rendered, color).replace(/\n+$/, '');
+  return safe.split('\n').flatMap((line) => wrap(line, width));
+}

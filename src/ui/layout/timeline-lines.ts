@@ -1,0 +1,84 @@
+import chalk from 'chalk';
+import type { TimelineView } from '../../store/session-state.js';
+import { formatCount, formatOffset } from '../format.js';
+import type { TimelineRow } from './timeline-rows.js';
+
+const TIME = 8;
+const NAME = 20;
+const INDEX = 3;
+const DELTA = 17;
+
+/** The timeline pane's header: what it shows, the filters, and the count per event type. */
+export function timelineHeader(
+  cellId: number | null,
+  counts: Record<string, number>,
+  view: TimelineView,
+): string[] {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const title = chalk.bold(cellId === null ? 'Timeline' : `Timeline · cell ${cellId} · ${total} events`);
+  const filters = chalk.dim(
+    `p pings ${view.hidePings ? 'hidden' : 'shown'} · f fold ${view.foldDeltas ? 'on' : 'off'}`,
+  );
+  const countLine = Object.entries(counts)
+    .map(([name, n]) => `${shortName(name)} ${formatCount(n)}`)
+    .join(' · ');
+  return [`${title}  ${filters}`, chalk.dim(countLine || 'no events yet')];
+}
+
+/** One row as a line: +ms, the event type, block index, delta type, and a preview. */
+export function timelineLine(row: TimelineRow, width: number, selected: boolean): string {
+  const showDelta = width >= 70;
+  const name = row.count > 1 ? `${row.name} ×${row.count}` : row.name;
+  const cells = [
+    formatOffset(row.t).padStart(TIME - 1),
+    pad(name, NAME),
+    pad(row.index, INDEX),
+    ...(showDelta ? [pad(row.deltaType, DELTA)] : []),
+  ].join(' ');
+  const rest = Math.max(0, width - cells.length - 1);
+  const line = `${cells} ${row.preview.slice(0, rest)}`;
+  const styled =
+    row.kind === 'http'
+      ? chalk.cyan(line)
+      : row.kind === 'error'
+        ? chalk.red(line)
+        : row.kind === 'unknown'
+          ? chalk.blue(line)
+          : row.name === 'ping'
+            ? chalk.dim(line)
+            : line;
+  return selected ? chalk.inverse(line.padEnd(width)) : styled;
+}
+
+export function timelineColumns(width: number): string {
+  const showDelta = width >= 70;
+  return chalk.dim(
+    [
+      'ms'.padStart(TIME - 1),
+      pad('event', NAME),
+      pad('idx', INDEX),
+      ...(showDelta ? [pad('delta', DELTA)] : []),
+      'preview',
+    ].join(' '),
+  );
+}
+
+/** Which rows are in view: the tail while following, else a window around the cursor. */
+export function timelineWindow(
+  total: number,
+  height: number,
+  cursor: number | null,
+): { start: number; end: number; cursor: number | null } {
+  if (cursor === null) return { start: Math.max(0, total - height), end: total, cursor: null };
+  const clamped = Math.max(0, Math.min(cursor, total - 1));
+  const start = Math.max(0, Math.min(clamped - Math.floor(height / 2), total - height));
+  return { start, end: Math.min(total, start + height), cursor: clamped };
+}
+
+function shortName(name: string): string {
+  return name.replace('content_block_', 'block_');
+}
+
+function pad(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}

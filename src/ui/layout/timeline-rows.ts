@@ -1,0 +1,194 @@
+import { UNNAMED_EVENT } from '../../engine/turn-metrics.js';
+import type { HttpAttempt, WireEvent } from '../../engine/types.js';
+import type { Cell } from '../../store/cell.js';
+import type { TimelineView } from '../../store/session-state.js';
+import { neutralize } from '../../text/neutralize.js';
+
+export interface TimelineRow {
+  /** The wire event's seq, for the detail view; null for HTTP rows. */
+  seq: number | null;
+  t: number;
+  kind: 'http' | 'event' | 'error' | 'unknown';
+  name: string;
+  index: string;
+  deltaType: string;
+  preview: string;
+  /** How many wire events the row stands for (more than 1 when deltas are folded). */
+  count: number;
+}
+
+const KNOWN_EVENTS = new Set([
+  'message_start',
+  'content_block_start',
+  'content_block_delta',
+  'content_block_stop',
+  'message_delta',
+  'message_stop',
+  'ping',
+]);
+const PREVIEW_CHARS = 80;
+
+interface Built {
+  rows: TimelineRow[];
+  processed: number;
+  counts: Record<string, number>;
+}
+
+/**
+ * The timeline of a cell as rows, built incrementally: events are append-only, so each call
+ * handles only the events since the last one. A cell of 100,000 events costs its new
+ * events per frame, not its whole history.
+ */
+export class TimelineRows {
+  readonly #built = new WeakMap<object, Map<string, Built>>();
+
+  rows(
+    cell: Cell,
+    view: Pick<TimelineView, 'hidePings' | 'foldDeltas'>,
+  ): { rows: TimelineRow[]; counts: Record<string, number> } {
+    const key = `${view.hidePings}:${view.foldDeltas}`;
+    let byKey = this.#built.get(cell.events);
+    if (!byKey) {
+      byKey = new Map();
+      this.#built.set(cell.events, byKey);
+    }
+    let built = byKey.get(key);
+    if (!built) {
+      built = { rows: [], processed: 0, counts: {} };
+      byKey.set(key, built);
+    }
+    if (built.processed < cell.eventCount) {
+      const rows = [...built.rows];
+      for (let i = built.processed; i < cell.eventCount; i++)
+        addEvent(rows, built.counts, cell.events[i] as WireEvent, view);
+      built.rows = rows;
+      built.processed = cell.eventCount;
+      built.counts = { ...built.counts };
+    }
+    return { rows: [...attemptRows(cell.attempts), ...built.rows], counts: built.counts };
+  }
+}
+
+function addEvent(
+  rows: TimelineRow[],
+  counts: Record<string, number>,
+  event: WireEvent,
+  view: Pick<TimelineView, 'hidePings' | 'foldDeltas'>,
+) {
+  const name = event.event ?? UNNAMED_EVENT;
+  counts[name] = (counts[name] ?? 0) + 1;
+  if (view.hidePings && name === 'ping') return;
+  const row = eventRow(event, name);
+  const last = rows.at(-1);
+  if (
+    view.foldDeltas &&
+    last &&
+    row.name === 'content_block_delta' &&
+    last.name === row.name &&
+    last.index === row.index &&
+    last.deltaType === row.deltaType
+  ) {
+    rows[rows.length - 1] = {
+      ...last,
+      count: last.count + 1,
+      preview: foldPreview(last.preview, row.preview),
+    };
+    return;
+  }
+  rows.push(row);
+}
+
+function eventRow(event: WireEvent, name: string): TimelineRow {
+  const data = (event.json ?? {}) as Record<string, unknown>;
+  const delta = data.delta as Record<string, unknown> | undefined;
+  const kind = name === 'error' || event.malformed ? 'error' : KNOWN_EVENTS.has(name) ? 'event' : 'unknown';
+  return {
+    seq: event.seq,
+    t: event.t,
+    kind,
+    name,
+    index: typeof data.index === 'number' ? String(data.index) : '',
+    deltaType: name === 'content_block_delta' && typeof delta?.type === 'string' ? delta.type : '',
+    preview: event.malformed ? `malformed: ${clip(event.data)}` : preview(name, data),
+    count: 1,
+  };
+}
+
+function preview(name: string, data: Record<string, unknown>): string {
+  switch (name) {
+    case 'message_start': {
+      const message = data.message as
+        | { id?: string; model?: string; usage?: { input_tokens?: number } }
+        | undefined;
+      return clip(`${message?.id ?? ''} ${message?.model ?? ''} in=${message?.usage?.input_tokens ?? '?'}`);
+    }
+    case 'content_block_start': {
+      const block = data.content_block as { type?: string; name?: string } | undefined;
+      return clip(`${block?.type ?? '?'}${block?.name ? ` ${block.name}` : ''}`);
+    }
+    case 'content_block_delta': {
+      const delta = (data.delta ?? {}) as Record<string, unknown>;
+      const text =
+        delta.text ?? delta.thinking ?? delta.partial_json ?? delta.signature ?? delta.citation ?? delta;
+      return clip(typeof text === 'string' ? JSON.stringify(text) : JSON.stringify(text));
+    }
+    case 'message_delta': {
+      const delta = data.delta as { stop_reason?: string } | undefined;
+      const usage = data.usage as { output_tokens?: number } | undefined;
+      return clip(`${delta?.stop_reason ?? ''} out=${usage?.output_tokens ?? '?'}`);
+    }
+    case 'error': {
+      const error = data.error as { type?: string; message?: string } | undefined;
+      return clip(`${error?.type ?? ''}: ${error?.message ?? ''}`);
+    }
+    case 'content_block_stop':
+    case 'message_stop':
+    case 'ping':
+      return '';
+    default:
+      return clip(JSON.stringify(data));
+  }
+}
+
+function attemptRows(attempts: HttpAttempt[]): TimelineRow[] {
+  return attempts.flatMap((a) => {
+    const base = { seq: null, kind: 'http' as const, index: '', deltaType: '', count: 1 };
+    const sent: TimelineRow = {
+      ...base,
+      t: a.sentAt,
+      name: a.attempt === 0 ? 'request' : 'retry',
+      preview: `POST /v1/messages${a.attempt ? ` (attempt ${a.attempt + 1})` : ''}`,
+    };
+    if (a.respondedAt === undefined && !a.failure) return [sent];
+    const details = [
+      a.status !== undefined ? `HTTP ${a.status}` : `failed: ${a.failure ?? ''}`,
+      a.requestId,
+      a.retryAfterMs !== undefined ? `retry-after ${Math.round(a.retryAfterMs)} ms` : undefined,
+    ].filter(Boolean);
+    const failed = a.failure !== undefined || (a.status ?? 0) >= 400;
+    return [
+      sent,
+      {
+        ...base,
+        kind: failed ? ('error' as const) : base.kind,
+        t: a.respondedAt ?? a.sentAt,
+        name: 'response',
+        preview: details.join(' · '),
+      },
+    ];
+  });
+}
+
+function foldPreview(kept: string, added: string): string {
+  if (kept.length >= PREVIEW_CHARS) return kept;
+  const join =
+    kept.endsWith('"') && added.startsWith('"')
+      ? `${kept.slice(0, -1)}${added.slice(1)}`
+      : `${kept} ${added}`;
+  return clip(join);
+}
+
+function clip(text: string): string {
+  const safe = neutralize(text);
+  return safe.length > PREVIEW_CHARS ? `${safe.slice(0, PREVIEW_CHARS - 1)}…` : safe;
+}

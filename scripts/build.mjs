@@ -1,10 +1,19 @@
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-/** One ESM bundle of our code; dependencies stay in node_modules, as npm installs them. */
+/**
+ * Our code as ESM; dependencies stay in node_modules, as npm installs them. Split at dynamic
+ * imports, so `--version` and print mode never load Ink, React or the Markdown renderer.
+ */
 export async function buildCli() {
+  // Chunk names carry hashes; clear the old ones so dist/ holds one build.
+  rmSync('dist/chunks', { recursive: true, force: true });
   await build({
     entryPoints: ['src/cli.tsx'],
-    outfile: 'dist/cli.js',
+    outdir: 'dist',
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -16,4 +25,22 @@ export async function buildCli() {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await buildCli();
+/** The benchmark's runner and children, bundled like the CLI (they import our src/). */
+export async function buildBench() {
+  await build({
+    entryPoints: ['bench/run.ts', 'bench/child-sdk.ts', 'bench/child-print.ts', 'bench/child-tui.tsx'],
+    outdir: 'dist/bench',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    jsx: 'automatic',
+    logLevel: 'warning',
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildCli();
+  if (process.argv.includes('--bench')) await buildBench();
+}

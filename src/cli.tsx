@@ -3,13 +3,14 @@ import { config as loadDotenv } from 'dotenv';
 import packageJson from '../package.json' with { type: 'json' };
 import { type Config, resolveConfig, UsageError } from './config/config.js';
 import { USAGE_HINT, usage } from './config/usage.js';
-import { offlinePace, openConnection } from './connection.js';
-import { runPrint } from './print/print-mode.js';
 import { readStdin } from './print/read-stdin.js';
 
 const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
 async function main(): Promise<number> {
+  // React and Ink read this when first loaded (below, on demand): their development builds
+  // check every render and cost several times the CPU per frame.
+  process.env.NODE_ENV ??= 'production';
   // .env fills in what the environment lacks and never overrides it.
   loadDotenv({ quiet: true });
   let config: Config;
@@ -38,6 +39,11 @@ async function printMode(config: Config): Promise<number> {
   const prompt = (config.prompt ?? (process.stdin.isTTY ? '' : await readStdin(process.stdin))).trim();
   if (!prompt) return usageError('print mode needs a prompt: pass it as an argument or on stdin');
 
+  // Loaded here, not at the top: --help and --version should not pay for the SDK.
+  const [{ offlinePace, openConnection }, { runPrint }] = await Promise.all([
+    import('./connection.js'),
+    import('./print/print-mode.js'),
+  ]);
   const connection = await openConnection(config.connection, {
     maxRetries: config.maxRetries,
     pace: offlinePace(process.env),

@@ -4,7 +4,15 @@ import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messag
 import { accumulate, type StreamEvent } from './accumulate.js';
 import { toTurnError } from './turn-error.js';
 import { TurnClock } from './turn-metrics.js';
-import type { Message, MessageParam, TurnError, TurnSettings, TurnStatus, TurnUpdate } from './types.js';
+import type {
+  Message,
+  MessageParam,
+  TurnError,
+  TurnOutcome,
+  TurnSettings,
+  TurnStatus,
+  TurnUpdate,
+} from './types.js';
 import { UpdateQueue } from './update-queue.js';
 import { createWireTap } from './wire-tap.js';
 
@@ -35,21 +43,20 @@ type Emit = (update: TurnUpdate) => void;
 type EmitDerived = (sdkEvents: number, update: TurnUpdate) => void;
 
 /**
- * One streaming request carrying the conversation so far, in either SDK mode. It yields one
- * ordered stream of updates: the HTTP attempts, every event on the wire, the deltas per block,
- * and last an `end` that says how the turn ended. It never throws for API or stream failures.
+ * One streaming request carrying the conversation so far, in either SDK mode. It hands its
+ * consumer one ordered stream of updates, as they happen: the HTTP attempts, every event on
+ * the wire, the deltas per block, and last an `end` that says how the turn ended. It never
+ * rejects for API or stream failures; the outcome says what happened.
  */
-export function runTurn(request: TurnRequest): AsyncIterable<TurnUpdate> {
-  const queue = new UpdateQueue<TurnUpdate>();
-  void produce(request, queue);
-  return queue;
-}
-
-async function produce({ client, messages, settings, signal }: TurnRequest, queue: UpdateQueue<TurnUpdate>) {
+export async function streamTurn(
+  request: TurnRequest,
+  onUpdate: (update: TurnUpdate) => void,
+): Promise<TurnOutcome> {
+  const { client, messages, settings, signal } = request;
   const clock = new TurnClock();
   const emit: Emit = (update) => {
     clock.observe(update);
-    queue.push(update);
+    onUpdate(update);
   };
 
   // The SDK parses the same bytes the tap reads, on another branch of the body; holding its
@@ -120,9 +127,24 @@ async function produce({ client, messages, settings, signal }: TurnRequest, queu
     status = 'failed';
     error = toTurnError(result.thrown, { eventsSeen: wireEvents, secret: client.apiKey });
   }
-  const outcome = { status, message, metrics: clock.metrics(message), ...(error ? { error } : {}) };
+  const outcome: TurnOutcome = {
+    status,
+    message,
+    metrics: clock.metrics(message),
+    ...(error ? { error } : {}),
+  };
   emit({ type: 'end', outcome });
-  queue.close();
+  return outcome;
+}
+
+/**
+ * The same turn as an async iterable, for consumers that pull. Each update costs a trip
+ * through the queue, so the notebook and print mode use `streamTurn` directly.
+ */
+export function runTurn(request: TurnRequest): AsyncIterable<TurnUpdate> {
+  const queue = new UpdateQueue<TurnUpdate>();
+  void streamTurn(request, (update) => queue.push(update)).then(() => queue.close());
+  return queue;
 }
 
 /** The SDK's iterators skip pings, unnamed events, `error` (which they throw) and empty data. */

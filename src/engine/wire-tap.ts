@@ -11,8 +11,6 @@ export interface WireObserver {
   bodyEnd(failure?: unknown): void;
 }
 
-const encoder = new TextEncoder();
-
 /**
  * A per-request SDK middleware that records every HTTP attempt and every server-sent event
  * exactly as it came over the wire. The SDK's own iterators drop `ping` and stop at `error`;
@@ -66,7 +64,8 @@ function toWireEvent(
   t: number,
 ): WireEvent {
   // Each raw line plus its terminator, plus the blank line that ends the event.
-  const bytes = sse.raw.reduce((sum, line) => sum + encoder.encode(line).length + 1, 0) + 1;
+  let bytes = 1;
+  for (const line of sse.raw) bytes += Buffer.byteLength(line) + 1;
   const wire: WireEvent = { seq, attempt, t, bytes, event: sse.event, data: sse.data, json: undefined };
   if (sse.data === '') return wire;
   try {

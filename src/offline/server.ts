@@ -29,11 +29,14 @@ export interface OfflineServerOptions {
   pace?: Pace;
   /** Defaults to 'chat'. */
   scenario?: string;
+  /** Called as each SSE event is handed to the socket; the benchmark times latency from it. */
+  onEventWritten?: (event: string) => void;
 }
 
 interface Settings {
   pace: Pace;
   scenario: Scenario;
+  onEventWritten?: ((event: string) => void) | undefined;
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -44,7 +47,11 @@ export async function startOfflineServer(options: OfflineServerOptions = {}): Pr
     throw new RangeError(`deltasPerSecond must be a positive number, got ${pace.deltasPerSecond}`);
   }
   let name = options.scenario ?? 'chat';
-  const settings: Settings = { pace, scenario: scenarioOrThrow(name) };
+  const settings: Settings = {
+    pace,
+    scenario: scenarioOrThrow(name),
+    onEventWritten: options.onEventWritten,
+  };
 
   const server = createServer((req, res) => {
     handle(req, res, { ...settings }).catch((error: unknown) => failed(res, error));
@@ -123,7 +130,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
   });
   res.flushHeaders();
   const ending = answer.interruption?.kind === 'drop' ? 'destroy' : 'end';
-  await writeEvents(res, streamEvents(answer, meta), { schedule, startedAt, ending });
+  await writeEvents(res, streamEvents(answer, meta), {
+    schedule,
+    startedAt,
+    ending,
+    onWritten: settings.onEventWritten,
+  });
 }
 
 function failed(res: ServerResponse, error: unknown): void {

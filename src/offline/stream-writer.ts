@@ -14,6 +14,7 @@ export interface WriteOptions {
   startedAt: number;
   /** How the response ends after its last event: cleanly, or with the socket destroyed. */
   ending: 'end' | 'destroy';
+  onWritten?: ((event: string) => void) | undefined;
 }
 
 /**
@@ -49,7 +50,9 @@ export async function writeEvents(
         res.write(formatSse(event, data), () => res.destroy());
         return;
       }
-      if (!res.write(formatSse(event, data))) await once(res, 'drain', { signal: gone.signal });
+      const flowing = res.write(formatSse(event, data));
+      options.onWritten?.(event);
+      if (!flowing) await once(res, 'drain', { signal: gone.signal });
     }
     if (options.ending === 'destroy') res.destroy();
     else res.end();

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { OutputFormat } from '../config/config.js';
 import { withPrompt } from '../engine/history.js';
-import { runTurn } from '../engine/turn.js';
+import { streamTurn } from '../engine/turn.js';
 import type { TurnOutcome, TurnSettings } from '../engine/types.js';
 import { neutralize } from '../text/neutralize.js';
 
@@ -37,19 +37,15 @@ export async function runPrint({
     ? (text: string) => stdout.write(neutralize(text))
     : stdout.write.bind(stdout);
   let wroteText = false;
-  let outcome: TurnOutcome | undefined;
-  const turn = runTurn({ client, messages: withPrompt([], prompt), settings, ...(signal ? { signal } : {}) });
-  for await (const update of turn) {
-    if (update.type === 'end') {
-      outcome = update.outcome;
-    } else if (format === 'text' && update.type === 'text') {
+  const request = { client, messages: withPrompt([], prompt), settings, ...(signal ? { signal } : {}) };
+  const outcome = await streamTurn(request, (update) => {
+    if (format === 'text' && update.type === 'text') {
       writeText(update.text);
       wroteText ||= update.text.length > 0;
     } else if (format === 'stream-json' && update.type === 'wire') {
       stdout.write(`${update.event.data}\n`);
     }
-  }
-  if (!outcome) throw new Error('turn ended without an outcome');
+  });
   if (format === 'text' && wroteText) stdout.write('\n');
   if (format === 'json' && outcome.status === 'complete')
     stdout.write(`${JSON.stringify(outcome.message)}\n`);

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { afterTurn, withPrompt } from '../engine/history.js';
-import { runTurn } from '../engine/turn.js';
-import type { TurnOutcome, TurnSettings } from '../engine/types.js';
+import { streamTurn } from '../engine/turn.js';
+import type { MessageParam, TurnOutcome, TurnSettings, TurnUpdate } from '../engine/types.js';
 import type { OfflineServer } from '../offline/server.js';
 import { applyUpdate, newCell } from './cell.js';
 import { isStreaming, type SessionState, type Toast } from './session-state.js';
@@ -18,6 +18,8 @@ export class Session {
   #abort: AbortController | null = null;
   #running: Promise<void> = Promise.resolve();
   #toastId = 0;
+  /** Bumped by /clear, so a turn still ending from before it changes nothing. */
+  #conversation = 0;
 
   constructor(store: SessionStore, client: Anthropic, offline: OfflineServer | null) {
     this.store = store;
@@ -56,30 +58,32 @@ export class Session {
       timeline: { ...s.timeline, cursor: null, detail: null },
       quitArmed: false,
     }));
-    this.#running = this.#consume(
-      id,
-      runTurn({ client: this.#client, messages, settings: cell.settings, signal: abort.signal }),
-      messages,
-    );
+    const request = { client: this.#client, messages, settings: cell.settings, signal: abort.signal };
+    const conversation = this.#conversation;
+    const apply = (update: TurnUpdate) => {
+      if (conversation === this.#conversation) this.#apply(id, update);
+    };
+    this.#running = streamTurn(request, apply).then((outcome) => {
+      this.#abort = null;
+      // A turn cut short by /clear belongs to a conversation that is gone.
+      if (conversation === this.#conversation) this.#finish(messages, outcome);
+    });
     return true;
   }
 
-  async #consume(
-    id: number,
-    turn: AsyncIterable<import('../engine/types.js').TurnUpdate>,
-    request: ReturnType<typeof withPrompt>,
-  ) {
-    for await (const update of turn) {
-      this.store.update((s) => ({
-        ...s,
-        cells: s.cells.map((c) => (c.id === id ? applyUpdate(c, update) : c)),
-      }));
-      if (update.type === 'end') this.#finish(request, update.outcome);
-    }
-    this.#abort = null;
+  /** One update into its cell. The streaming cell is the last, so only it is looked at. */
+  #apply(id: number, update: TurnUpdate): void {
+    this.store.update((s) => {
+      const at = s.cells.length - 1;
+      const cell = s.cells[at];
+      if (cell?.id !== id) return s;
+      const cells = s.cells.slice();
+      cells[at] = applyUpdate(cell, update);
+      return { ...s, cells };
+    });
   }
 
-  #finish(request: ReturnType<typeof withPrompt>, outcome: TurnOutcome): void {
+  #finish(request: MessageParam[], outcome: TurnOutcome): void {
     const usage = outcome.message?.usage;
     this.store.updateNow((s) => ({
       ...s,
@@ -115,6 +119,7 @@ export class Session {
   /** A new conversation: the cells and the history go, the settings stay. */
   clear(): void {
     this.interrupt();
+    this.#conversation++;
     this.store.updateNow((s) => ({
       ...s,
       cells: [],

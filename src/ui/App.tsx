@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { CommandContext } from '../commands/command.js';
 import { isStreaming, selectedCell } from '../store/session-state.js';
 import { ConversationPane } from './components/ConversationPane.js';
@@ -11,6 +11,7 @@ import { TimelinePane } from './components/TimelinePane.js';
 import { ToastLine } from './components/ToastLine.js';
 import { useNotebookKeys } from './hooks/use-notebook-keys.js';
 import { usePromptEditor } from './hooks/use-prompt-editor.js';
+import { useRenderers } from './hooks/use-renderers.js';
 import { useSessionState } from './hooks/use-session-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
@@ -20,10 +21,16 @@ import { TimelineRows } from './layout/timeline-rows.js';
 
 export interface AppProps {
   commands: CommandContext;
+  /**
+   * Called after each commit of the screen with when its render began (React's Profiler is off
+   * in production builds); the benchmark times frames with it.
+   */
+  onCommit?: (renderStartedAt: number) => void;
 }
 
 /** The notebook screen: conversation and timeline, the prompt, the toast and the status line. */
-export function App({ commands }: AppProps) {
+export function App({ commands, onCommit }: AppProps) {
+  const renderStartedAt = performance.now();
   const { session } = commands;
   const state = useSessionState(session.store);
   const size = useTerminalSize();
@@ -38,6 +45,8 @@ export function App({ commands }: AppProps) {
     toast: state.toast !== null,
   });
   useToastTimeout(session, state.toast);
+  useRenderers();
+  useLayoutEffect(() => onCommit?.(renderStartedAt));
   useNotebookKeys({ commands, editor: current, edit, layout, timelineRows });
 
   if (layout.kind === 'too-small') {
@@ -111,8 +120,7 @@ function welcome(describe: string): string[] {
   return [
     chalk.bold('streambook') + chalk.dim(' · a notebook for the streaming Messages API'),
     '',
-    'Type a prompt and press Enter. Each prompt becomes a numbered cell; the reply streams',
-    'into it, and the timeline shows every event on the wire with its timing.',
+    'Type a prompt and press Enter. Each prompt becomes a numbered cell; the reply streams into it, and the timeline shows every event on the wire with its timing.',
     '',
     chalk.dim(describe),
     chalk.dim('/help lists keys and commands · /scenario tries the protocol corners offline'),

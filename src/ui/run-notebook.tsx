@@ -1,5 +1,5 @@
 import chalk from 'chalk';
-import { render } from 'ink';
+import { type Instance, render } from 'ink';
 import { createClipboard } from '../clipboard/clipboard.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Config } from '../config/config.js';
@@ -10,8 +10,13 @@ import { SessionStore } from '../store/session-store.js';
 import { App } from './App.js';
 import { enterFullScreen } from './full-screen.js';
 
-/** Ink's frame rate cap; the store notifies at the same pace, so no frame is computed twice. */
+/** The frame interval: the store tells the view about stream changes at most this often. */
 export const FRAME_MS = 16;
+/**
+ * Ink's own throttle, set above our cadence so it never holds a frame the store released;
+ * at 60 it would sometimes push a frame to its trailing edge, a second frame of delay.
+ */
+export const INK_MAX_FPS = 120;
 
 /** The interactive notebook: full screen until /quit, Ctrl+D or a second Ctrl+C. */
 export async function runNotebook(config: Config): Promise<number> {
@@ -26,45 +31,57 @@ export async function runNotebook(config: Config): Promise<number> {
     maxRetries: config.maxRetries,
     pace: offlinePace(process.env),
   });
-  const scenario = connection.offline ? connection.offline.scenario : null;
+  const source = { offline: connection.offline !== null, describe: connection.describe };
   const store = new SessionStore(
-    initialState(
-      config.settings,
-      { offline: connection.offline !== null, describe: connection.describe },
-      scenario,
-    ),
+    initialState(config.settings, source, connection.offline?.scenario ?? null),
     {
       frameMs: FRAME_MS,
     },
   );
   const session = new Session(store, connection.client, connection.offline);
   const screen = enterFullScreen(process.stdout);
-  let quit = () => {};
-  const commands: CommandContext = {
-    session,
-    clipboard: createClipboard((data) => process.stdout.write(data)),
-    cwd: process.cwd(),
-    quit: () => quit(),
-  };
-  const instance = render(<App commands={commands} />, {
-    exitOnCtrlC: false,
-    patchConsole: true,
-    maxFps: Math.round(1000 / FRAME_MS),
-    // Ink 6.8's incremental mode writes changed lines one row too low when a frame is shorter
-    // than the screen (seen in tmux and xterm.js), and ours always is; each frame is written
-    // whole instead, inside a synchronized update, so it is bounded by the screen's size.
-    incrementalRendering: false,
-  });
-  quit = () => {
-    session.interrupt();
-    instance.unmount();
-  };
+  const notebook = renderNotebook(session);
   if (config.prompt) session.submit(config.prompt);
   try {
-    await instance.waitUntilExit();
+    await notebook.waitUntilExit();
   } finally {
     screen.leave();
     await connection.close();
   }
   return 0;
+}
+
+export interface RenderOptions {
+  /** Ink's report of each frame it lays out and writes (the benchmark reads it). */
+  onRender?: (metrics: { renderTime: number }) => void;
+  /** Called as each render of the screen is committed, with when it began (the benchmark's). */
+  onCommit?: (renderStartedAt: number) => void;
+}
+
+/** Mounts the notebook's screen for a session, on this process's terminal. */
+export function renderNotebook(session: Session, options: RenderOptions = {}): Instance {
+  let instance: Instance | undefined;
+  const commands: CommandContext = {
+    session,
+    clipboard: createClipboard((data) => process.stdout.write(data)),
+    cwd: process.cwd(),
+    quit: () => {
+      session.interrupt();
+      instance?.unmount();
+    },
+  };
+  instance = render(
+    <App commands={commands} {...(options.onCommit ? { onCommit: options.onCommit } : {})} />,
+    {
+      exitOnCtrlC: false,
+      patchConsole: true,
+      maxFps: INK_MAX_FPS,
+      // Ink 6.8's incremental mode writes changed lines one row too low when a frame is shorter
+      // than the screen (seen in tmux and xterm.js), and ours always is; each frame is written
+      // whole instead, inside a synchronized update, so it is bounded by the screen's size.
+      incrementalRendering: false,
+      ...(options.onRender ? { onRender: options.onRender } : {}),
+    },
+  );
+  return instance;
 }

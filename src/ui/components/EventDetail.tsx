@@ -1,9 +1,9 @@
 import chalk from 'chalk';
-import { highlight } from 'cli-highlight';
 import type { WireEvent } from '../../engine/types.js';
 import { keepOnlySgr } from '../../text/keep-sgr.js';
 import { neutralize } from '../../text/neutralize.js';
 import { formatBytes, formatOffset } from '../format.js';
+import { jsonHighlighter } from '../layout/markdown-loader.js';
 import type { PaneSize } from '../layout/screen-layout.js';
 import { wrap } from '../layout/wrap.js';
 import { Lines } from './Lines.js';
@@ -17,10 +17,12 @@ export interface EventDetailProps {
 /** One wire event in full: its data pretty-printed and highlighted (Esc goes back). */
 export function EventDetail({ event, size, scroll }: EventDetailProps) {
   const title = chalk.bold(
-    `event #${event.seq} · ${event.event ?? '(unnamed)'} · ${formatOffset(event.t)} ms · ${formatBytes(event.bytes)}`,
+    `event #${event.seq} · ${neutralize(event.event ?? '(unnamed)')} · ${formatOffset(event.t)} ms · ${formatBytes(event.bytes)}`,
   );
   const json = event.json === undefined ? neutralize(event.data) : JSON.stringify(event.json, null, 2);
-  const colored = chalk.level > 0 && event.json !== undefined ? highlight(json, { language: 'json' }) : json;
+  const highlight = jsonHighlighter();
+  const colored =
+    chalk.level > 0 && highlight && event.json !== undefined ? highlight(json, { language: 'json' }) : json;
   const body = keepOnlySgr(colored, chalk.level > 0)
     .split('\n')
     .flatMap((line) => wrap(line, size.width));

@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import type { Cell, CellBlock } from '../../store/cell.js';
 import { neutralize } from '../../text/neutralize.js';
 import { formatMs, formatRate } from '../format.js';
-import { renderMarkdown } from './markdown.js';
+import { markdownRenderer } from './markdown-loader.js';
 import { GrowingWrap, wrap } from './wrap.js';
 
 export interface CellLineOptions {
@@ -32,7 +32,9 @@ export class CellLines {
   readonly #growing = new WeakMap<object, Map<string, GrowingWrap>>();
 
   lines(cell: Cell, options: CellLineOptions): string[] {
-    const key = `${options.width}:${options.rawText}:${options.thinkingHidden}:${options.selected}`;
+    // Whether Markdown has loaded is part of the key: cells laid out as plain text before it
+    // arrived are laid out again once.
+    const key = `${options.width}:${options.rawText}:${options.thinkingHidden}:${options.selected}:${markdownRenderer() !== null}`;
     const cached = this.#done.get(cell.events);
     if (cached && cached.version === cell.version && cached.key === key) return cached.lines;
     const lines = layoutCell(cell, options, (block, width) => this.#wrapGrowing(cell, block, width));
@@ -101,9 +103,10 @@ function blockLines(
   const finished = cell.status !== 'streaming';
   switch (block.type) {
     case 'text': {
+      const markdown = markdownRenderer();
       const text =
-        finished && !options.rawText
-          ? renderMarkdown(block.text, width, chalk.level > 0)
+        finished && !options.rawText && markdown
+          ? markdown.renderMarkdown(block.text, width, chalk.level > 0)
           : finished
             ? wrap(neutralize(block.text), width)
             : wrapGrowing(block, width);
@@ -148,7 +151,8 @@ function statusLines(cell: Cell, width: number): string[] {
     lines.push(...wrap(neutralize(`✗ ${cell.error.message}`), width).map((line) => chalk.red(line)));
   }
   if (cell.status === 'interrupted') lines.push(chalk.yellow('⏸ interrupted'));
-  if (cell.metrics && cell.status !== 'streaming') lines.push(chalk.dim(metricsLine(cell)));
+  if (cell.metrics && cell.status !== 'streaming')
+    lines.push(...wrap(metricsLine(cell), width).map((line) => chalk.dim(line)));
   return lines;
 }
 
@@ -156,7 +160,7 @@ function statusLines(cell: Cell, width: number): string[] {
 export function metricsLine(cell: Cell): string {
   const m = cell.metrics;
   if (!m) return '';
-  const stop = m.stopReason ?? cell.status;
+  const stop = neutralize(m.stopReason ?? cell.status);
   const tokens = m.outputTokens === null ? '– tokens' : `${m.outputTokens} tokens`;
   return [
     stop,

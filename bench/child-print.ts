@@ -1,0 +1,24 @@
+import { openSync, writeSync } from 'node:fs';
+import { createClient } from '../src/engine/client.js';
+import { runPrint } from '../src/print/print-mode.js';
+import { arg, cpuMs, report } from './child-result.js';
+
+// Print mode's own code path, writing to a real file descriptor as it would to a pipe.
+const sink = openSync('/dev/null', 'w');
+const client = createClient({ apiKey: 'bench', baseURL: arg('url', '') });
+let deltas = 0;
+const before = cpuMs();
+const outcome = await runPrint({
+  client,
+  settings: { model: 'claude-sonnet-4-6', maxTokens: Number(arg('max-tokens', '30000')), mode: 'helper' },
+  prompt: 'bench',
+  format: 'text',
+  stdout: {
+    write: (chunk) => {
+      deltas++;
+      writeSync(sink, chunk);
+    },
+    isTTY: false,
+  },
+});
+report({ cpuMs: cpuMs() - before, deltas: deltas - 1, status: outcome.status });

@@ -1,0 +1,42 @@
+/** The p-th percentile (nearest rank) of some samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+type Results = Record<string, Record<string, number>>;
+
+const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
+  'throughput.print_ratio': (r) => ['≤ 1.2', (r.throughput?.print_ratio ?? Infinity) <= 1.2],
+  'throughput.tui_ratio': (r) => ['≤ 2', (r.throughput?.tui_ratio ?? Infinity) <= 2],
+  'history.ratio': (r) => ['≤ 1.2', (r.history?.ratio ?? Infinity) <= 1.2],
+  'latency_ms.p99': (r) => [
+    '≤ 21 (frame + 5)',
+    (r.latency_ms?.p99 ?? Infinity) <= (r.latency_ms?.frame_interval_ms ?? 16) + 5,
+  ],
+  'terminal.full_clears': (r) => ['= 0', r.terminal?.full_clears === 0],
+  'memory.rss_mb_100k_events': (r) => ['≤ 200', (r.memory?.rss_mb_100k_events ?? Infinity) <= 200],
+  'startup_ms.first_frame': (r) => ['≤ 400', (r.startup_ms?.first_frame ?? Infinity) <= 400],
+};
+
+/** The results as a table a person can read, with the issue's targets beside them. */
+export function formatTable(
+  results: Results,
+  meta: { quick: boolean; columns: number; rows: number; size: object },
+): string {
+  const rows: string[][] = [['measure', 'value', 'target', '']];
+  for (const [section, values] of Object.entries(results)) {
+    for (const [key, value] of Object.entries(values)) {
+      const name = `${section}.${key}`;
+      const target = TARGETS[name]?.(results);
+      rows.push([name, String(value), target?.[0] ?? '', target ? (target[1] ? 'met' : 'MISSED') : '']);
+    }
+  }
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
+  const header = `streambook benchmark${meta.quick ? ' (--quick sizes)' : ''}, ${meta.columns}x${meta.rows} terminal, sizes ${JSON.stringify(meta.size)}`;
+  return [header, '', line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
+}

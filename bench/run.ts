@@ -1,0 +1,323 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pty from '@lydell/node-pty';
+import { startOfflineServer } from '../src/offline/server.js';
+import { formatTable, percentile } from './report.js';
+import type { FrameTime } from './terminal-meter.js';
+
+// `npm run bench [-- --quick] [-- --json]`: the numbers behind the README's Performance table.
+const quick = process.argv.includes('--quick');
+const json = process.argv.includes('--json');
+// `--cpu-prof`: each notebook child writes a V8 CPU profile, for finding where frames go.
+const profile = process.argv.includes('--cpu-prof');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const SIZE = quick
+  ? {
+      deltas: 2000,
+      priorCells: 1000,
+      historyDeltas: 300,
+      paced: 100,
+      memoryEvents: 10_000,
+      repeats: 1,
+      startups: 2,
+    }
+  : {
+      deltas: 20_000,
+      priorCells: 1000,
+      historyDeltas: 2000,
+      paced: 400,
+      memoryEvents: 100_000,
+      repeats: 3,
+      startups: 5,
+    };
+const COLUMNS = 120;
+const ROWS = 40;
+const PACED_PER_SECOND = 200;
+const DIST = resolve('dist');
+const work = mkdtempSync(join(tmpdir(), 'streambook-bench-'));
+let runs = 0;
+
+interface TuiResult {
+  cpuMs: number;
+  status: string;
+  events: number;
+  deltas: number;
+  commits: number;
+  notifications: number;
+  reactMs: number;
+  inkMs: number;
+  frames: number;
+  bytesTotal: number;
+  bytesPerFrameMax: number;
+  fullClears: number;
+  frameTimes: FrameTime[];
+  rssMb: number;
+  heapMb: number;
+}
+
+const log = (line: string) => {
+  if (!json) process.stderr.write(`${line}\n`);
+};
+
+// Every notebook child first sends one short turn here, so it is measured warm.
+const warm = await startOfflineServer({ pace: 'none', scenario: 'chat' });
+const SECTIONS = { throughput, history, latency_ms: latency, terminal, memory, startup_ms: startup };
+const results: Record<string, Record<string, number>> = {};
+for (const [name, run] of Object.entries(SECTIONS)) {
+  if (!only || only.split(',').includes(name)) results[name] = await run();
+}
+await warm.close();
+if (profile) log(`CPU profiles: ${join(work, 'profiles')}`);
+if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+else process.stdout.write(`${formatTable(results, { quick, columns: COLUMNS, rows: ROWS, size: SIZE })}\n`);
+
+async function throughput() {
+  log(`throughput: ${SIZE.deltas} deltas, ${SIZE.repeats} run(s) each`);
+  const server = await startOfflineServer({ pace: 'none', scenario: `long:${SIZE.deltas}` });
+  try {
+    const args = ['--url', server.url, '--max-tokens', String(SIZE.deltas + 1000)];
+    const sdk = median(await repeat(() => child<{ cpuMs: number }>('child-sdk.js', args)));
+    const print = median(await repeat(() => child<{ cpuMs: number }>('child-print.js', args)));
+    const tuiRuns = await repeat(() => tui(args));
+    const tui_ = median(tuiRuns);
+    return {
+      sdk_cpu_ms: round(sdk),
+      print_cpu_ms: round(print),
+      tui_cpu_ms: round(tui_),
+      print_ratio: round(print / sdk, 2),
+      tui_ratio: round(tui_ / sdk, 2),
+      deltas: SIZE.deltas,
+      renders_per_frame: round(Math.max(...tuiRuns.map((r) => r.commits / Math.max(1, r.frames))), 2),
+      notifications_per_delta: round(
+        Math.max(...tuiRuns.map((r) => r.notifications / Math.max(1, r.deltas))),
+        4,
+      ),
+    };
+  } finally {
+    await server.close();
+  }
+
+  async function repeat<T extends { cpuMs: number }>(
+    run: () => Promise<T>,
+  ): Promise<Array<T & { cpuMs: number }>> {
+    const all: T[] = [];
+    for (let i = 0; i < SIZE.repeats; i++) all.push(await run());
+    return all;
+  }
+}
+
+async function history() {
+  log(`history: ${SIZE.historyDeltas} deltas after 0 and ${SIZE.priorCells} finished cells`);
+  const server = await startOfflineServer({ pace: 'none', scenario: `long:${SIZE.historyDeltas}` });
+  const seed = await startOfflineServer({ pace: 'none', scenario: 'long:300' });
+  try {
+    const args = [
+      '--url',
+      server.url,
+      '--seed-url',
+      seed.url,
+      '--max-tokens',
+      String(SIZE.historyDeltas + 1000),
+    ];
+    const empty = await tui([...args, '--prior', '0']);
+    const full = await tui([...args, '--prior', String(SIZE.priorCells)]);
+    const perFrame = (r: TuiResult) => (r.reactMs + r.inkMs) / Math.max(1, r.commits);
+    return {
+      frame_ms_0: round(perFrame(empty), 3),
+      frame_ms_1000: round(perFrame(full), 3),
+      ratio: round(perFrame(full) / perFrame(empty), 2),
+      prior_cells: SIZE.priorCells,
+      bytes_per_frame_max_0: empty.bytesPerFrameMax,
+      bytes_per_frame_max_1000: full.bytesPerFrameMax,
+    };
+  } finally {
+    await server.close();
+    await seed.close();
+  }
+}
+
+async function latency() {
+  log(`latency: ${SIZE.paced} deltas at ${PACED_PER_SECOND}/s`);
+  const written: number[] = [];
+  const kinds: string[] = [];
+  const server = await startOfflineServer({
+    pace: { deltasPerSecond: PACED_PER_SECOND },
+    scenario: `long:${SIZE.paced}`,
+    onEventWritten: (event) => {
+      written.push(performance.timeOrigin + performance.now());
+      kinds.push(event);
+    },
+  });
+  try {
+    const run = await tui([
+      '--url',
+      server.url,
+      '--max-tokens',
+      String(SIZE.paced + 1000),
+      '--frame-times',
+      'on',
+    ]);
+    const delays: number[] = [];
+    kinds.forEach((kind, seq) => {
+      if (kind !== 'content_block_delta') return;
+      const frame = run.frameTimes.find((f) => f.events > seq);
+      if (frame) delays.push(frame.t - (written[seq] as number));
+    });
+    return {
+      p50: round(percentile(delays, 50), 1),
+      p95: round(percentile(delays, 95), 1),
+      p99: round(percentile(delays, 99), 1),
+      frame_interval_ms: 16,
+      samples: delays.length,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+async function terminal() {
+  log('terminal: timeline shown and hidden');
+  const server = await startOfflineServer({ pace: 'none', scenario: `long:${SIZE.historyDeltas}` });
+  try {
+    const args = ['--url', server.url, '--max-tokens', String(SIZE.historyDeltas + 1000)];
+    const shown = await tui(args);
+    const hidden = await tui([...args, '--timeline', 'off']);
+    return {
+      frames: shown.frames,
+      bytes_total: shown.bytesTotal,
+      bytes_per_frame_max: shown.bytesPerFrameMax,
+      full_clears: shown.fullClears + hidden.fullClears,
+      hidden_frames: hidden.frames,
+      hidden_bytes_total: hidden.bytesTotal,
+      hidden_bytes_per_frame_max: hidden.bytesPerFrameMax,
+      screen_cells: COLUMNS * ROWS,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+async function memory() {
+  log(`memory: a session of ${SIZE.memoryEvents} events`);
+  const server = await startOfflineServer({ pace: 'none', scenario: 'long:10000' });
+  try {
+    const run = await tui(
+      ['--url', server.url, '--max-tokens', '11000', '--turns', '1', '--events', String(SIZE.memoryEvents)],
+      ['--expose-gc'],
+    );
+    return {
+      rss_mb_100k_events: round(run.rssMb, 1),
+      heap_mb_100k_events: round(run.heapMb, 1),
+      events: run.events,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+async function startup() {
+  log('startup: --version and the first frame');
+  const version: number[] = [];
+  const firstFrame: number[] = [];
+  for (let i = 0; i < SIZE.startups; i++) {
+    const start = performance.now();
+    spawnSync(process.execPath, [join(DIST, 'cli.js'), '--version']);
+    version.push(performance.now() - start);
+    firstFrame.push(await timeToFirstFrame());
+  }
+  return { version: round(median(version)), first_frame: round(median(firstFrame)) };
+}
+
+function timeToFirstFrame(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const term = pty.spawn(process.execPath, [join(DIST, 'cli.js'), '--offline'], {
+      cols: COLUMNS,
+      rows: ROWS,
+      cwd: work,
+      env: benchEnv(),
+    });
+    let seen = '';
+    const timer = setTimeout(() => {
+      term.kill();
+      reject(new Error('no first frame within 10 s'));
+    }, 10_000);
+    term.onData((data) => {
+      seen += data;
+      if (seen.includes('Type a prompt')) {
+        clearTimeout(timer);
+        const ms = performance.now() - start;
+        term.kill();
+        resolvePromise(ms);
+      }
+    });
+  });
+}
+
+/** Runs the notebook child in a real pseudo-terminal, draining its output as a terminal would. */
+function tui(args: string[], nodeFlags: string[] = []): Promise<TuiResult> {
+  const result = join(work, `result-${++runs}.json`);
+  return new Promise((resolvePromise, reject) => {
+    const flags = profile
+      ? [...nodeFlags, '--cpu-prof', `--cpu-prof-dir=${join(work, 'profiles')}`]
+      : nodeFlags;
+    const term = pty.spawn(
+      process.execPath,
+      [...flags, join(DIST, 'bench', 'child-tui.js'), '--warm-url', warm.url, ...args],
+      {
+        cols: COLUMNS,
+        rows: ROWS,
+        cwd: work,
+        env: { ...benchEnv(), BENCH_RESULT: result },
+      },
+    );
+    let tail = '';
+    term.onData((data) => {
+      tail = (tail + data).slice(-2000);
+    });
+    term.onExit(({ exitCode }) => {
+      if (exitCode !== 0) return reject(new Error(`child-tui exited ${exitCode}: ${tail}`));
+      resolvePromise(JSON.parse(readFileSync(result, 'utf8')) as TuiResult);
+    });
+  });
+}
+
+function child<T>(script: string, args: string[]): Promise<T> {
+  const result = join(work, `result-${++runs}.json`);
+  return new Promise((resolvePromise, reject) => {
+    const proc = spawn(process.execPath, [join(DIST, 'bench', script), ...args], {
+      env: { ...benchEnv(), BENCH_RESULT: result },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    proc.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${script} exited ${code}: ${stderr}`));
+      resolvePromise(JSON.parse(readFileSync(result, 'utf8')) as T);
+    });
+  });
+}
+
+/** No CI (Ink would render non-interactively), no key, no inherited streambook settings. */
+function benchEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !/^(ANTHROPIC_|STREAMBOOK_|CI$|NO_COLOR$)/.test(key)) env[key] = value;
+  }
+  // As the CLI sets it before loading React (the children import it directly).
+  return { ...env, TERM: 'xterm-256color', STREAMBOOK_OFFLINE_PACE: 'none', NODE_ENV: 'production' };
+}
+
+function median(values: Array<number | { cpuMs: number }>): number {
+  const numbers = values.map((v) => (typeof v === 'number' ? v : v.cpuMs)).sort((a, b) => a - b);
+  return numbers[Math.floor(numbers.length / 2)] ?? 0;
+}
+
+function round(n: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

@@ -1,0 +1,2 @@
+export function buildCli(): Promise<void>;
+export function buildBench(): Promise<void>;

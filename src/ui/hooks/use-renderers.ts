@@ -1,0 +1,16 @@
+import { useEffect, useState } from 'react';
+import { loadRenderers, markdownRenderer } from '../layout/markdown-loader.js';
+
+/** Starts loading the Markdown renderer after the first frame, and renders again once it is here. */
+export function useRenderers(): void {
+  const [, setLoaded] = useState(() => markdownRenderer() !== null);
+  useEffect(() => {
+    let live = true;
+    void loadRenderers().then(() => {
+      if (live) setLoaded(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+}

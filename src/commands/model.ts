@@ -1,3 +1,4 @@
+import { modelName } from '../config/config.js';
 import { type Command, CommandError } from './command.js';
 
 export const modelCommand: Command = {
@@ -5,9 +6,8 @@ export const modelCommand: Command = {
   args: 'NAME',
   summary: 'use model NAME for the next turns',
   run({ session }, args) {
-    const name = args.trim();
-    if (!name) throw new CommandError(`/model needs a name (now: ${session.state.settings.model})`);
-    if (/\s/.test(name)) throw new CommandError(`a model name has no spaces, got '${name}'`);
+    if (!args.trim()) throw new CommandError(`/model needs a name (now: ${session.state.settings.model})`);
+    const name = modelName('/model', args) as string;
     session.setSettings({ model: name });
     session.toast(`Model: ${name}`);
   },

@@ -58,7 +58,7 @@ export function resolveConfig(
     DEFAULT_MAX_TOKENS,
   );
   const settings: TurnSettings = {
-    model: nonEmpty('--model', values.model ?? env.STREAMBOOK_MODEL) ?? DEFAULT_MODEL,
+    model: modelName('--model', values.model ?? env.STREAMBOOK_MODEL) ?? DEFAULT_MODEL,
     maxTokens,
     system: values.system ?? (env.STREAMBOOK_SYSTEM || undefined),
     temperature: parseTemperature(values.temperature),
@@ -125,10 +125,16 @@ function parseConnection(
   return baseURL ? { kind: 'live', apiKey, baseURL } : { kind: 'live', apiKey };
 }
 
-function nonEmpty(flag: string, value: string | undefined): string | undefined {
+/** A model name is one word of printable characters; anything else is a mistake or a trap. */
+export function modelName(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (value.trim() === '') throw new UsageError(`${flag} must not be empty`);
-  return value.trim();
+  const name = value.trim();
+  if (name === '') throw new UsageError(`${flag} must not be empty`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(name)) {
+    throw new UsageError(`${flag} must be a model name without spaces or control characters`);
+  }
+  return name;
 }
 
 export function positiveInt(flag: string, value: string | undefined, fallback: number): number {

@@ -12,11 +12,22 @@ export interface CliResult {
   stderr: string;
 }
 
-/** A clean environment: no key, no CI, no inherited STREAMBOOK_* or ANTHROPIC_* settings. */
+/**
+ * A clean environment: no key, no CI (CI or CONTINUOUS_INTEGRATION make Ink render
+ * non-interactively), no inherited STREAMBOOK_* or ANTHROPIC_* settings, no
+ * colour overrides (NO_COLOR, FORCE_COLOR: tests set them when they mean to), and no display,
+ * so /copy never reaches the clipboard of the person running the tests.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(ANTHROPIC_|STREAMBOOK_|CI$)/.test(key)) continue;
+    if (
+      value === undefined ||
+      /^(ANTHROPIC_|STREAMBOOK_|CI$|CONTINUOUS_INTEGRATION$|NO_COLOR$|FORCE_COLOR$|DISPLAY$|WAYLAND_DISPLAY$)/.test(
+        key,
+      )
+    )
+      continue;
     env[key] = value;
   }
   return { ...env, STREAMBOOK_OFFLINE_PACE: 'none', ...extra };

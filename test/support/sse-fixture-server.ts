@@ -85,3 +85,64 @@ function splitEvents(text: string): string[] {
   if (start < text.length) events.push(text.slice(start));
   return events;
 }
+
+/** One scripted answer to POST /v1/messages: an SSE stream, or an HTTP error with a JSON body. */
+export type ScriptedResponse =
+  | { kind: 'sse'; events: Array<{ event: string; data: unknown }> }
+  | { kind: 'json'; status: number; body: unknown };
+
+export interface ScriptedServer extends FixtureServer {
+  /** The parsed JSON body of every request, in order. */
+  requests: unknown[];
+}
+
+/** The SSE framing of one event, the API's way: an `event:` line, a `data:` line, a blank line. */
+export function sseEvent(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * Answers the n-th POST /v1/messages with the n-th scripted response (the last one repeats),
+ * for tests that need a reply no offline scenario sends, such as text with escape sequences.
+ */
+export async function serveScript(responses: ScriptedResponse[]): Promise<ScriptedServer> {
+  const requests: unknown[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (chunk: string) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v1/messages') {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+        return;
+      }
+      requests.push(body ? JSON.parse(body) : null);
+      const n = requests.length;
+      const response = responses[Math.min(n, responses.length) - 1];
+      const requestId = `req_script_${n}`;
+      if (!response || response.kind === 'json') {
+        res
+          .writeHead(response?.status ?? 500, { 'content-type': 'application/json', 'request-id': requestId })
+          .end(JSON.stringify(response?.body ?? {}));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': requestId });
+      void replay(
+        res,
+        response.events.map((e) => sseEvent(e.event, e.data)),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

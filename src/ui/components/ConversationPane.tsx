@@ -2,6 +2,7 @@ import type { Cell } from '../../store/cell.js';
 import type { CellLines } from '../layout/cell-lines.js';
 import { conversationWindow } from '../layout/conversation-window.js';
 import type { PaneSize } from '../layout/screen-layout.js';
+import { wrap } from '../layout/wrap.js';
 import { Lines } from './Lines.js';
 
 export interface ConversationPaneProps {
@@ -21,7 +22,8 @@ export interface ConversationPaneProps {
 export function ConversationPane(props: ConversationPaneProps) {
   const { size } = props;
   if (props.cells.length === 0) {
-    return <Lines lines={props.welcome.slice(0, size.height)} width={size.width} height={size.height} />;
+    const welcome = props.welcome.flatMap((line) => wrap(line, size.width));
+    return <Lines lines={welcome.slice(0, size.height)} width={size.width} height={size.height} />;
   }
   const window = conversationWindow({
     cells: props.cells,

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { SessionState } from '../../store/session-state.js';
+import { neutralize } from '../../text/neutralize.js';
 import { formatCount } from '../format.js';
 
 export interface StatusBarProps {
@@ -13,7 +14,10 @@ const HINTS = 'Enter send · Esc stop · ^T timeline · Tab focus · ^Y copy · 
 export function StatusBar({ state, width }: StatusBarProps) {
   const { settings, source, tokens, scenario } = state;
   const where = source.offline ? `offline (simulated)${scenario ? ` · ${scenario}` : ''}` : 'live';
-  const left = `${settings.model} · ${settings.mode} · ${where} · ${formatCount(tokens.input)} in / ${formatCount(tokens.output)} out`;
+  // The model name comes from flags, .env or /model: shown, so made safe for the terminal.
+  const left = neutralize(
+    `${settings.model} · ${settings.mode} · ${where} · ${formatCount(tokens.input)} in / ${formatCount(tokens.output)} out`,
+  );
   const hints = state.quitArmed ? 'Press Ctrl+C again to quit' : HINTS;
   const room = width - left.length - 2;
   return (

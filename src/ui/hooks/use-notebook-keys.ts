@@ -26,10 +26,56 @@ export function useNotebookKeys(keys: NotebookKeys): void {
   useInput((input, key) => {
     if (PASTE_START.test(input)) pasting.current = true;
     else if (PASTE_END.test(input)) pasting.current = false;
-    else if (pasting.current) pasteText(keys, input);
-    else if (/^\t{2,}$/.test(input)) for (const _ of input) handleKey(keys, '\t', { ...key, tab: true });
+    else if (pasting.current || looksPasted(input)) pasteText(keys, input);
+    else if (input.length > 1 && CONTROL.test(input))
+      for (const [text, typed] of splitKeys(input, key)) handleKey(keys, text, typed);
     else handleKey(keys, input, key);
   });
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: keys are control characters
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: keys are control characters
+const PRINTABLE_AFTER_RETURN = /\r[\s\S]*[^\s\u0000-\u001f\u007f]/;
+
+/**
+ * Without bracketed paste, a paste and fast typing both arrive as one read. Text on a line
+ * after a carriage return can only be a paste of several lines; anything else is keys.
+ */
+function looksPasted(input: string): boolean {
+  return input.length > 1 && PRINTABLE_AFTER_RETURN.test(input);
+}
+
+/** Keys typed faster than a read (or sent by a script), one by one: runs of text stay together. */
+function splitKeys(input: string, like: Key): Array<[string, Key]> {
+  const none: Key = {
+    ...like,
+    return: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    ctrl: false,
+    meta: false,
+    escape: false,
+  };
+  const keys: Array<[string, Key]> = [];
+  let text = '';
+  for (const char of input) {
+    if (!CONTROL.test(char)) {
+      text += char;
+      continue;
+    }
+    if (text) keys.push([text, none]);
+    text = '';
+    if (char === '\r') keys.push(['\r', { ...none, return: true }]);
+    else if (char === '\t') keys.push(['\t', { ...none, tab: true }]);
+    else if (char === '\u007f') keys.push(['', { ...none, delete: true }]);
+    else if (char === '\b') keys.push(['', { ...none, backspace: true }]);
+    else if (char === '\n') keys.push(['\n', none]);
+    else keys.push([String.fromCharCode(char.charCodeAt(0) + 96), { ...none, ctrl: true }]);
+  }
+  if (text) keys.push([text, none]);
+  return keys;
 }
 
 /** Pasted text goes into the prompt as it is, newlines and all; a paste never sends. */
@@ -173,16 +219,6 @@ function promptKey({ commands, editor: live, edit }: NotebookKeys, input: string
     return;
   }
   if (key.ctrl || (key.meta && input.length <= 1)) return;
-  // Without bracketed paste, keys typed faster than a read arrive together. One carriage
-  // return at the very end is the Enter that followed them; any earlier one means a paste.
-  const returns = input.split('\r').length - 1;
-  if (returns === 1 && input.endsWith('\r')) {
-    const value =
-      editor.value.slice(0, editor.cursor) + input.slice(0, -1) + editor.value.slice(editor.cursor);
-    edit({ type: 'insert', text: input.slice(0, -1) });
-    submit(commands, value, edit);
-    return;
-  }
   edit({ type: 'insert', text: input });
 }
 

@@ -75,7 +75,8 @@ function addEvent(
   event: WireEvent,
   view: Pick<TimelineView, 'hidePings' | 'foldDeltas'>,
 ) {
-  const name = event.event ?? UNNAMED_EVENT;
+  // Event names come from the network: shown, so made safe for the terminal.
+  const name = neutralize(event.event ?? UNNAMED_EVENT);
   counts[name] = (counts[name] ?? 0) + 1;
   if (view.hidePings && name === 'ping') return;
   const row = eventRow(event, name);
@@ -108,7 +109,8 @@ function eventRow(event: WireEvent, name: string): TimelineRow {
     kind,
     name,
     index: typeof data.index === 'number' ? String(data.index) : '',
-    deltaType: name === 'content_block_delta' && typeof delta?.type === 'string' ? delta.type : '',
+    deltaType:
+      name === 'content_block_delta' && typeof delta?.type === 'string' ? neutralize(delta.type) : '',
     preview: event.malformed ? `malformed: ${clip(event.data)}` : preview(name, data),
     count: 1,
   };

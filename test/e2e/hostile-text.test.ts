@@ -1,0 +1,307 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { cleanEnv, tempDir } from '../support/cli.js';
+import { clipboardSequenceCount, clipboardWrites, KEYS, PtyScreen, READY } from '../support/pty-screen.js';
+import { type ScriptedResponse, type ScriptedServer, serveScript } from '../support/sse-fixture-server.js';
+
+/*
+ * Text from the model and the network must never reach the terminal as escape sequences: an
+ * OSC 52 would set the user's clipboard, others change the title, plant hyperlinks or clear the
+ * screen. A local server speaks the Messages API with hostile replies, and the real CLI talks
+ * to it over HTTP (--base-url, a dummy key), so the whole stack is under test.
+ */
+
+const ESC = '\u001b';
+const BEL = '\u0007';
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+/** An OSC 52 clipboard write whose payload names where it was planted. */
+const osc52 = (tag: string) => `${ESC}]52;c;${b64(tag)}${BEL}`;
+/** What the same sequence looks like once made visible. */
+const shown = (tag: string) => `␛]52;c;${b64(tag)}␇`;
+
+const messageStart = (id: string) => ({
+  event: 'message_start',
+  data: {
+    type: 'message_start',
+    message: {
+      id,
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-sonnet-4-6',
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 12, output_tokens: 1 },
+    },
+  },
+});
+const blockStart = (index: number, block: Record<string, unknown>) => ({
+  event: 'content_block_start',
+  data: { type: 'content_block_start', index, content_block: block },
+});
+const delta = (index: number, d: Record<string, unknown>) => ({
+  event: 'content_block_delta',
+  data: { type: 'content_block_delta', index, delta: d },
+});
+const blockStop = (index: number) => ({
+  event: 'content_block_stop',
+  data: { type: 'content_block_stop', index },
+});
+const messageEnd = (stopReason: string) => [
+  {
+    event: 'message_delta',
+    data: {
+      type: 'message_delta',
+      delta: { stop_reason: stopReason, stop_sequence: null },
+      usage: { output_tokens: 20 },
+    },
+  },
+  { event: 'message_stop', data: { type: 'message_stop' } },
+];
+
+const HOSTILE_TEXT = [
+  // An escape sequence split across two deltas must not slip through either.
+  `Hello ${ESC}`,
+  `]52;c;${b64('text')}${BEL} world. `,
+  `${ESC}[2J${ESC}c${ESC}]0;pwned${BEL} ${ESC}]8;;http://evil.example/${BEL}click${ESC}]8;;${BEL} `,
+  '\u009b31m [a link](http://evil.example/) done.',
+];
+
+/** A reply with hostile text in a thinking block, a text block and a tool's name. */
+const HOSTILE_REPLY: ScriptedResponse = {
+  kind: 'sse',
+  events: [
+    messageStart('msg_hostile_1'),
+    blockStart(0, { type: 'thinking', thinking: '', signature: '' }),
+    delta(0, { type: 'thinking_delta', thinking: `Let me think ${osc52('thinking')} about it.` }),
+    delta(0, { type: 'signature_delta', signature: 'c2lnbmF0dXJl' }),
+    blockStop(0),
+    blockStart(1, { type: 'text', text: '' }),
+    ...HOSTILE_TEXT.map((text) => delta(1, { type: 'text_delta', text })),
+    blockStop(1),
+    blockStart(2, { type: 'tool_use', id: 'toolu_hostile', name: `get_${osc52('tool')}weather`, input: {} }),
+    delta(2, { type: 'input_json_delta', partial_json: '{"city": "Paris\\u001b]52;c;aW5wdXQ=\\u0007"}' }),
+    blockStop(2),
+    ...messageEnd('tool_use'),
+  ],
+};
+
+let server: ScriptedServer | null = null;
+let screen: PtyScreen | null = null;
+afterEach(async () => {
+  screen?.kill();
+  screen = null;
+  await server?.close();
+  server = null;
+});
+
+async function openAgainst(
+  responses: ScriptedResponse[],
+  size: { cols: number; rows: number },
+): Promise<PtyScreen> {
+  server = await serveScript(responses);
+  screen = await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], {
+    ...size,
+    env: cleanEnv({ ANTHROPIC_API_KEY: 'sk-ant-dummy-key-for-tests' }),
+  });
+  return screen;
+}
+
+async function send(s: PtyScreen, prompt: string, cell: number, done: RegExp): Promise<string> {
+  await s.type(prompt);
+  s.write(KEYS.enter);
+  return s.waitFor((text) => text.includes(`In [${cell}]: ${prompt}`) && done.test(text));
+}
+
+/**
+ * Every place in the output where something only hostile text could have written starts: an
+ * OSC (ESC ]: clipboard, title, hyperlink), BEL, a C1 CSI, a screen clear or a reset. The
+ * notebook itself writes none of these (but /copy's OSC 52, which a test removes first). Each
+ * comes with the output around it, so a failure shows what leaked and where.
+ */
+function leaks(output: string): string[] {
+  const found: string[] = [];
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+  const planted = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u0007|\u009b|\u001b\[2J|\u001bc/g;
+  for (const match of output.matchAll(planted)) {
+    const at = match.index ?? 0;
+    found.push(JSON.stringify(output.slice(Math.max(0, at - 60), at + 40)));
+  }
+  return found;
+}
+
+describe('hostile text from the API never reaches the terminal raw', () => {
+  test('escape sequences in text, thinking, a tool name and error messages show as visible stand-ins', async () => {
+    const s = await openAgainst(
+      [
+        HOSTILE_REPLY,
+        {
+          kind: 'json',
+          status: 400,
+          body: {
+            type: 'error',
+            error: { type: 'invalid_request_error', message: `bad ${osc52('http error')} request` },
+          },
+        },
+        {
+          kind: 'sse',
+          events: [
+            messageStart('msg_hostile_3'),
+            blockStart(0, { type: 'text', text: '' }),
+            delta(0, { type: 'text_delta', text: 'partial' }),
+            {
+              event: 'error',
+              data: {
+                type: 'error',
+                error: { type: 'overloaded_error', message: `busy ${osc52('sse error')}` },
+              },
+            },
+          ],
+        },
+      ],
+      { cols: 200, rows: 50 },
+    );
+    expect(s.text()).toMatch(/· live ·/);
+
+    let text = await send(s, 'hi', 1, /tool_use · TTFT/);
+    expect(text).toContain(`Hello ${shown('text')} world.`);
+    expect(text).toContain('␛[2J␛c␛]0;pwned␇');
+    expect(text).toContain(shown('thinking'));
+    expect(text).toContain(`⚙ tool_use get_${shown('tool')}weather`);
+    expect(text).toContain('\\x9b31m');
+
+    text = await send(s, 'again', 2, /✗ .*HTTP 400/);
+    expect(text).toContain(shown('http error'));
+
+    text = await send(s, 'third', 3, /✗ .*overloaded_error/);
+    expect(text).toContain(shown('sse error'));
+
+    // Nothing so far wrote to the clipboard or planted any other sequence.
+    expect(leaks(s.output)).toEqual([]);
+
+    // /copy 1 writes the one OSC 52; the JSON inside it carries the text as it came.
+    await s.type('/copy 1');
+    s.write(KEYS.enter);
+    await s.waitFor(/Cell 1 JSON/);
+    expect(clipboardSequenceCount(s.output)).toBe(1);
+    const [copied] = clipboardWrites(s.output);
+    const message = JSON.parse(copied ?? '') as {
+      content: Array<{ type: string; text?: string; name?: string }>;
+    };
+    expect(message.content.find((b) => b.type === 'text')?.text).toBe(HOSTILE_TEXT.join(''));
+    expect(message.content.find((b) => b.type === 'tool_use')?.name).toBe(`get_${osc52('tool')}weather`);
+    const copy = `${ESC}]52;c;${b64(copied ?? '')}${BEL}`;
+    expect(s.output.split(copy)).toHaveLength(2);
+    expect(leaks(s.output.replace(copy, ''))).toEqual([]);
+  });
+
+  // Names the wire chooses, which the notebook shows: each one planted on its own.
+  const names: Array<[string, ScriptedResponse]> = [
+    [
+      'an event type',
+      {
+        kind: 'sse',
+        events: [
+          messageStart('msg_event'),
+          blockStart(0, { type: 'text', text: '' }),
+          delta(0, { type: 'text_delta', text: 'ok' }),
+          { event: `x${osc52('event')}`, data: { type: `x${osc52('event')}` } },
+          blockStop(0),
+          ...messageEnd('end_turn'),
+        ],
+      },
+    ],
+    [
+      'a delta type',
+      {
+        kind: 'sse',
+        events: [
+          messageStart('msg_delta'),
+          blockStart(0, { type: 'text', text: '' }),
+          delta(0, { type: 'text_delta', text: 'ok' }),
+          delta(0, { type: `x${osc52('delta')}` }),
+          blockStop(0),
+          ...messageEnd('end_turn'),
+        ],
+      },
+    ],
+    [
+      'a stop reason',
+      {
+        kind: 'sse',
+        events: [
+          messageStart('msg_stop'),
+          blockStart(0, { type: 'text', text: '' }),
+          delta(0, { type: 'text_delta', text: 'ok' }),
+          blockStop(0),
+          ...messageEnd(`end_turn${osc52('stop')}`),
+        ],
+      },
+    ],
+    [
+      'a block type',
+      {
+        kind: 'sse',
+        events: [
+          messageStart('msg_block'),
+          blockStart(0, { type: `x${osc52('block')}` }),
+          blockStop(0),
+          blockStart(1, { type: 'text', text: '' }),
+          delta(1, { type: 'text_delta', text: 'ok' }),
+          blockStop(1),
+          ...messageEnd('end_turn'),
+        ],
+      },
+    ],
+  ];
+  test.each(names)('escape sequences in %s show as visible stand-ins', async (_what, reply) => {
+    // 99 columns: the timeline stacks under the conversation, wide enough for its delta column.
+    const s = await openAgainst([reply], { cols: 99, rows: 40 });
+    const text = await send(s, 'hi', 1, / · TTFT /);
+    expect(text).toMatch(/Timeline · cell 1 · \d+ events/);
+    expect(leaks(s.output)).toEqual([]);
+    expect(text).toMatch(/␛\]52;c;[\w=]+␇/);
+  });
+
+  test('an escape sequence typed into /model or pasted into a prompt does not reach the terminal raw', async () => {
+    screen = await PtyScreen.open(['--offline']);
+    const s = screen;
+    s.write(`/model x${osc52('typed')}`);
+    await s.waitFor(/› \/model x/);
+    s.write(KEYS.enter);
+    // The command ran (it took the name, or refused it): the prompt is empty again.
+    await s.waitFor(/› +Type a prompt/);
+    // Bracketed paste hands text over as it is; a paste with the sequence neither acts.
+    s.write(`\u001b[200~${osc52('pasted')} as a prompt\u001b[201~`);
+    await s.waitFor(/as a prompt/);
+    s.write(KEYS.enter);
+    const text = await s.waitFor(/end_turn · TTFT/);
+    // The terminal's input parser eats the ESC; the BEL after the payload is left, as a stand-in.
+    expect(text).toMatch(/In \[1\]: ␛?\]52;c;cGFzdGVk␇ as a prompt/);
+    expect(clipboardSequenceCount(s.output)).toBe(0);
+    expect(leaks(s.output)).toEqual([]);
+  });
+
+  test('a model name from .env with an escape sequence does not reach the terminal raw', async () => {
+    // .env in the working directory fills in the environment: a cloned repository can bring one.
+    const cwd = tempDir();
+    writeFileSync(join(cwd, '.env'), `STREAMBOOK_MODEL="claude${osc52('dotenv')}"\n`);
+    screen = new PtyScreen(['--offline'], { cwd });
+    const s = screen;
+    // Refusing the name (a usage error) is as good as showing it safely.
+    const ready = s.waitFor(READY).then(
+      (text) => text,
+      () => null,
+    );
+    await Promise.race([ready, s.exited]);
+    if (s.exit === null) {
+      const text = await ready;
+      expect(leaks(s.output)).toEqual([]);
+      expect(text).toContain(`claude${shown('dotenv')}`);
+    } else {
+      expect(s.exit.exitCode).toBe(2);
+      expect(leaks(s.output)).toEqual([]);
+    }
+  });
+});

@@ -23,11 +23,11 @@ export function createClipboard(
   return {
     async copy(text) {
       writeTerminal(osc52(text));
-      const sent = 'sent to the terminal clipboard (OSC 52; your terminal decides)';
+      const sent = 'sent by OSC 52 (the terminal decides; it cannot confirm)';
       if (!system) return { systemCopied: false, summary: sent };
       const ok = await runSystemClipboard(system, text);
       return ok
-        ? { systemCopied: true, summary: `copied with ${system.name}, and ${sent}` }
+        ? { systemCopied: true, summary: `copied with ${system.name}, also sent by OSC 52` }
         : { systemCopied: false, summary: `${system.name} failed; ${sent}` };
     },
   };

@@ -12,7 +12,7 @@ export const copyCommand: Command = {
     if (rest) throw new CommandError(`/copy takes a cell number, not '${rest}'`);
     const json = messageJson(cell);
     if (json === null) throw new CommandError(`cell ${cell.id} has no message yet`);
-    const partial = cell.status === 'complete' ? '' : ` (partial: ${cell.status})`;
+    const partial = cell.status === 'complete' ? '' : ` (partial, ${cell.status})`;
     const result = await clipboard.copy(json);
     const what = `Cell ${cell.id} JSON${partial}, ${formatBytes(Buffer.byteLength(json))}`;
     session.toast(`${what}: ${result.summary}`, result.systemCopied ? 'success' : 'info');

@@ -4,6 +4,6 @@ export const helpCommand: Command = {
   name: 'help',
   summary: 'show keys and commands (Esc closes)',
   run({ session }) {
-    session.view(() => ({ help: true }));
+    session.view(() => ({ help: true, helpScroll: 0 }));
   },
 };

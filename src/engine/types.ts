@@ -1,5 +1,16 @@
 import type { Message, MessageParam } from '@anthropic-ai/sdk/resources/messages';
 
+/** The event types of the Messages streaming protocol; anything else on the wire is newer than us. */
+export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'message_start',
+  'content_block_start',
+  'content_block_delta',
+  'content_block_stop',
+  'message_delta',
+  'message_stop',
+  'ping',
+]);
+
 /** How a turn talks to the SDK, mirroring the two seed notebooks. */
 export type StreamMode = 'helper' | 'raw';
 

@@ -217,9 +217,17 @@ function bestMatches(prompt: string): Entry[] {
   return matches;
 }
 
+// Compiling a Unicode regex per keyword per request was the offline API's main cost.
+const wordPatterns = new Map<string, RegExp>();
+
 function containsWord(text: string, keyword: string): boolean {
-  const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+  let pattern = wordPatterns.get(keyword);
+  if (!pattern) {
+    const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u');
+    wordPatterns.set(keyword, pattern);
+  }
+  return pattern.test(text);
 }
 
 function normalize(prompt: string): string {

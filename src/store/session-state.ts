@@ -36,6 +36,7 @@ export interface SessionState {
     rawText: boolean;
     thinkingHidden: boolean;
     help: boolean;
+    helpScroll: number;
     /** Conversation lines scrolled up from the bottom. */
     scroll: number;
   };
@@ -66,6 +67,7 @@ export function initialState(
       rawText: false,
       thinkingHidden: false,
       help: false,
+      helpScroll: 0,
       scroll: 0,
     },
     timeline: { hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 },

@@ -8,7 +8,7 @@ import { HelpView } from './components/HelpView.js';
 import { PromptInput } from './components/PromptInput.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TimelinePane } from './components/TimelinePane.js';
-import { ToastLine } from './components/ToastLine.js';
+import { ToastLine, toastText } from './components/ToastLine.js';
 import { useNotebookKeys } from './hooks/use-notebook-keys.js';
 import { usePromptEditor } from './hooks/use-prompt-editor.js';
 import { useRenderers } from './hooks/use-renderers.js';
@@ -16,7 +16,7 @@ import { useSessionState } from './hooks/use-session-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
 import { CellLines } from './layout/cell-lines.js';
-import { screenLayout } from './layout/screen-layout.js';
+import { mainArea, screenLayout } from './layout/screen-layout.js';
 import { TimelineRows } from './layout/timeline-rows.js';
 
 export interface AppProps {
@@ -38,34 +38,28 @@ export function App({ commands, onCommit }: AppProps) {
   const [cellLines] = useState(() => new CellLines());
   const [timelineRows] = useState(() => new TimelineRows());
   const promptLines = editor.value.split('\n').length;
-  const layout = screenLayout({
-    ...size,
-    timeline: state.view.timeline,
-    promptLines,
-    toast: state.toast !== null,
-  });
+  const toastLines = state.toast ? toastText(state.toast, size.columns).length : 0;
+  const layout = screenLayout({ ...size, timeline: state.view.timeline, promptLines, toastLines });
   useToastTimeout(session, state.toast);
   useRenderers();
   useLayoutEffect(() => onCommit?.(renderStartedAt));
-  useNotebookKeys({ commands, editor: current, edit, layout, timelineRows });
+  useNotebookKeys({ commands, editor: current, edit, layout, timelineRows, cellLines });
 
   if (layout.kind === 'too-small') {
     return (
-      <Text wrap="truncate-end">{`terminal too small: ${layout.columns}x${layout.rows}, streambook needs 40x12`}</Text>
+      <Text wrap="wrap">{`terminal too small: ${layout.columns}x${layout.rows}, streambook needs 40x12`}</Text>
     );
   }
   const { focus } = state.view;
   const cell = selectedCell(state);
-  const conversation = state.view.help ? (
-    <HelpView size={layout.conversation} />
-  ) : (
+  const conversation = (
     <ConversationPane
       cells={state.cells}
       layout={cellLines}
       size={layout.conversation}
       rawText={state.view.rawText}
       thinkingHidden={state.view.thinkingHidden}
-      selected={state.view.selected ?? state.cells.at(-1)?.id ?? null}
+      selected={state.view.selected}
       focused={focus === 'conversation'}
       scroll={state.view.scroll}
       welcome={welcome(state.source.describe)}
@@ -80,16 +74,20 @@ export function App({ commands, onCommit }: AppProps) {
       focused={focus === 'timeline'}
     />
   ) : null;
+  const panes = state.view.help ? (
+    // Help takes the whole area above the prompt, so its columns have room.
+    <HelpView size={mainArea(layout)} scroll={state.view.helpScroll} />
+  ) : (
+    <Box flexDirection={layout.stacked ? 'column' : 'row'}>
+      {conversation}
+      {timeline && layout.stacked ? <Separator width={layout.width} focused={focus === 'timeline'} /> : null}
+      {timeline && !layout.stacked ? <Gutter height={layout.conversation.height} /> : null}
+      {timeline}
+    </Box>
+  );
   return (
     <Box flexDirection="column" width={layout.width} height={layout.height}>
-      <Box flexDirection={layout.stacked ? 'column' : 'row'}>
-        {conversation}
-        {timeline && layout.stacked ? (
-          <Separator width={layout.width} focused={focus === 'timeline'} />
-        ) : null}
-        {timeline && !layout.stacked ? <Gutter height={layout.conversation.height} /> : null}
-        {timeline}
-      </Box>
+      {panes}
       <Separator width={layout.width} focused={focus === 'prompt'} />
       <PromptInput
         editor={editor}
@@ -98,7 +96,7 @@ export function App({ commands, onCommit }: AppProps) {
         width={layout.width}
         height={layout.inputLines}
       />
-      {state.toast ? <ToastLine toast={state.toast} /> : null}
+      {state.toast ? <ToastLine toast={state.toast} width={layout.width} lines={layout.toastLines} /> : null}
       <StatusBar state={state} width={layout.width} />
     </Box>
   );

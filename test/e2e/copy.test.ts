@@ -51,7 +51,7 @@ describe('copying a cell', () => {
       await screen.type('/copy');
       screen.write(KEYS.enter);
       const first = await nextCopy(screen, from);
-      await screen.waitFor(/Cell 1 JSON, [\d.]+ K?B: sent to the terminal clipboard \(OSC 52/);
+      await screen.waitFor(/Cell 1 JSON, [\d.]+ K?B: sent by OSC 52 \(the terminal decides/);
       const message = parseCopied(first);
       expect(message.stop_reason).toBe('tool_use');
       expect(message.content).toEqual([

@@ -88,7 +88,7 @@ function splitEvents(text: string): string[] {
 
 /** One scripted answer to POST /v1/messages: an SSE stream, or an HTTP error with a JSON body. */
 export type ScriptedResponse =
-  | { kind: 'sse'; events: Array<{ event: string; data: unknown }> }
+  | { kind: 'sse'; events: ReadonlyArray<{ event: string | null; data: unknown }> }
   | { kind: 'json'; status: number; body: unknown };
 
 export interface ScriptedServer extends FixtureServer {
@@ -96,9 +96,13 @@ export interface ScriptedServer extends FixtureServer {
   requests: unknown[];
 }
 
-/** The SSE framing of one event, the API's way: an `event:` line, a `data:` line, a blank line. */
-export function sseEvent(event: string, data: unknown): string {
-  return `event: ${event}\ndata: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+/**
+ * The SSE framing of one event, the API's way: an `event:` line, a `data:` line, a blank line
+ * (a null event leaves its line out, as a server that names no event would).
+ */
+export function sseEvent(event: string | null, data: unknown): string {
+  const name = event === null ? '' : `event: ${event}\n`;
+  return `${name}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
 }
 
 /**

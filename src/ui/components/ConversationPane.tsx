@@ -11,7 +11,7 @@ export interface ConversationPaneProps {
   size: PaneSize;
   rawText: boolean;
   thinkingHidden: boolean;
-  /** The selected cell, highlighted while the pane has focus. */
+  /** The cell chosen with ↑/↓, shown from its top while the pane has focus; null follows the bottom. */
   selected: number | null;
   focused: boolean;
   scroll: number;
@@ -32,6 +32,8 @@ export function ConversationPane(props: ConversationPaneProps) {
     height: size.height,
     scroll: props.scroll,
     selected: props.focused ? props.selected : null,
+    // With focus, some cell is always marked: the chosen one, else the newest.
+    highlight: props.focused ? (props.selected ?? props.cells.at(-1)?.id ?? null) : null,
   });
   return <Lines lines={window.lines} width={size.width} height={size.height} />;
 }

@@ -2,18 +2,36 @@ import chalk from 'chalk';
 import { COMMANDS } from '../../commands/index.js';
 import { KEYS } from '../keys.js';
 import type { PaneSize } from '../layout/screen-layout.js';
+import { wrap } from '../layout/wrap.js';
 import { Lines } from './Lines.js';
 
-/** Keys and commands, in place of the conversation until Esc. */
-export function HelpView({ size }: { size: PaneSize }) {
+/** Keys and commands as lines at a width, each description wrapped under its own column. */
+export function helpLines(width: number): string[] {
   const keyWidth = Math.max(...KEYS.map(([key]) => key.length)) + 2;
   const commandWidth = Math.max(...COMMANDS.map((c) => `/${c.name} ${c.args ?? ''}`.length)) + 2;
-  const lines = [
-    chalk.bold('Keys') + chalk.dim('  (Esc closes)'),
-    ...KEYS.map(([key, what]) => `  ${chalk.cyan(key.padEnd(keyWidth))}${what}`),
+  const entry = (name: string, column: number, what: string) => {
+    const room = Math.max(10, width - 2 - column);
+    return wrap(what, room).map(
+      (line, i) => `  ${i === 0 ? chalk.cyan(name.padEnd(column)) : ' '.repeat(column)}${line}`,
+    );
+  };
+  return [
+    chalk.bold('Keys') + chalk.dim('  (Esc closes)  ↑/↓ PgUp/PgDn scroll'),
+    ...KEYS.flatMap(([key, what]) => entry(key, keyWidth, what)),
     '',
     chalk.bold('Commands'),
-    ...COMMANDS.map((c) => `  ${chalk.cyan(`/${c.name} ${c.args ?? ''}`.padEnd(commandWidth))}${c.summary}`),
+    ...COMMANDS.flatMap((c) => entry(`/${c.name} ${c.args ?? ''}`, commandWidth, c.summary)),
   ];
-  return <Lines lines={lines.slice(0, size.height)} width={size.width} height={size.height} />;
+}
+
+/** How far help can scroll in a pane of this size. */
+export function maxHelpScroll(size: PaneSize): number {
+  return Math.max(0, helpLines(size.width).length - size.height);
+}
+
+/** Keys and commands, in place of the conversation until Esc. */
+export function HelpView({ size, scroll = 0 }: { size: PaneSize; scroll?: number }) {
+  const lines = helpLines(size.width);
+  const start = Math.max(0, Math.min(scroll, lines.length - size.height));
+  return <Lines lines={lines.slice(start, start + size.height)} width={size.width} height={size.height} />;
 }

@@ -1,14 +1,25 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import type { Toast } from '../../store/session-state.js';
 import { neutralize } from '../../text/neutralize.js';
+import { MAX_TOAST_LINES } from '../layout/screen-layout.js';
+import { wrap } from '../layout/wrap.js';
 
 const COLORS = { info: 'cyan', success: 'green', warning: 'yellow', error: 'red' } as const;
 
-/** A one-line notice: what a command did, or why it did nothing. */
-export function ToastLine({ toast }: { toast: Toast }) {
+/** A toast's text as the lines it takes at a width: wrapped, never more than two. */
+export function toastText(toast: Toast, width: number): string[] {
+  return wrap(neutralize(toast.text), width).slice(0, MAX_TOAST_LINES);
+}
+
+/** A short notice: what a command did, or why it did nothing. */
+export function ToastLine({ toast, width, lines }: { toast: Toast; width: number; lines: number }) {
   return (
-    <Text color={COLORS[toast.tone]} wrap="truncate-end">
-      {neutralize(toast.text)}
-    </Text>
+    <Box flexDirection="column" width={width} height={lines}>
+      {toastText(toast, width).map((line) => (
+        <Text key={line} color={COLORS[toast.tone]} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
+    </Box>
   );
 }

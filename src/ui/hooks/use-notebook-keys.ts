@@ -3,11 +3,17 @@ import { type RefObject, useRef } from 'react';
 import type { CommandContext } from '../../commands/command.js';
 import { completeCommand, runCommandLine } from '../../commands/index.js';
 import { type Focus, isStreaming, selectedCell } from '../../store/session-state.js';
-import type { ScreenLayout } from '../layout/screen-layout.js';
+import { maxDetailScroll } from '../components/EventDetail.js';
+import { maxHelpScroll } from '../components/HelpView.js';
+import type { CellLines } from '../layout/cell-lines.js';
+import { conversationWindow } from '../layout/conversation-window.js';
+import { mainArea, type ScreenLayout } from '../layout/screen-layout.js';
 import type { TimelineRows } from '../layout/timeline-rows.js';
 import type { PromptEdit, PromptEditor } from '../prompt-editor.js';
 
 export interface NotebookKeys {
+  /** The conversation's layout cache, to clamp scrolling to what there is. */
+  cellLines: CellLines;
   commands: CommandContext;
   /** The live editor: several keys can arrive in one read, before React renders again. */
   editor: RefObject<PromptEditor>;
@@ -111,6 +117,10 @@ function handleKey(keys: NotebookKeys, input: string, key: Key): void {
   }
   if (key.ctrl && input === 'o') {
     session.view((view) => ({ thinkingHidden: !view.thinkingHidden }));
+    return;
+  }
+  if (state.view.help && (key.upArrow || key.downArrow || key.pageUp || key.pageDown)) {
+    helpKey(keys, key);
     return;
   }
   if (key.escape) {
@@ -232,21 +242,41 @@ function submit(commands: CommandContext, value: string, edit: (edit: PromptEdit
   if (commands.session.submit(value)) edit({ type: 'set', value: '' });
 }
 
-function conversationKey({ commands, layout }: NotebookKeys, key: Key): void {
+function helpKey({ commands, layout }: NotebookKeys, key: Key): void {
+  if (layout.kind !== 'notebook') return;
+  const area = mainArea(layout);
+  const page = Math.max(1, area.height - 2);
+  const step = key.upArrow ? -1 : key.downArrow ? 1 : key.pageUp ? -page : page;
+  const max = maxHelpScroll(area);
+  commands.session.view((view) => ({ helpScroll: clamp(view.helpScroll + step, 0, max) }));
+}
+
+function conversationKey({ commands, layout, cellLines }: NotebookKeys, key: Key): void {
   const { session } = commands;
   const state = session.state;
   const ids = state.cells.map((c) => c.id);
   const current = state.view.selected ?? ids.at(-1);
   const at = current === undefined ? -1 : ids.indexOf(current);
-  const page = layout.kind === 'notebook' ? layout.conversation.height - 2 : 10;
   if (key.upArrow && at > 0) session.view(() => ({ selected: ids[at - 1] ?? null, scroll: 0 }));
   else if (key.downArrow && at >= 0 && at < ids.length - 1)
     session.view(() => ({ selected: ids[at + 1] ?? null, scroll: 0 }));
-  else if (key.pageUp) session.view((view) => ({ scroll: view.scroll + page }));
-  else if (key.pageDown) session.view((view) => ({ scroll: Math.max(0, view.scroll - page) }));
   else if (key.home) session.view(() => ({ selected: ids[0] ?? null, scroll: 0 }));
   else if (key.end) session.view(() => ({ selected: null, scroll: 0 }));
-  else return;
+  else if ((key.pageUp || key.pageDown) && layout.kind === 'notebook') {
+    // Paging scrolls lines from the bottom, as far as there are lines: no farther.
+    const { width, height } = layout.conversation;
+    const page = Math.max(1, height - 2);
+    const wanted = Math.max(0, state.view.scroll + (key.pageUp ? page : -page));
+    const { scroll } = conversationWindow({
+      cells: state.cells,
+      layout: cellLines,
+      options: { width, rawText: state.view.rawText, thinkingHidden: state.view.thinkingHidden },
+      height,
+      scroll: wanted,
+      selected: null,
+    });
+    session.view(() => ({ selected: null, scroll }));
+  } else return;
   session.timeline(() => ({ cursor: null, detail: null }));
 }
 
@@ -256,10 +286,12 @@ function timelineKey({ commands, layout, timelineRows }: NotebookKeys, input: st
   const cell = selectedCell(state);
   if (!cell) return;
   if (state.timeline.detail !== null) {
-    if (key.upArrow) session.timeline((t) => ({ detailScroll: Math.max(0, t.detailScroll - 1) }));
-    if (key.downArrow) session.timeline((t) => ({ detailScroll: t.detailScroll + 1 }));
-    if (key.pageUp) session.timeline((t) => ({ detailScroll: Math.max(0, t.detailScroll - 10) }));
-    if (key.pageDown) session.timeline((t) => ({ detailScroll: t.detailScroll + 10 }));
+    const event = cell.events.find((e) => e.seq === state.timeline.detail);
+    if (!event || layout.kind !== 'notebook' || !layout.timeline) return;
+    const page = Math.max(1, layout.timeline.height - 4);
+    const step = key.upArrow ? -1 : key.downArrow ? 1 : key.pageUp ? -page : key.pageDown ? page : 0;
+    const max = maxDetailScroll(event, layout.timeline);
+    if (step !== 0) session.timeline((t) => ({ detailScroll: clamp(t.detailScroll + step, 0, max) }));
     return;
   }
   const { rows } = timelineRows.rows(cell, state.timeline);
@@ -278,4 +310,8 @@ function timelineKey({ commands, layout, timelineRows }: NotebookKeys, input: st
     if (seq !== null && seq !== undefined) session.timeline(() => ({ detail: seq, detailScroll: 0 }));
   } else if (input === 'p') session.timeline((t) => ({ hidePings: !t.hidePings, cursor: null }));
   else if (input === 'f') session.timeline((t) => ({ foldDeltas: !t.foldDeltas, cursor: null }));
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, n));
 }

@@ -82,7 +82,8 @@ function layoutCell(cell: Cell, options: CellLineOptions, wrapGrowing: WrapGrowi
       body.push(
         chalk.dim(cell.attempts.length > 1 ? `retrying (attempt ${cell.attempts.length})…` : 'waiting…'),
       );
-    body[body.length - 1] = `${body.at(-1)}${chalk.inverse(' ')}`;
+    // Without colour an inverse space is invisible; the bar shows in every terminal.
+    body[body.length - 1] = `${body.at(-1)}${chalk.level > 0 ? chalk.inverse(' ') : CURSOR}`;
   }
   body.push(...statusLines(cell, bodyWidth));
   const outStyled = chalk.magenta.bold(outLabel);
@@ -113,28 +114,34 @@ function blockLines(
       return [...text, ...citationLines(block, width)];
     }
     case 'thinking': {
-      if (options.thinkingHidden)
-        return [chalk.dim(`▸ thinking · ${block.text.length} chars hidden (Ctrl+O shows)`)];
+      if (options.thinkingHidden) {
+        return styled(`▸ thinking · ${block.text.length} chars hidden (Ctrl+O shows)`, width, chalk.dim);
+      }
       const text = finished ? wrap(neutralize(block.text), width - 2) : wrapGrowing(block, width - 2);
       return [chalk.dim('▾ thinking'), ...text.map((line) => chalk.dim.italic(`  ${line}`))];
     }
     case 'redacted_thinking':
-      return [chalk.dim('▸ redacted thinking (encrypted, sent back as is)')];
+      return styled('▸ redacted thinking (encrypted, sent back as is)', width, chalk.dim);
     case 'tool_use':
     case 'server_tool_use':
     case 'mcp_tool_use': {
-      const head = chalk.yellow(`⚙ ${block.type} ${neutralize(block.name ?? '')}`);
+      const head = styled(`⚙ ${block.type} ${neutralize(block.name ?? '')}`, width, chalk.yellow);
       const json = wrap(neutralize(block.text || (block.done ? '{}' : '')), width - 2).map(
         (line) => `  ${chalk.yellow.dim(line)}`,
       );
-      return [head, ...(block.text || block.done ? json : [])];
+      return [...head, ...(block.text || block.done ? json : [])];
     }
-    default:
-      return [
-        chalk.blue(`◆ ${neutralize(block.type)}`) +
-          chalk.dim(block.type.endsWith('_result') ? '' : ' (kept as it came)'),
-      ];
+    default: {
+      const note = block.type.endsWith('_result') ? '' : ' (kept as it came)';
+      return styled(`◆ ${neutralize(block.type)}${note}`, width, chalk.blue);
+    }
   }
+}
+
+/** Wraps one of our own lines to the width, then styles each piece. */
+function styled(text: string, width: number, style: (line: string) => string): string[] {
+  // Chalk joins every argument it gets: pass the line alone, not map's index and array.
+  return wrap(text, width).map((line) => style(line));
 }
 
 function citationLines(block: CellBlock, width: number): string[] {

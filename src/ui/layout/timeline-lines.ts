@@ -22,21 +22,23 @@ export function timelineHeader(
   const countLine = Object.entries(counts)
     .map(([name, n]) => `${shortName(name)} ${formatCount(n)}`)
     .join(' · ');
-  return [`${title}  ${filters}`, chalk.dim(countLine || 'no events yet')];
+  // One line, cut at the pane's edge: the header keeps a fixed height.
+  return [title, filters, chalk.dim(countLine || 'no events yet')];
 }
 
 /** One row as a line: +ms, the event type, block index, delta type, and a preview. */
 export function timelineLine(row: TimelineRow, width: number, selected: boolean): string {
   const showDelta = width >= 70;
-  const name = row.count > 1 ? `${row.name} ×${row.count}` : row.name;
   const cells = [
     formatOffset(row.t).padStart(TIME - 1),
-    pad(name, NAME),
+    pad(row.name, NAME),
     pad(row.index, INDEX),
     ...(showDelta ? [pad(row.deltaType, DELTA)] : []),
   ].join(' ');
   const rest = Math.max(0, width - cells.length - 1);
-  const line = `${cells} ${row.preview.slice(0, rest)}`;
+  // A folded run says how many events it stands for ahead of its preview.
+  const preview = row.count > 1 ? `×${row.count} ${row.preview}` : row.preview;
+  const line = `${cells} ${preview.slice(0, rest)}`;
   const styled =
     row.kind === 'http'
       ? chalk.cyan(line)

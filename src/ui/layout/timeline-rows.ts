@@ -1,5 +1,5 @@
 import { UNNAMED_EVENT } from '../../engine/turn-metrics.js';
-import type { HttpAttempt, WireEvent } from '../../engine/types.js';
+import { type HttpAttempt, KNOWN_EVENT_TYPES, type WireEvent } from '../../engine/types.js';
 import type { Cell } from '../../store/cell.js';
 import type { TimelineView } from '../../store/session-state.js';
 import { neutralize } from '../../text/neutralize.js';
@@ -17,15 +17,6 @@ export interface TimelineRow {
   count: number;
 }
 
-const KNOWN_EVENTS = new Set([
-  'message_start',
-  'content_block_start',
-  'content_block_delta',
-  'content_block_stop',
-  'message_delta',
-  'message_stop',
-  'ping',
-]);
 const PREVIEW_CHARS = 80;
 
 interface Built {
@@ -102,7 +93,8 @@ function addEvent(
 function eventRow(event: WireEvent, name: string): TimelineRow {
   const data = (event.json ?? {}) as Record<string, unknown>;
   const delta = data.delta as Record<string, unknown> | undefined;
-  const kind = name === 'error' || event.malformed ? 'error' : KNOWN_EVENTS.has(name) ? 'event' : 'unknown';
+  const kind =
+    name === 'error' || event.malformed ? 'error' : KNOWN_EVENT_TYPES.has(name) ? 'event' : 'unknown';
   return {
     seq: event.seq,
     t: event.t,

@@ -1,0 +1,373 @@
+/**
+ * Helpers for the notebook UI's tests: real sessions on their own offline server (or on a
+ * server replaying given events, for text the corpus never has), real turns, and real Ink.
+ */
+import { EventEmitter } from 'node:events';
+import { render as inkRender } from 'ink';
+import { render } from 'ink-testing-library';
+import type { ReactElement } from 'react';
+import stripAnsi from 'strip-ansi';
+import { createClipboard } from '../../src/clipboard/clipboard.js';
+import type { CommandContext } from '../../src/commands/command.js';
+import { withPrompt } from '../../src/engine/history.js';
+import { runTurn } from '../../src/engine/turn.js';
+import type { TurnSettings, TurnUpdate } from '../../src/engine/types.js';
+import type { Pace } from '../../src/offline/pace.js';
+import { startOfflineServer } from '../../src/offline/server.js';
+import { applyUpdate, type Cell, newCell } from '../../src/store/cell.js';
+import { Session } from '../../src/store/session.js';
+import { initialState } from '../../src/store/session-state.js';
+import { SessionStore } from '../../src/store/session-store.js';
+import { App } from '../../src/ui/App.js';
+import { loadRenderers } from '../../src/ui/layout/markdown-loader.js';
+import { serveScript } from '../support/sse-fixture-server.js';
+import { clientFor, SETTINGS } from '../support/turns.js';
+
+export { loadRenderers };
+
+/** Waits for the store's frame timer (16 ms) and Ink's render to run; a key's render needs ~1 ms. */
+export function tick(ms = 20): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls until `check` passes (or throws its last failure after `timeoutMs`). */
+export async function eventually<T>(check: () => T, timeoutMs = 3000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await tick(15);
+    }
+  }
+}
+
+export function plain(text: string | undefined): string {
+  return stripAnsi(text ?? '');
+}
+
+export interface Notebook {
+  session: Session;
+  store: SessionStore;
+  server: { url: string; close(): Promise<void> };
+  close(): Promise<void>;
+}
+
+/** A real session talking to its own offline server on port 0. */
+export async function notebook(
+  options: { scenario?: string; pace?: Pace; settings?: Partial<TurnSettings>; maxRetries?: number } = {},
+): Promise<Notebook> {
+  const scenario = options.scenario ?? 'chat';
+  const server = await startOfflineServer({ pace: options.pace ?? 'none', scenario });
+  const store = new SessionStore(
+    initialState(
+      { ...SETTINGS, ...options.settings },
+      { offline: true, describe: 'offline API (answers are simulated)' },
+      scenario,
+    ),
+  );
+  const session = new Session(store, clientFor(server.url, options.maxRetries ?? 2), server);
+  return {
+    session,
+    store,
+    server,
+    async close() {
+      session.interrupt();
+      await session.settled();
+      await server.close();
+    },
+  };
+}
+
+/** Runs one real turn per prompt and returns the finished cells. */
+export async function runCells(
+  scenario: string,
+  prompts: string[] = ['Write a 1 sentence description of a sci fi world'],
+  settings: Partial<TurnSettings> = {},
+): Promise<Cell[]> {
+  const nb = await notebook({ scenario, settings });
+  try {
+    for (const prompt of prompts) {
+      nb.session.submit(prompt);
+      await nb.session.settled();
+    }
+    return nb.session.state.cells;
+  } finally {
+    await nb.close();
+  }
+}
+
+export async function runCell(scenario: string, settings: Partial<TurnSettings> = {}): Promise<Cell> {
+  const [cell] = await runCells(scenario, undefined, settings);
+  if (!cell) throw new Error('no cell');
+  return cell;
+}
+
+/** The real updates of one turn against an offline scenario. */
+export async function turnUpdates(
+  scenario: string,
+  settings: Partial<TurnSettings> = {},
+): Promise<TurnUpdate[]> {
+  const server = await startOfflineServer({ pace: 'none', scenario });
+  try {
+    return await collectUpdates(server.url, settings);
+  } finally {
+    await server.close();
+  }
+}
+
+async function collectUpdates(url: string, settings: Partial<TurnSettings>): Promise<TurnUpdate[]> {
+  const updates: TurnUpdate[] = [];
+  const turn = runTurn({
+    client: clientFor(url),
+    messages: withPrompt([], 'Write a 1 sentence description of a sci fi world'),
+    settings: { ...SETTINGS, mode: 'raw', ...settings },
+  });
+  for await (const update of turn) updates.push(update);
+  return updates;
+}
+
+/** A cell fed with `updates`, the way the session feeds it. */
+export function cellFrom(updates: readonly TurnUpdate[], prompt = 'a prompt', id = 1): Cell {
+  return updates.reduce(applyUpdate, newCell(id, prompt, SETTINGS, 'chat'));
+}
+
+export interface Rendered {
+  frame(): string;
+  text(): string;
+  stdin: { write(data: string): void };
+  unmount(): void;
+}
+
+export interface AppHarness extends Rendered, Notebook {
+  /** Everything /copy wrote to the terminal. */
+  written: string[];
+  cwd: string;
+  quits: number;
+  /** Types keys one read at a time, waiting for the app between them. */
+  keys(...inputs: string[]): Promise<void>;
+  /** Types a line and presses Enter. */
+  type(line: string): Promise<void>;
+}
+
+/** The whole App, rendered by ink-testing-library (100 columns, 24 rows), on a real offline session. */
+export async function renderApp(
+  options: { scenario?: string; pace?: Pace; settings?: Partial<TurnSettings>; cwd?: string } = {},
+): Promise<AppHarness> {
+  const nb = await notebook(options);
+  return renderAppFor(nb, options.cwd);
+}
+
+/** The App on a given session (e.g. one whose client talks to `serveEvents`). */
+export async function renderAppFor(nb: Notebook, cwd = process.cwd()): Promise<AppHarness> {
+  const written: string[] = [];
+  const harness = {} as AppHarness;
+  const commands: CommandContext = {
+    session: nb.session,
+    clipboard: createClipboard((data) => written.push(data), null),
+    cwd,
+    quit: () => {
+      harness.quits++;
+    },
+  };
+  const app = render(<App commands={commands} />);
+  // The App loads the Markdown renderer after its first frame; tests wait for it, so that
+  // finished replies are rendered as they will be once it is here.
+  await loadRenderers();
+  Object.assign(harness, nb, {
+    written,
+    cwd,
+    quits: 0,
+    stdin: app.stdin,
+    frame: () => app.lastFrame() ?? '',
+    text: () => plain(app.lastFrame()),
+    unmount: () => app.unmount(),
+    async keys(...inputs: string[]) {
+      for (const input of inputs) {
+        app.stdin.write(input);
+        await tick(3);
+      }
+      await tick(12);
+    },
+    async type(line: string) {
+      app.stdin.write(line);
+      await tick(3);
+      app.stdin.write('\r');
+      await tick(15);
+    },
+    async close() {
+      app.unmount();
+      await nb.close();
+    },
+  });
+  await tick(5);
+  return harness;
+}
+
+class SizedStdout extends EventEmitter {
+  columns: number;
+  rows: number;
+  lastFrame: string | undefined;
+  constructor(columns: number, rows: number) {
+    super();
+    this.columns = columns;
+    this.rows = rows;
+  }
+  write = (frame: string) => {
+    this.lastFrame = frame;
+    return true;
+  };
+  resize(columns: number, rows: number) {
+    this.columns = columns;
+    this.rows = rows;
+    this.emit('resize');
+  }
+}
+
+/** Like ink-testing-library's stdin: each write is one read. */
+class KeyStdin extends EventEmitter {
+  isTTY = true;
+  data: string | null = null;
+  write = (data: string) => {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+  read = () => {
+    const { data } = this;
+    this.data = null;
+    return data;
+  };
+}
+
+/** Real Ink on a terminal of a given size (ink-testing-library's is fixed at 100 columns, no rows). */
+export function renderSized(tree: ReactElement, columns: number, rows: number) {
+  const stdout = new SizedStdout(columns, rows);
+  const stdin = new KeyStdin();
+  const instance = inkRender(tree, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: new SizedStdout(columns, rows) as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  return {
+    frame: () => stdout.lastFrame ?? '',
+    text: () => plain(stdout.lastFrame),
+    stdin,
+    resize: (c: number, r: number) => stdout.resize(c, r),
+    unmount: () => {
+      instance.unmount();
+      instance.cleanup();
+    },
+  };
+}
+
+export interface SseEvent {
+  event: string | null;
+  data: unknown;
+}
+
+/** A real HTTP server that answers every POST /v1/messages with these events (for text the corpus never has). */
+export function serveEvents(events: readonly SseEvent[]): Promise<{ url: string; close(): Promise<void> }> {
+  return serveScript([{ kind: 'sse', events }]);
+}
+
+export async function notebookWithEvents(
+  events: readonly SseEvent[],
+  mode: TurnSettings['mode'] = 'raw',
+): Promise<Notebook> {
+  const server = await serveEvents(events);
+  const store = new SessionStore(
+    initialState({ ...SETTINGS, mode }, { offline: false, describe: 'test server' }, null),
+  );
+  const session = new Session(store, clientFor(server.url, 0), null);
+  return {
+    session,
+    store,
+    server,
+    async close() {
+      session.interrupt();
+      await session.settled();
+      await server.close();
+    },
+  };
+}
+
+/** The finished cell of one turn answered with `events`. */
+export async function cellFromEvents(events: readonly SseEvent[], prompt = 'a prompt'): Promise<Cell> {
+  const nb = await notebookWithEvents(events);
+  try {
+    nb.session.submit(prompt);
+    await nb.session.settled();
+    const cell = nb.session.state.cells[0];
+    if (!cell) throw new Error('no cell');
+    return cell;
+  } finally {
+    await nb.close();
+  }
+}
+
+/** The updates of one turn answered with `events`. */
+export async function updatesFromEvents(events: readonly SseEvent[]): Promise<TurnUpdate[]> {
+  const server = await serveEvents(events);
+  try {
+    return await collectUpdates(server.url, {});
+  } finally {
+    await server.close();
+  }
+}
+
+/** A message_start … message_stop stream around the given middle events. */
+export function stream(middle: readonly SseEvent[], stopReason = 'end_turn'): SseEvent[] {
+  return [
+    {
+      event: 'message_start',
+      data: {
+        type: 'message_start',
+        message: {
+          id: 'msg_test',
+          type: 'message',
+          role: 'assistant',
+          model: 'claude-sonnet-4-6',
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: 5, output_tokens: 1 },
+        },
+      },
+    },
+    ...middle,
+    {
+      event: 'message_delta',
+      data: {
+        type: 'message_delta',
+        delta: { stop_reason: stopReason, stop_sequence: null },
+        usage: { output_tokens: 9 },
+      },
+    },
+    { event: 'message_stop', data: { type: 'message_stop' } },
+  ];
+}
+
+export function textBlock(index: number, ...texts: string[]): SseEvent[] {
+  return [
+    {
+      event: 'content_block_start',
+      data: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } },
+    },
+    ...texts.map((text) => ({
+      event: 'content_block_delta',
+      data: { type: 'content_block_delta', index, delta: { type: 'text_delta', text } },
+    })),
+    { event: 'content_block_stop', data: { type: 'content_block_stop', index } },
+  ];
+}

@@ -35,8 +35,7 @@ function classify(error: unknown, { eventsSeen }: ErrorContext): TurnError {
       { requestId, errorType },
     );
   }
-  // The helper wraps the SyntaxError of a bad data line in an AnthropicError; look beneath.
-  const parseError = findCause(error, (e) => e instanceof SyntaxError || e instanceof EventOrderError);
+  const parseError = findParseError(error);
   if (parseError) {
     return {
       kind: 'malformed',
@@ -51,6 +50,16 @@ function classify(error: unknown, { eventsSeen }: ErrorContext): TurnError {
   }
   const where = eventsSeen > 0 ? ` after ${eventsSeen} events` : '';
   return { kind: 'connection', message: `connection dropped${where}: ${rootCause(error)}` };
+}
+
+/** Whether the SDK or our accumulator could not read an event (bad JSON, impossible order). */
+export function isParseError(error: unknown): boolean {
+  return findParseError(error) !== undefined;
+}
+
+// The helper wraps the SyntaxError of a bad data line in an AnthropicError; look beneath.
+function findParseError(error: unknown): Error | undefined {
+  return findCause(error, (e) => e instanceof SyntaxError || e instanceof EventOrderError);
 }
 
 function findCause(error: unknown, test: (e: Error) => boolean): Error | undefined {

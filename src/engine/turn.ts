@@ -2,7 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { Middleware } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { accumulate, type StreamEvent } from './accumulate.js';
-import { toTurnError } from './turn-error.js';
+import { isParseError, toTurnError } from './turn-error.js';
 import { TurnClock } from './turn-metrics.js';
 import type {
   Message,
@@ -74,7 +74,7 @@ export async function streamTurn(
 
   let bodyDone: Promise<void> = Promise.resolve();
   let resolveBody = () => {};
-  const wire = { stopped: false, errorEvent: false, malformed: false, endedCleanly: false };
+  const wire = { stopped: false, errorEvent: false, endedCleanly: false };
   const tap = createWireTap(clock.now, {
     attempt: (attempt) => {
       bodyDone = new Promise((resolve) => {
@@ -90,7 +90,6 @@ export async function streamTurn(
       if (carriesSdkEvent(event.event, event.data)) wireEvents++;
       wire.stopped ||= event.event === 'message_stop';
       wire.errorEvent ||= event.event === 'error';
-      wire.malformed ||= event.malformed === true;
       emit({ type: 'wire', event });
       release();
     },
@@ -116,9 +115,12 @@ export async function streamTurn(
   const message = result.message;
   let status: TurnStatus = 'complete';
   let error: TurnError | undefined;
-  const incomplete = wire.endedCleanly && !wire.stopped && !wire.errorEvent && !wire.malformed;
+  const incomplete = wire.endedCleanly && !wire.stopped && !wire.errorEvent;
   if (signal?.aborted) {
     status = 'interrupted';
+  } else if (result.thrown !== undefined && isParseError(result.thrown)) {
+    status = 'failed';
+    error = toTurnError(result.thrown, { eventsSeen: wireEvents, secret: client.apiKey });
   } else if (incomplete || (result.thrown === undefined && !result.stopped)) {
     // The helper reports a stream that just stops as "no message"; the wire says what happened.
     status = 'failed';

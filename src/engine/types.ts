@@ -39,10 +39,10 @@ export interface WireEvent {
   event: string | null;
   /** The data field exactly as received. */
   data: string;
-  /** The data parsed as JSON; undefined when it is empty or not valid JSON. */
-  json: unknown;
-  /** True when the data was not valid JSON. */
-  malformed?: true;
+  /** The data parsed as JSON (on each read); undefined when it is empty or not valid JSON. */
+  readonly json: unknown;
+  /** True when the data is not valid JSON. */
+  readonly malformed?: true;
 }
 
 /** One HTTP attempt of a turn; the SDK retries 408, 409, 429 and 5xx on its own. */

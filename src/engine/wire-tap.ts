@@ -66,14 +66,36 @@ function toWireEvent(
   // Each raw line plus its terminator, plus the blank line that ends the event.
   let bytes = 1;
   for (const line of sse.raw) bytes += Buffer.byteLength(line) + 1;
-  const wire: WireEvent = { seq, attempt, t, bytes, event: sse.event, data: sse.data, json: undefined };
-  if (sse.data === '') return wire;
+  const wire = { seq, attempt, t, bytes, event: sse.event, data: sse.data } as WireEvent;
+  return Object.defineProperties(wire, DERIVED);
+}
+
+/**
+ * `json` and `malformed` are read from `data` when asked for, not kept: a session of 100,000
+ * events would otherwise hold every payload twice, and print mode never looks.
+ */
+const DERIVED: PropertyDescriptorMap = {
+  json: {
+    enumerable: true,
+    get(this: WireEvent) {
+      return parseData(this.data).json;
+    },
+  },
+  malformed: {
+    enumerable: true,
+    get(this: WireEvent) {
+      return parseData(this.data).malformed ? true : undefined;
+    },
+  },
+};
+
+function parseData(data: string): { json: unknown; malformed: boolean } {
+  if (data === '') return { json: undefined, malformed: false };
   try {
-    wire.json = JSON.parse(sse.data);
+    return { json: JSON.parse(data), malformed: false };
   } catch {
-    wire.malformed = true;
+    return { json: undefined, malformed: true };
   }
-  return wire;
 }
 
 function isEventStream(response: Response): boolean {

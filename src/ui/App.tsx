@@ -19,18 +19,21 @@ import { CellLines } from './layout/cell-lines.js';
 import { mainArea, screenLayout } from './layout/screen-layout.js';
 import { TimelineRows } from './layout/timeline-rows.js';
 
+/** Hears about each frame: React's Profiler is off in production builds. */
+export interface FrameClock {
+  renderStarted(): void;
+  committed(): void;
+}
+
 export interface AppProps {
   commands: CommandContext;
-  /**
-   * Called after each commit of the screen with when its render began (React's Profiler is off
-   * in production builds); the benchmark times frames with it.
-   */
-  onCommit?: (renderStartedAt: number) => void;
+  /** Told when each render of the screen begins and when it is committed (frames are paced by it). */
+  frameClock?: FrameClock;
 }
 
 /** The notebook screen: conversation and timeline, the prompt, the toast and the status line. */
-export function App({ commands, onCommit }: AppProps) {
-  const renderStartedAt = performance.now();
+export function App({ commands, frameClock }: AppProps) {
+  frameClock?.renderStarted();
   const { session } = commands;
   const state = useSessionState(session.store);
   const size = useTerminalSize();
@@ -42,7 +45,7 @@ export function App({ commands, onCommit }: AppProps) {
   const layout = screenLayout({ ...size, timeline: state.view.timeline, promptLines, toastLines });
   useToastTimeout(session, state.toast);
   useRenderers();
-  useLayoutEffect(() => onCommit?.(renderStartedAt));
+  useLayoutEffect(() => frameClock?.committed());
   useNotebookKeys({ commands, editor: current, edit, layout, timelineRows, cellLines });
 
   if (layout.kind === 'too-small') {

@@ -7,7 +7,7 @@ import { offlinePace, openConnection } from '../connection.js';
 import { Session } from '../store/session.js';
 import { initialState } from '../store/session-state.js';
 import { SessionStore } from '../store/session-store.js';
-import { App } from './App.js';
+import { App, type FrameClock } from './App.js';
 import { enterFullScreen } from './full-screen.js';
 
 /** The frame interval: the store tells the view about stream changes at most this often. */
@@ -52,10 +52,10 @@ export async function runNotebook(config: Config): Promise<number> {
 }
 
 export interface RenderOptions {
-  /** Ink's report of each frame it lays out and writes (the benchmark reads it). */
-  onRender?: (metrics: { renderTime: number }) => void;
+  /** Each frame's cost: Ink's own layout and output, and the whole from React's render on. */
+  onRender?: (metrics: { renderTime: number; frameMs: number }) => void;
   /** Called as each render of the screen is committed, with when it began (the benchmark's). */
-  onCommit?: (renderStartedAt: number) => void;
+  onCommit?: () => void;
 }
 
 /** Mounts the notebook's screen for a session, on this process's terminal. */
@@ -70,18 +70,29 @@ export function renderNotebook(session: Session, options: RenderOptions = {}): I
       instance?.unmount();
     },
   };
-  instance = render(
-    <App commands={commands} {...(options.onCommit ? { onCommit: options.onCommit } : {})} />,
-    {
-      exitOnCtrlC: false,
-      patchConsole: true,
-      maxFps: INK_MAX_FPS,
-      // Ink 6.8's incremental mode writes changed lines one row too low when a frame is shorter
-      // than the screen (seen in tmux and xterm.js), and ours always is; each frame is written
-      // whole instead, inside a synchronized update, so it is bounded by the screen's size.
-      incrementalRendering: false,
-      ...(options.onRender ? { onRender: options.onRender } : {}),
+  // A frame's cost is from the App's render to Ink's output being ready, before it is
+  // written: a write that waits on a slow terminal costs no work. The store paces frames by it.
+  let renderStartedAt = 0;
+  const frameClock: FrameClock = {
+    renderStarted: () => {
+      renderStartedAt = performance.now();
     },
-  );
+    committed: () => options.onCommit?.(),
+  };
+  const onRender = (metrics: { renderTime: number }) => {
+    const frameMs = performance.now() - renderStartedAt;
+    session.store.reportFrameCost(frameMs);
+    options.onRender?.({ ...metrics, frameMs });
+  };
+  instance = render(<App commands={commands} frameClock={frameClock} />, {
+    exitOnCtrlC: false,
+    patchConsole: true,
+    maxFps: INK_MAX_FPS,
+    // Ink 6.8's incremental mode writes changed lines one row too low when a frame is shorter
+    // than the screen (seen in tmux and xterm.js), and ours always is; each frame is written
+    // whole instead, inside a synchronized update, so it is bounded by the screen's size.
+    incrementalRendering: false,
+    onRender,
+  });
   return instance;
 }

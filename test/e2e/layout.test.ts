@@ -158,8 +158,8 @@ describe('the layout', () => {
       expect(layout.status).toBe(28);
       expect(layout.conversation.join('\n')).toMatch(/In \[1\]: hello/);
       expect(layout.timeline?.[0]).toMatch(/^Timeline · cell 1 · \d+ events/);
-      // The timeline is wide enough for its delta column when stacked (under its title, filters and counts).
-      expect(layout.timeline?.[3]).toMatch(/ms event +idx delta +preview/);
+      // Under its title, filters and counts, the timeline names its columns.
+      expect(layout.timeline?.[3]).toMatch(/ms event +idx delta · preview/);
 
       screen.resize(30, 10);
       const small = await screen.waitFor(/terminal too small: 30x10/);

@@ -740,21 +740,21 @@ describe('the timeline', () => {
       );
       expect(row).toBeDefined();
       expect(row?.trim()).toBe(
-        `+${Math.round(delta.t)} ${'content_block_delta'.padEnd(20)} ${'0'.padEnd(3)} ${'text_delta'.padEnd(17)} ${JSON.stringify(text)}`,
+        `+${Math.round(delta.t)} content_block_delta ${'0'.padEnd(3)} text_delta ${JSON.stringify(text)}`,
       );
       expect(lines).toContainEqual(
         expect.stringMatching(/^\s+\+\d+ message_start\s+msg_\w+ claude-sonnet-4-6 in=\d+$/),
       );
       expect(lines).toContainEqual(expect.stringMatching(/^\s+\+\d+ content_block_start\s+0\s+text$/));
       expect(lines).toContainEqual(expect.stringMatching(/^\s+\+\d+ message_delta\s+end_turn out=\d+$/));
-      expect(lines[3]).toMatch(/^\s+ms event\s+idx delta\s+preview$/);
+      expect(lines[3]).toMatch(/^\s+ms event\s+idx delta · preview$/);
     });
 
-    it('drops the delta column below 70 columns', async () => {
-      const { lines } = await pane(chat, {}, 60);
-      expect(lines[3]).toMatch(/^\s+ms event\s+idx preview$/);
-      expect(lines.join('\n')).not.toContain('text_delta');
-      expect(lines.every((line) => line.length <= 60)).toBe(true);
+    it('keeps the delta type in a narrow pane, ahead of the preview, and no row wider than the pane', async () => {
+      const { lines } = await pane(chat, {}, 50);
+      expect(lines[3]).toMatch(/^\s+ms event\s+idx delta · preview$/);
+      expect(lines.join('\n')).toContain('text_delta');
+      expect(lines.every((line) => line.length <= 50)).toBe(true);
     });
 
     it('shows the HTTP attempts of a 529 then a 200, the failed one in red', async () => {
@@ -813,8 +813,8 @@ describe('the timeline', () => {
       const { lines, frame } = await pane(unknown, {}, 160);
       for (const event of odd) {
         const name = event.event ?? '';
-        // The event column is 20 wide: a longer name is cut with an ellipsis, its data follows whole.
-        const shown = name.length > 20 ? `${name.slice(0, 19)}…` : name;
+        // The event column is 19 wide: a longer name is cut with an ellipsis, its data follows whole.
+        const shown = name.length > 19 ? `${name.slice(0, 18)}…` : name;
         const line = lines.find((l) => l.includes(` ${shown} `));
         expect(line).toBeDefined();
         expect(line).toContain(event.data.slice(0, 60));
@@ -829,7 +829,7 @@ describe('the timeline', () => {
       expect(oddDelta).toBeDefined();
       const deltaLine = lines.find((l) => l.includes('{"type":"future_widget_delta"'));
       expect(deltaLine).toMatch(
-        /content_block_delta\s+1\s+future_widget_de… \{"type":"future_widget_delta","patch":/,
+        /content_block_delta\s+1\s+future_widget_delta \{"type":"future_widget_delta","patch":/,
       );
     });
 

@@ -13,7 +13,7 @@ export interface LinesProps {
  */
 export const Lines = memo(function Lines({ lines, width, height }: LinesProps) {
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       {lines.map((line, i) => (
         // Lines are positions on screen; the index is the identity.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above

@@ -21,7 +21,7 @@ export function TimelinePane({ cell, rows, view, size, focused }: TimelinePanePr
     if (event) return <EventDetail event={event} size={size} scroll={view.detailScroll} />;
   }
   const built = cell ? rows.rows(cell, view) : { rows: [], counts: {} };
-  const header = [...timelineHeader(cell?.id ?? null, built.counts, view), timelineColumns(size.width)];
+  const header = [...timelineHeader(cell?.id ?? null, built.counts, view), timelineColumns()];
   const bodyHeight = Math.max(0, size.height - header.length);
   const window = timelineWindow(built.rows.length, bodyHeight, focused ? view.cursor : null);
   const body = built.rows

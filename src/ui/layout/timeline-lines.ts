@@ -4,9 +4,9 @@ import { formatCount, formatOffset } from '../format.js';
 import type { TimelineRow } from './timeline-rows.js';
 
 const TIME = 8;
-const NAME = 20;
+// content_block_delta, the longest name the protocol has, fits exactly.
+const NAME = 19;
 const INDEX = 3;
-const DELTA = 17;
 
 /** The timeline pane's header: what it shows, the filters, and the count per event type. */
 export function timelineHeader(
@@ -26,18 +26,21 @@ export function timelineHeader(
   return [title, filters, chalk.dim(countLine || 'no events yet')];
 }
 
-/** One row as a line: +ms, the event type, block index, delta type, and a preview. */
+/**
+ * One row as a line: +ms, the event type, the block index, then the delta type (as it came,
+ * however long) and a preview of the payload. The delta type leads the preview rather than
+ * taking a column of its own: a fixed column wide enough for every type would leave no room
+ * for the payload in a pane beside the conversation.
+ */
 export function timelineLine(row: TimelineRow, width: number, selected: boolean): string {
-  const showDelta = width >= 70;
-  const cells = [
-    formatOffset(row.t).padStart(TIME - 1),
-    pad(row.name, NAME),
-    pad(row.index, INDEX),
-    ...(showDelta ? [pad(row.deltaType, DELTA)] : []),
-  ].join(' ');
+  const cells = [formatOffset(row.t).padStart(TIME - 1), pad(row.name, NAME), pad(row.index, INDEX)].join(
+    ' ',
+  );
   const rest = Math.max(0, width - cells.length - 1);
   // A folded run says how many events it stands for ahead of its preview.
-  const preview = row.count > 1 ? `×${row.count} ${row.preview}` : row.preview;
+  const preview = [row.count > 1 ? `×${row.count}` : '', row.deltaType, row.preview]
+    .filter(Boolean)
+    .join(' ');
   const line = `${cells} ${preview.slice(0, rest)}`;
   const styled =
     row.kind === 'http'
@@ -52,16 +55,9 @@ export function timelineLine(row: TimelineRow, width: number, selected: boolean)
   return selected ? chalk.inverse(line.padEnd(width)) : styled;
 }
 
-export function timelineColumns(width: number): string {
-  const showDelta = width >= 70;
+export function timelineColumns(): string {
   return chalk.dim(
-    [
-      'ms'.padStart(TIME - 1),
-      pad('event', NAME),
-      pad('idx', INDEX),
-      ...(showDelta ? [pad('delta', DELTA)] : []),
-      'preview',
-    ].join(' '),
+    ['ms'.padStart(TIME - 1), pad('event', NAME), pad('idx', INDEX), 'delta · preview'].join(' '),
   );
 }
 

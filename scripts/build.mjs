@@ -1,42 +1,41 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+/** Our code as ESM for Node 20; dependencies stay in node_modules, as npm installs them. */
+const COMMON = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  jsx: 'automatic',
+  logLevel: 'warning',
+};
+
 /**
- * Our code as ESM; dependencies stay in node_modules, as npm installs them. Split at dynamic
- * imports, so `--version` and print mode never load Ink, React or the Markdown renderer.
+ * The CLI, split at dynamic imports, so `--version` and print mode never load Ink, React or
+ * the Markdown renderer.
  */
 export async function buildCli() {
   // Chunk names carry hashes; clear the old ones so dist/ holds one build.
   rmSync('dist/chunks', { recursive: true, force: true });
   await build({
+    ...COMMON,
     entryPoints: ['src/cli.tsx'],
     outdir: 'dist',
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    jsx: 'automatic',
     sourcemap: 'linked',
-    logLevel: 'warning',
   });
 }
 
 /** The benchmark's runner and children, bundled like the CLI (they import our src/). */
 export async function buildBench() {
   await build({
+    ...COMMON,
     entryPoints: ['bench/run.ts', 'bench/child-sdk.ts', 'bench/child-print.ts', 'bench/child-tui.tsx'],
     outdir: 'dist/bench',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    jsx: 'automatic',
-    logLevel: 'warning',
   });
 }
 

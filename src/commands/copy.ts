@@ -1,6 +1,5 @@
-import { messageJson } from '../store/cell.js';
 import { formatBytes } from '../ui/format.js';
-import { cellArgument } from './cell-argument.js';
+import { cellJson } from './cell-argument.js';
 import { type Command, CommandError } from './command.js';
 
 export const copyCommand: Command = {
@@ -8,10 +7,8 @@ export const copyCommand: Command = {
   args: '[n]',
   summary: "copy cell n's final message JSON (default: the selected cell, else the newest)",
   async run({ session, clipboard }, args) {
-    const { cell, rest } = cellArgument(session, args);
+    const { cell, rest, json } = cellJson(session, args);
     if (rest) throw new CommandError(`/copy takes a cell number, not '${rest}'`);
-    const json = messageJson(cell);
-    if (json === null) throw new CommandError(`cell ${cell.id} has no message yet`);
     const partial = cell.status === 'complete' ? '' : ` (partial, ${cell.status})`;
     const result = await clipboard.copy(json);
     const what = `Cell ${cell.id} JSON${partial}, ${formatBytes(Buffer.byteLength(json))}`;

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { messageJson } from '../store/cell.js';
 import { formatBytes } from '../ui/format.js';
-import { cellArgument } from './cell-argument.js';
+import { cellJson } from './cell-argument.js';
 import { type Command, CommandError } from './command.js';
 
 export const saveCommand: Command = {
@@ -11,9 +10,7 @@ export const saveCommand: Command = {
   args: '[n] [path]',
   summary: "write cell n's final message JSON to a file (default: streambook-cell-N.json)",
   async run({ session, cwd }, args) {
-    const { cell, rest } = cellArgument(session, args);
-    const json = messageJson(cell);
-    if (json === null) throw new CommandError(`cell ${cell.id} has no message yet`);
+    const { cell, rest, json } = cellJson(session, args);
     const path = rest ? (isAbsolute(rest) ? rest : join(cwd, rest)) : freshPath(cwd, cell.id);
     try {
       await writeFile(path, `${json}\n`);

@@ -4,6 +4,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { type Config, resolveConfig, UsageError } from './config/config.js';
 import { USAGE_HINT, usage } from './config/usage.js';
 import { readStdin } from './print/read-stdin.js';
+import { neutralize } from './text/neutralize.js';
 
 const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
@@ -76,7 +77,8 @@ async function printMode(config: Config): Promise<number> {
       return EXIT.interrupted;
     }
     if (outcome.error) {
-      process.stderr.write(`streambook: ${outcome.error.message}\n`);
+      // The reason may quote the server; stderr is often a terminal.
+      process.stderr.write(`streambook: ${neutralize(outcome.error.message)}\n`);
       return EXIT.failure;
     }
     return EXIT.ok;

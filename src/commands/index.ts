@@ -42,20 +42,22 @@ export function completeCommand(typed: string): string[] {
 
 /**
  * Runs "/name args". A bad command or argument becomes an inline toast, and nothing is sent.
- * Returns false when the line is not a command at all.
+ * Resolves to whether the command ran, so the caller can keep a line that did not.
  */
 export async function runCommandLine(line: string, context: CommandContext): Promise<boolean> {
-  const match = /^\/(\S+)\s*([\s\S]*)$/.exec(line.trim());
-  if (!match) return false;
-  const [, name = '', args = ''] = match;
-  const command = COMMANDS.find((c) => c.name === name);
+  const match = /^\/([^\s/]\S*)\s*([\s\S]*)$/.exec(line.trim());
   try {
-    if (!command) throw new CommandError(`unknown command /${name} (try /help)`);
+    if (!match)
+      throw new CommandError('not a command: to send a prompt that starts with /, begin it with //');
+    const [, name = '', args = ''] = match;
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command)
+      throw new CommandError(`unknown command /${name} (try /help; // sends a prompt that starts with /)`);
     await command.run(context, args);
+    return true;
   } catch (error) {
-    if (error instanceof CommandError || error instanceof UsageError)
-      context.session.toast(error.message, 'error');
-    else throw error;
+    if (!(error instanceof CommandError || error instanceof UsageError)) throw error;
+    context.session.toast(error.message, 'error');
+    return false;
   }
-  return true;
 }

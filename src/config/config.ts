@@ -52,13 +52,17 @@ export function resolveConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): Config {
   const { values, positionals } = parseFlags(argv);
-  const maxTokens = positiveInt(
-    '--max-tokens',
-    values['max-tokens'] ?? env.STREAMBOOK_MAX_TOKENS,
-    DEFAULT_MAX_TOKENS,
-  );
+  // A bad value is named where it came from: the flag, or the variable.
+  const maxTokens =
+    values['max-tokens'] !== undefined
+      ? positiveInt('--max-tokens', values['max-tokens'], DEFAULT_MAX_TOKENS)
+      : positiveInt('STREAMBOOK_MAX_TOKENS', env.STREAMBOOK_MAX_TOKENS, DEFAULT_MAX_TOKENS);
+  const model =
+    values.model !== undefined
+      ? modelName('--model', values.model)
+      : modelName('STREAMBOOK_MODEL', env.STREAMBOOK_MODEL);
   const settings: TurnSettings = {
-    model: modelName('--model', values.model ?? env.STREAMBOOK_MODEL) ?? DEFAULT_MODEL,
+    model: model ?? DEFAULT_MODEL,
     maxTokens,
     system: values.system ?? (env.STREAMBOOK_SYSTEM || undefined),
     temperature: parseTemperature(values.temperature),
@@ -109,7 +113,12 @@ function parseConnection(
 ): Connection {
   const scenario = values.scenario;
   if (scenario !== undefined && !isScenarioName(scenario)) {
-    throw new UsageError(`unknown scenario '${scenario}' (see streambook --help)`);
+    throw new UsageError(`unknown scenario '${scenario}'`);
+  }
+  // Checked even offline: a URL that is wrong now is wrong when a key is set later.
+  const baseURL = values['base-url'] ?? (env.ANTHROPIC_BASE_URL || undefined);
+  if (baseURL !== undefined && !/^https?:\/\/[^\s]+$/.test(baseURL)) {
+    throw new UsageError(`--base-url must be an http(s) URL, got '${baseURL}'`);
   }
   const apiKey = env.ANTHROPIC_API_KEY?.trim();
   if (values.offline || !apiKey) {
@@ -118,10 +127,6 @@ function parseConnection(
     return offline;
   }
   if (scenario !== undefined) throw new UsageError('--scenario needs the offline API (--offline)');
-  const baseURL = values['base-url'] ?? (env.ANTHROPIC_BASE_URL || undefined);
-  if (baseURL !== undefined && !/^https?:\/\/[^\s]+$/.test(baseURL)) {
-    throw new UsageError(`--base-url must be an http(s) URL, got '${baseURL}'`);
-  }
   return baseURL ? { kind: 'live', apiKey, baseURL } : { kind: 'live', apiKey };
 }
 
@@ -139,15 +144,15 @@ export function modelName(flag: string, value: string | undefined): string | und
 
 export function positiveInt(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
+  const n = wholeNumber(value);
+  if (n === null || n < 1)
     throw new UsageError(`${flag} must be a whole number of 1 or more, got '${value}'`);
   return n;
 }
 
 function nonNegativeInt(flag: string, value: string): number {
-  const n = Number(value);
-  if (value === '' || !Number.isInteger(n) || n < 0) {
+  const n = wholeNumber(value);
+  if (n === null) {
     throw new UsageError(`${flag} must be a whole number of 0 or more, got '${value}'`);
   }
   return n;
@@ -169,8 +174,8 @@ export function parseThinking(
   label = '--thinking',
 ): number | undefined {
   if (value === undefined || value === 'off') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1024) {
+  const n = wholeNumber(value);
+  if (n === null || n < 1024) {
     throw new UsageError(`${label} must be 'off' or a token budget of 1024 or more, got '${value}'`);
   }
   if (n >= maxTokens)
@@ -187,4 +192,9 @@ function parseOutputFormat(value: string | undefined): OutputFormat {
   if (value === undefined) return 'text';
   if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
   throw new UsageError(`--output-format must be one of ${OUTPUT_FORMATS.join(', ')}, got '${value}'`);
+}
+
+/** Plain decimal digits within the safe integers; Number() would also take 0x10, 1e3 and " 5". */
+function wholeNumber(value: string): number | null {
+  return /^\d{1,15}$/.test(value) ? Number(value) : null;
 }

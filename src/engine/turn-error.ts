@@ -58,8 +58,13 @@ export function isParseError(error: unknown): boolean {
 }
 
 // The helper wraps the SyntaxError of a bad data line in an AnthropicError; look beneath.
+// Its own check of the event order (a second message_start) says so only in its message.
 function findParseError(error: unknown): Error | undefined {
-  return findCause(error, (e) => e instanceof SyntaxError || e instanceof EventOrderError);
+  return findCause(
+    error,
+    (e) =>
+      e instanceof SyntaxError || e instanceof EventOrderError || /Unexpected event order/.test(e.message),
+  );
 }
 
 function findCause(error: unknown, test: (e: Error) => boolean): Error | undefined {

@@ -75,29 +75,33 @@ export async function streamTurn(
   let bodyDone: Promise<void> = Promise.resolve();
   let resolveBody = () => {};
   const wire = { stopped: false, errorEvent: false, endedCleanly: false };
-  const tap = createWireTap(clock.now, {
-    attempt: (attempt) => {
-      bodyDone = new Promise((resolve) => {
-        resolveBody = resolve;
-      });
-      emit({ type: 'attempt', attempt });
+  const tap = createWireTap(
+    clock.now,
+    {
+      attempt: (attempt) => {
+        bodyDone = new Promise((resolve) => {
+          resolveBody = resolve;
+        });
+        emit({ type: 'attempt', attempt });
+      },
+      response: (attempt) => {
+        emit({ type: 'response', attempt });
+        if (attempt.status === undefined || attempt.status >= 300) resolveBody();
+      },
+      event: (event) => {
+        if (carriesSdkEvent(event.event, event.data)) wireEvents++;
+        wire.stopped ||= event.event === 'message_stop';
+        wire.errorEvent ||= event.event === 'error';
+        emit({ type: 'wire', event });
+        release();
+      },
+      bodyEnd: (failure) => {
+        wire.endedCleanly = failure === undefined;
+        resolveBody();
+      },
     },
-    response: (attempt) => {
-      emit({ type: 'response', attempt });
-      if (attempt.status === undefined || attempt.status >= 300) resolveBody();
-    },
-    event: (event) => {
-      if (carriesSdkEvent(event.event, event.data)) wireEvents++;
-      wire.stopped ||= event.event === 'message_stop';
-      wire.errorEvent ||= event.event === 'error';
-      emit({ type: 'wire', event });
-      release();
-    },
-    bodyEnd: (failure) => {
-      wire.endedCleanly = failure === undefined;
-      resolveBody();
-    },
-  });
+    client.apiKey,
+  );
 
   emit({ type: 'request', t: 0, model: settings.model, messages: messages.length });
   const params = requestParams(messages, settings);

@@ -1,5 +1,5 @@
 import type { Middleware } from '@anthropic-ai/sdk';
-import { Stream } from '@anthropic-ai/sdk/core/streaming';
+import { type ServerSentEvent, Stream } from '@anthropic-ai/sdk/core/streaming';
 import type { HttpAttempt, WireEvent } from './types.js';
 
 /** What the tap reports, in the order it saw it. */
@@ -16,7 +16,12 @@ export interface WireObserver {
  * exactly as it came over the wire. The SDK's own iterators drop `ping` and stop at `error`;
  * reading a clone of the body with the SDK's SSE reader shows the timeline the server sent.
  */
-export function createWireTap(clock: () => number, observer: WireObserver): Middleware {
+export function createWireTap(
+  clock: () => number,
+  observer: WireObserver,
+  /** A value that must never be shown (the API key), should a proxy echo it back. */
+  secret?: string | null,
+): Middleware {
   let seq = 0;
   return async (request, next) => {
     const attempt: HttpAttempt = {
@@ -48,7 +53,7 @@ export function createWireTap(clock: () => number, observer: WireObserver): Midd
   async function readEvents(response: Response, attempt: number): Promise<void> {
     try {
       for await (const sse of Stream.rawEvents(response)) {
-        observer.event(toWireEvent(sse, seq++, attempt, clock()));
+        observer.event(toWireEvent(redact(sse, secret), seq++, attempt, clock()));
       }
       observer.bodyEnd();
     } catch (error) {
@@ -96,6 +101,12 @@ function parseData(data: string): { json: unknown; malformed: boolean } {
   } catch {
     return { json: undefined, malformed: true };
   }
+}
+
+function redact(sse: ServerSentEvent, secret: string | null | undefined): ServerSentEvent {
+  if (!secret || !sse.data.includes(secret)) return sse;
+  const hide = (text: string) => text.split(secret).join('[redacted]');
+  return { event: sse.event, data: hide(sse.data), raw: sse.raw.map(hide) };
 }
 
 function isEventStream(response: Response): boolean {

@@ -3,7 +3,7 @@ import type { OutputFormat } from '../config/config.js';
 import { withPrompt } from '../engine/history.js';
 import { streamTurn } from '../engine/turn.js';
 import type { TurnOutcome, TurnSettings } from '../engine/types.js';
-import { neutralize } from '../text/neutralize.js';
+import { escapeControlsForJson, neutralize } from '../text/neutralize.js';
 
 /** Where print mode writes: stdout gets only the requested output. */
 export interface PrintTarget {
@@ -33,8 +33,13 @@ export async function runPrint({
   stdout,
   signal,
 }: PrintRequest): Promise<TurnOutcome> {
+  // On a terminal, nothing from the network may act as a control sequence; in a pipe the
+  // output is exactly what came.
   const writeText = stdout.isTTY
     ? (text: string) => stdout.write(neutralize(text))
+    : stdout.write.bind(stdout);
+  const writeJson = stdout.isTTY
+    ? (json: string) => stdout.write(escapeControlsForJson(json))
     : stdout.write.bind(stdout);
   let wroteText = false;
   const request = { client, messages: withPrompt([], prompt), settings, ...(signal ? { signal } : {}) };
@@ -43,11 +48,10 @@ export async function runPrint({
       writeText(update.text);
       wroteText ||= update.text.length > 0;
     } else if (format === 'stream-json' && update.type === 'wire') {
-      stdout.write(`${update.event.data}\n`);
+      writeJson(`${update.event.data}\n`);
     }
   });
   if (format === 'text' && wroteText) stdout.write('\n');
-  if (format === 'json' && outcome.status === 'complete')
-    stdout.write(`${JSON.stringify(outcome.message)}\n`);
+  if (format === 'json' && outcome.status === 'complete') writeJson(`${JSON.stringify(outcome.message)}\n`);
   return outcome;
 }

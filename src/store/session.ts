@@ -64,7 +64,7 @@ export class Session {
       if (conversation === this.#conversation) this.#apply(id, update);
     };
     this.#running = streamTurn(request, apply).then((outcome) => {
-      this.#abort = null;
+      if (this.#abort === abort) this.#abort = null;
       // A turn cut short by /clear belongs to a conversation that is gone.
       if (conversation === this.#conversation) this.#finish(messages, outcome);
     });

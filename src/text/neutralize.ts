@@ -19,3 +19,16 @@ function picture(char: string): string {
   if (code === 0x7f) return '\u2421';
   return `\\x${code.toString(16)}`;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+const JSON_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * JSON text made safe for a terminal without changing what it means: JSON.stringify leaves
+ * DEL and the C1 controls raw (0x9b starts a control sequence on some terminals), and data
+ * that is not JSON may hold anything. Each becomes a \u escape, which a JSON reader reads back
+ * as the same character.
+ */
+export function escapeControlsForJson(text: string): string {
+  return text.replace(JSON_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -2,8 +2,8 @@
 export const KEYS: ReadonlyArray<readonly [string, string]> = [
   ['Enter', 'send the prompt (or run a /command)'],
   ['Ctrl+J, Alt+Enter, \\ then Enter', 'new line in the prompt'],
-  ['↑ / ↓ (prompt)', 'recall earlier prompts'],
-  ['Esc', 'interrupt the streaming reply; else close help or the event view'],
+  ['↑ / ↓ (prompt)', 'move between lines; past the edges, recall earlier prompts'],
+  ['Esc', 'stop the reply, close help or event JSON, or focus the prompt'],
   ['Ctrl+C', 'interrupt the streaming reply; when idle, press twice to quit'],
   ['Ctrl+D', 'quit (on an empty prompt)'],
   ['Ctrl+T', 'show or hide the timeline pane'],

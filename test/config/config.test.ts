@@ -102,10 +102,27 @@ describe('resolveConfig', () => {
     [['-p', '--output-format', 'yaml'], /--output-format must be one of text, json, stream-json/],
     [['--scenario', 'nope'], /unknown scenario 'nope'/],
     [['--base-url', 'ftp://x'], /--base-url must be an http\(s\) URL/],
+    [['--max-tokens', '0x10'], /--max-tokens must be a whole number of 1 or more, got '0x10'/],
+    [['--max-tokens', '1e21'], /--max-tokens must be a whole number/],
+    [['--max-retries', '1e9'], /--max-retries must be a whole number of 0 or more/],
+    [['--model', 'a b'], /--model must be a model name without spaces or control characters/],
   ])('rejects %j in one line', (args, message) => {
     const env = args.includes('--base-url') ? { ANTHROPIC_API_KEY: 'k' } : {};
     expect(() => resolveConfig(args, env)).toThrow(UsageError);
     expect(() => resolveConfig(args, env)).toThrow(message);
+  });
+
+  it('names the variable, not the flag, when a bad value came from the environment', () => {
+    expect(() => resolveConfig([], { STREAMBOOK_MAX_TOKENS: 'abc' })).toThrow(
+      /^STREAMBOOK_MAX_TOKENS must be a whole number/,
+    );
+    expect(() => resolveConfig([], { STREAMBOOK_MODEL: 'a\u001b]52;c;x\u0007' })).toThrow(
+      /^STREAMBOOK_MODEL must be a model name/,
+    );
+  });
+
+  it('checks --base-url even when answers are offline', () => {
+    expect(() => resolveConfig(['--base-url', 'ftp://x'], {})).toThrow(/--base-url must be an http\(s\) URL/);
   });
 
   it('a --scenario needs the offline API when a key is set', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startOfflineServer } from '../../src/offline/server.js';
-import { serveFixture } from '../support/sse-fixture-server.js';
+import { serveFixture, serveScript } from '../support/sse-fixture-server.js';
 import { clientFor, collectTurn } from '../support/turns.js';
 
 const MODES = ['helper', 'raw'] as const;
@@ -84,5 +84,47 @@ describe.each(MODES)('every failure ends the turn with a typed one-line error (%
     expect(outcome.status).toBe('failed');
     expect(outcome.error?.kind).toBe('connection');
     expect(outcome.error?.message).toMatch(/^connection failed/);
+  });
+});
+
+describe.each(MODES)('streams no API would send (%s)', (mode) => {
+  const start = {
+    event: 'message_start',
+    data: {
+      type: 'message_start',
+      message: {
+        id: 'msg_1',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-6',
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 3, output_tokens: 1 },
+      },
+    },
+  };
+
+  it('a second message_start is malformed in both modes', async () => {
+    const server = await serveScript([{ kind: 'sse', events: [start, start] }]);
+    try {
+      const { outcome } = await collectTurn(clientFor(server.url), mode);
+      expect(outcome.error?.kind).toBe('malformed');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a proxy that echoes the key back never gets it onto the timeline or into the error', async () => {
+    const echo = { type: 'error', error: { type: 'api_error', message: 'bad key sk-test-key-not-real' } };
+    const server = await serveScript([{ kind: 'sse', events: [start, { event: 'error', data: echo }] }]);
+    try {
+      const { outcome, wire } = await collectTurn(clientFor(server.url), mode);
+      expect(JSON.stringify(wire)).not.toContain('sk-test-key-not-real');
+      expect(wire.at(-1)?.data).toContain('[redacted]');
+      expect(outcome.error?.message).not.toContain('sk-test-key-not-real');
+    } finally {
+      await server.close();
+    }
   });
 });

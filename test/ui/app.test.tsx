@@ -606,14 +606,34 @@ describe('the notebook: copy, save, help and commands', () => {
   });
 
   describe('commands', () => {
-    it('an unknown command /nope gives an inline error and sends nothing', async () => {
+    it('an unknown command /nope gives an inline error, sends nothing, and gives the line back', async () => {
       const harness = await app();
       await harness.type('/nope');
-      await eventually(() => expect(toast(harness)).toBe('unknown command /nope (try /help)'));
+      await eventually(() =>
+        expect(toast(harness)).toBe(
+          'unknown command /nope (try /help; // sends a prompt that starts with /)',
+        ),
+      );
       expect(harness.session.state.cells).toEqual([]);
-      expect(harness.text()).toContain('Type a prompt, Enter sends');
+      await eventually(() => expect(harness.text()).toMatch(/› \/nope/));
       const red = harness.frame().split('\n').at(-2);
       expect(red).toContain('nope');
+    });
+
+    it('// sends a prompt that starts with a slash, and a lone / is not lost', async () => {
+      const harness = await app();
+      await harness.type('/ what does a slash mean');
+      await eventually(() =>
+        expect(toast(harness)).toMatch(
+          /^not a command: to send a prompt that starts with \/, begin it with \/\//,
+        ),
+      );
+      await eventually(() => expect(harness.text()).toMatch(/› \/ what does a slash mean/));
+      expect(harness.session.state.cells).toEqual([]);
+      await harness.keys('\u0015'); // Ctrl+U clears the line
+      await harness.type('//usr/bin/env explain this');
+      await harness.session.settled();
+      expect(harness.session.state.cells.map((c) => c.prompt)).toEqual(['/usr/bin/env explain this']);
     });
 
     it('Tab completes /he to /help, and Enter then opens help', async () => {
@@ -691,6 +711,9 @@ describe('the notebook: copy, save, help and commands', () => {
         ),
       );
       expect(harness.session.state.settings.maxTokens).toBe(4000);
+      // The refused line came back to be fixed; clear it first.
+      await eventually(() => expect(harness.text()).toMatch(/› \/max-tokens 1000/));
+      await harness.keys('\u0015');
       await harness.type('/thinking off');
       expect(harness.session.state.settings.thinkingBudget).toBeUndefined();
     });

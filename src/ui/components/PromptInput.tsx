@@ -13,40 +13,53 @@ export interface PromptInputProps {
 
 const PREFIX = '› ';
 
-/** The prompt being typed, with its cursor; the last `height` lines around the cursor are shown. */
+/**
+ * The prompt being typed, with its cursor: the lines around the cursor, and of each only the
+ * columns in view. Ink measures every character it is given on every frame, so a 100 KB
+ * paste handed over whole would stall each keystroke for seconds.
+ */
 export function PromptInput({ editor, focused, streaming, width, height }: PromptInputProps) {
-  const lines = promptLines(editor, focused, streaming);
-  const cursorLine = editor.value.slice(0, editor.cursor).split('\n').length - 1;
-  const start = Math.max(0, Math.min(cursorLine - height + 1, lines.length - height));
+  const lines = visibleLines(editor, focused, streaming, width - PREFIX.length, height);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {lines.slice(start, start + height).map((line, i) => (
+      {lines.map(({ text, first }, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines are positions
-        <Text key={i} wrap="truncate-start" dimColor={!focused}>
-          {i + start === 0 ? chalk.bold(PREFIX) : '  '}
-          {line}
+        <Text key={i} wrap="truncate-end" dimColor={!focused}>
+          {first ? chalk.bold(PREFIX) : '  '}
+          {text}
         </Text>
       ))}
     </Box>
   );
 }
 
-function promptLines(editor: PromptEditor, focused: boolean, streaming: boolean): string[] {
-  if (!editor.value && !focused) return [chalk.dim('Tab returns here')];
+function visibleLines(
+  editor: PromptEditor,
+  focused: boolean,
+  streaming: boolean,
+  room: number,
+  height: number,
+): Array<{ text: string; first: boolean }> {
   if (!editor.value) {
-    const hint = streaming
-      ? 'streaming… Esc interrupts'
-      : 'Type a prompt, Enter sends · Ctrl+J newline · /help';
-    return [`${chalk.inverse(' ')}${chalk.dim(hint)}`];
+    const hint = !focused
+      ? chalk.dim('Tab returns here')
+      : `${chalk.inverse(' ')}${chalk.dim(streaming ? 'streaming… Esc interrupts' : 'Type a prompt, Enter sends · Ctrl+J newline · /help')}`;
+    return [{ text: hint, first: true }];
   }
-  const safe = neutralize(editor.value);
-  if (!focused) return safe.split('\n');
-  const before = safe.slice(0, editor.cursor);
-  const at = safe[editor.cursor];
-  const after = safe.slice(editor.cursor + 1);
-  const marked =
-    at === undefined || at === '\n'
-      ? `${before}${chalk.inverse(' ')}${at ?? ''}${after}`
-      : `${before}${chalk.inverse(at)}${after}`;
-  return marked.split('\n');
+  const lines = editor.value.split('\n');
+  const before = editor.value.slice(0, editor.cursor);
+  const cursorLine = before.split('\n').length - 1;
+  const cursorColumn = editor.cursor - (before.lastIndexOf('\n') + 1);
+  const top = Math.max(0, Math.min(cursorLine - height + 1, lines.length - height));
+  return lines.slice(top, top + height).map((line, i) => {
+    const index = top + i;
+    const isCursorLine = focused && index === cursorLine;
+    const from = isCursorLine ? Math.max(0, cursorColumn - room + 1) : 0;
+    const shown = line.slice(from, from + room).replace(/\t/g, ' ');
+    if (!isCursorLine) return { text: neutralize(shown), first: index === 0 };
+    const at = cursorColumn - from;
+    const under = shown[at];
+    const text = `${neutralize(shown.slice(0, at))}${chalk.inverse(under === undefined ? ' ' : neutralize(under))}${neutralize(shown.slice(at + 1))}`;
+    return { text, first: index === 0 };
+  });
 }

@@ -233,10 +233,19 @@ function promptKey({ commands, editor: live, edit }: NotebookKeys, input: string
 }
 
 function submit(commands: CommandContext, value: string, edit: (edit: PromptEdit) => void): void {
-  if (!value.trim()) return;
-  if (value.trim().startsWith('/')) {
+  const text = value.trim();
+  if (!text) return;
+  // `//…` is a prompt that starts with a slash, not a command.
+  if (text.startsWith('//')) {
+    if (commands.session.submit(text.slice(1))) edit({ type: 'set', value: '' });
+    return;
+  }
+  if (text.startsWith('/')) {
     edit({ type: 'set', value: '' });
-    void runCommandLine(value, commands);
+    // A command that did not run gives its line back, to be fixed rather than retyped.
+    void runCommandLine(value, commands).then((ran) => {
+      if (!ran) edit({ type: 'set', value });
+    });
     return;
   }
   if (commands.session.submit(value)) edit({ type: 'set', value: '' });

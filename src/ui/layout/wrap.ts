@@ -8,8 +8,12 @@ import wrapAnsi from 'wrap-ansi';
  * that fits is left exactly as it is.
  */
 export function wrap(text: string, width: number): string[] {
-  return text.split('\n').flatMap((line) => wrapLine(line, Math.max(1, width)));
+  // A tab's width depends on where the terminal's tab stops are; spaces have one width.
+  const expanded = text.includes('\t') ? text.replace(/\t/g, TAB) : text;
+  return expanded.split('\n').flatMap((line) => wrapLine(line, Math.max(1, width)));
 }
+
+const TAB = '    ';
 
 function wrapLine(line: string, width: number): string[] {
   if (stringWidth(line) <= width) return [line];
@@ -39,7 +43,11 @@ export class GrowingWrap {
 
   /** The wrapped lines of `text`, which must extend the text given last time. */
   lines(text: string): string[] {
-    if (text.length < this.#closedUpTo) throw new Error('GrowingWrap only grows');
+    // A stream that restarts a block (malformed, but it happens) starts the wrap over.
+    if (text.length < this.#closedUpTo) {
+      this.#closed.length = 0;
+      this.#closedUpTo = 0;
+    }
     const lastNewline = text.lastIndexOf('\n');
     if (lastNewline >= this.#closedUpTo) {
       this.#closed.push(...wrap(text.slice(this.#closedUpTo, lastNewline), this.width));

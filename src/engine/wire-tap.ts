@@ -71,28 +71,33 @@ function toWireEvent(
   // Each raw line plus its terminator, plus the blank line that ends the event.
   let bytes = 1;
   for (const line of sse.raw) bytes += Buffer.byteLength(line) + 1;
-  const wire = { seq, attempt, t, bytes, event: sse.event, data: sse.data } as WireEvent;
-  return Object.defineProperties(wire, DERIVED);
+  return new RecordedEvent(seq, attempt, t, bytes, sse.event, sse.data);
 }
 
 /**
- * `json` and `malformed` are read from `data` when asked for, not kept: a session of 100,000
- * events would otherwise hold every payload twice, and print mode never looks.
+ * An event as recorded. `json` and `malformed` are read from `data` when asked for, not
+ * kept: a session of 100,000 events would otherwise hold every payload twice, and print mode
+ * never looks. They live on the prototype, so each event is a small fixed-shape object and
+ * JSON of it is just what came over the wire.
  */
-const DERIVED: PropertyDescriptorMap = {
-  json: {
-    enumerable: true,
-    get(this: WireEvent) {
-      return parseData(this.data).json;
-    },
-  },
-  malformed: {
-    enumerable: true,
-    get(this: WireEvent) {
-      return parseData(this.data).malformed ? true : undefined;
-    },
-  },
-};
+class RecordedEvent implements WireEvent {
+  constructor(
+    readonly seq: number,
+    readonly attempt: number,
+    readonly t: number,
+    readonly bytes: number,
+    readonly event: string | null,
+    readonly data: string,
+  ) {}
+
+  get json(): unknown {
+    return parseData(this.data).json;
+  }
+
+  get malformed(): true | undefined {
+    return parseData(this.data).malformed ? true : undefined;
+  }
+}
 
 function parseData(data: string): { json: unknown; malformed: boolean } {
   if (data === '') return { json: undefined, malformed: false };

@@ -30,8 +30,12 @@ interface Built {
  * handles only the events since the last one. A cell of 100,000 events costs its new
  * events per frame, not its whole history.
  */
+const KEPT_TIMELINES = 3;
+
 export class TimelineRows {
-  readonly #built = new WeakMap<object, Map<string, Built>>();
+  // Only the timelines looked at last are kept: a row per event adds up over a long session,
+  // and an older cell's rows are rebuilt in one pass if it is selected again.
+  readonly #built = new Map<object, Map<string, Built>>();
 
   rows(
     cell: Cell,
@@ -39,10 +43,14 @@ export class TimelineRows {
   ): { rows: TimelineRow[]; counts: Record<string, number> } {
     const key = `${view.hidePings}:${view.foldDeltas}`;
     let byKey = this.#built.get(cell.events);
-    if (!byKey) {
+    if (byKey) {
+      this.#built.delete(cell.events);
+    } else {
       byKey = new Map();
-      this.#built.set(cell.events, byKey);
+      const oldest = this.#built.keys().next();
+      if (this.#built.size >= KEPT_TIMELINES && !oldest.done) this.#built.delete(oldest.value);
     }
+    this.#built.set(cell.events, byKey);
     let built = byKey.get(key);
     if (!built) {
       built = { rows: [], processed: 0, counts: {} };

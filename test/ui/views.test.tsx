@@ -750,10 +750,11 @@ describe('the timeline', () => {
       expect(lines[3]).toMatch(/^\s+ms event\s+idx delta · preview$/);
     });
 
-    it('keeps the delta type in a narrow pane, ahead of the preview, and no row wider than the pane', async () => {
+    it('keeps the delta type in a narrow pane, shortened ahead of the preview, and no row wider than the pane', async () => {
       const { lines } = await pane(chat, {}, 50);
       expect(lines[3]).toMatch(/^\s+ms event\s+idx delta · preview$/);
-      expect(lines.join('\n')).toContain('text_delta');
+      expect(lines).toContainEqual(expect.stringMatching(/^\s+\+\d+ content_block_delta 0\s+text "/));
+      expect(lines.join('\n')).not.toContain('text_delta');
       expect(lines.every((line) => line.length <= 50)).toBe(true);
     });
 

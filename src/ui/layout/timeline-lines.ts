@@ -7,6 +7,8 @@ const TIME = 8;
 // content_block_delta, the longest name the protocol has, fits exactly.
 const NAME = 19;
 const INDEX = 3;
+/** From this width the delta type is shown whole (`text_delta`); below, `text`. */
+const WIDE_PANE = 70;
 
 /** The timeline pane's header: what it shows, the filters, and the count per event type. */
 export function timelineHeader(
@@ -37,10 +39,13 @@ export function timelineLine(row: TimelineRow, width: number, selected: boolean)
     ' ',
   );
   const rest = Math.max(0, width - cells.length - 1);
-  // A folded run says how many events it stands for ahead of its preview.
-  const preview = [row.count > 1 ? `×${row.count}` : '', row.deltaType, row.preview]
-    .filter(Boolean)
-    .join(' ');
+  // A folded run says how many events it stands for ahead of its preview. In a pane beside
+  // the conversation the common `_delta` suffix gives its room to the payload.
+  const delta =
+    width < WIDE_PANE && row.deltaType.endsWith('_delta')
+      ? row.deltaType.slice(0, -'_delta'.length)
+      : row.deltaType;
+  const preview = [row.count > 1 ? `×${row.count}` : '', delta, row.preview].filter(Boolean).join(' ');
   const line = `${cells} ${preview.slice(0, rest)}`;
   const styled =
     row.kind === 'http'

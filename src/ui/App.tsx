@@ -16,7 +16,7 @@ import { useSessionState } from './hooks/use-session-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
 import { CellLines } from './layout/cell-lines.js';
-import { mainArea, screenLayout } from './layout/screen-layout.js';
+import { MIN_COLUMNS, MIN_ROWS, mainArea, screenLayout } from './layout/screen-layout.js';
 import { TimelineRows } from './layout/timeline-rows.js';
 
 /** Hears about each frame: React's Profiler is off in production builds. */
@@ -50,7 +50,7 @@ export function App({ commands, frameClock }: AppProps) {
 
   if (layout.kind === 'too-small') {
     return (
-      <Text wrap="wrap">{`terminal too small: ${layout.columns}x${layout.rows}, streambook needs 40x12`}</Text>
+      <Text wrap="wrap">{`terminal too small: ${layout.columns}x${layout.rows}, streambook needs ${MIN_COLUMNS}x${MIN_ROWS}`}</Text>
     );
   }
   const { focus } = state.view;

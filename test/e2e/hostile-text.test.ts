@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { cleanEnv, tempDir } from '../support/cli.js';
 import { clipboardSequenceCount, clipboardWrites, KEYS, PtyScreen, READY } from '../support/pty-screen.js';
 import { type ScriptedResponse, type ScriptedServer, serveScript } from '../support/sse-fixture-server.js';
+import { messageEnd, messageStart } from '../support/stream-events.js';
 
 /*
  * Text from the model and the network must never reach the terminal as escape sequences: an
@@ -20,22 +21,7 @@ const osc52 = (tag: string) => `${ESC}]52;c;${b64(tag)}${BEL}`;
 /** What the same sequence looks like once made visible. */
 const shown = (tag: string) => `␛]52;c;${b64(tag)}␇`;
 
-const messageStart = (id: string) => ({
-  event: 'message_start',
-  data: {
-    type: 'message_start',
-    message: {
-      id,
-      type: 'message',
-      role: 'assistant',
-      model: 'claude-sonnet-4-6',
-      content: [],
-      stop_reason: null,
-      stop_sequence: null,
-      usage: { input_tokens: 12, output_tokens: 1 },
-    },
-  },
-});
+const start = (id: string) => messageStart(id, 12);
 const blockStart = (index: number, block: Record<string, unknown>) => ({
   event: 'content_block_start',
   data: { type: 'content_block_start', index, content_block: block },
@@ -48,17 +34,7 @@ const blockStop = (index: number) => ({
   event: 'content_block_stop',
   data: { type: 'content_block_stop', index },
 });
-const messageEnd = (stopReason: string) => [
-  {
-    event: 'message_delta',
-    data: {
-      type: 'message_delta',
-      delta: { stop_reason: stopReason, stop_sequence: null },
-      usage: { output_tokens: 20 },
-    },
-  },
-  { event: 'message_stop', data: { type: 'message_stop' } },
-];
+const end = (stopReason: string) => messageEnd(stopReason, 20);
 
 const HOSTILE_TEXT = [
   // An escape sequence split across two deltas must not slip through either.
@@ -72,7 +48,7 @@ const HOSTILE_TEXT = [
 const HOSTILE_REPLY: ScriptedResponse = {
   kind: 'sse',
   events: [
-    messageStart('msg_hostile_1'),
+    start('msg_hostile_1'),
     blockStart(0, { type: 'thinking', thinking: '', signature: '' }),
     delta(0, { type: 'thinking_delta', thinking: `Let me think ${osc52('thinking')} about it.` }),
     delta(0, { type: 'signature_delta', signature: 'c2lnbmF0dXJl' }),
@@ -83,7 +59,7 @@ const HOSTILE_REPLY: ScriptedResponse = {
     blockStart(2, { type: 'tool_use', id: 'toolu_hostile', name: `get_${osc52('tool')}weather`, input: {} }),
     delta(2, { type: 'input_json_delta', partial_json: '{"city": "Paris\\u001b]52;c;aW5wdXQ=\\u0007"}' }),
     blockStop(2),
-    ...messageEnd('tool_use'),
+    ...end('tool_use'),
   ],
 };
 
@@ -147,7 +123,7 @@ describe('hostile text from the API never reaches the terminal raw', () => {
         {
           kind: 'sse',
           events: [
-            messageStart('msg_hostile_3'),
+            start('msg_hostile_3'),
             blockStart(0, { type: 'text', text: '' }),
             delta(0, { type: 'text_delta', text: 'partial' }),
             {
@@ -203,12 +179,12 @@ describe('hostile text from the API never reaches the terminal raw', () => {
       {
         kind: 'sse',
         events: [
-          messageStart('msg_event'),
+          start('msg_event'),
           blockStart(0, { type: 'text', text: '' }),
           delta(0, { type: 'text_delta', text: 'ok' }),
           { event: `x${osc52('event')}`, data: { type: `x${osc52('event')}` } },
           blockStop(0),
-          ...messageEnd('end_turn'),
+          ...end('end_turn'),
         ],
       },
     ],
@@ -217,12 +193,12 @@ describe('hostile text from the API never reaches the terminal raw', () => {
       {
         kind: 'sse',
         events: [
-          messageStart('msg_delta'),
+          start('msg_delta'),
           blockStart(0, { type: 'text', text: '' }),
           delta(0, { type: 'text_delta', text: 'ok' }),
           delta(0, { type: `x${osc52('delta')}` }),
           blockStop(0),
-          ...messageEnd('end_turn'),
+          ...end('end_turn'),
         ],
       },
     ],
@@ -231,11 +207,11 @@ describe('hostile text from the API never reaches the terminal raw', () => {
       {
         kind: 'sse',
         events: [
-          messageStart('msg_stop'),
+          start('msg_stop'),
           blockStart(0, { type: 'text', text: '' }),
           delta(0, { type: 'text_delta', text: 'ok' }),
           blockStop(0),
-          ...messageEnd(`end_turn${osc52('stop')}`),
+          ...end(`end_turn${osc52('stop')}`),
         ],
       },
     ],
@@ -244,13 +220,13 @@ describe('hostile text from the API never reaches the terminal raw', () => {
       {
         kind: 'sse',
         events: [
-          messageStart('msg_block'),
+          start('msg_block'),
           blockStart(0, { type: `x${osc52('block')}` }),
           blockStop(0),
           blockStart(1, { type: 'text', text: '' }),
           delta(1, { type: 'text_delta', text: 'ok' }),
           blockStop(1),
-          ...messageEnd('end_turn'),
+          ...end('end_turn'),
         ],
       },
     ],

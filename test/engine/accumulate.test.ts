@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { accumulate, EventOrderError, type StreamEvent } from '../../src/engine/accumulate.js';
 import type { Message } from '../../src/engine/types.js';
+import { emptyMessage } from '../support/stream-events.js';
 
-const start: StreamEvent = {
-  type: 'message_start',
-  message: {
-    id: 'msg_1',
-    type: 'message',
-    role: 'assistant',
-    model: 'claude-sonnet-4-6',
-    content: [],
-    stop_reason: null,
-    stop_sequence: null,
-    usage: { input_tokens: 5, output_tokens: 1 },
-  } as unknown as Message,
-};
+const start: StreamEvent = { type: 'message_start', message: emptyMessage('msg_1') };
 
 function run(events: StreamEvent[]): Message | null {
   return events.reduce<Message | null>((message, event) => accumulate(message, event), null);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startOfflineServer } from '../../src/offline/server.js';
 import { serveFixture, serveScript } from '../support/sse-fixture-server.js';
+import { messageStart } from '../support/stream-events.js';
 import { clientFor, collectTurn } from '../support/turns.js';
 
 const MODES = ['helper', 'raw'] as const;
@@ -88,22 +89,7 @@ describe.each(MODES)('every failure ends the turn with a typed one-line error (%
 });
 
 describe.each(MODES)('streams no API would send (%s)', (mode) => {
-  const start = {
-    event: 'message_start',
-    data: {
-      type: 'message_start',
-      message: {
-        id: 'msg_1',
-        type: 'message',
-        role: 'assistant',
-        model: 'claude-sonnet-4-6',
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: 3, output_tokens: 1 },
-      },
-    },
-  };
+  const start = messageStart('msg_1', 3);
 
   it('a second message_start is malformed in both modes', async () => {
     const server = await serveScript([{ kind: 'sse', events: [start, start] }]);

@@ -21,6 +21,7 @@ import { SessionStore } from '../../src/store/session-store.js';
 import { App } from '../../src/ui/App.js';
 import { loadRenderers } from '../../src/ui/layout/markdown-loader.js';
 import { serveScript } from '../support/sse-fixture-server.js';
+import { messageEnd, messageStart } from '../support/stream-events.js';
 import { clientFor, SETTINGS } from '../support/turns.js';
 
 export { loadRenderers };
@@ -328,34 +329,7 @@ export async function updatesFromEvents(events: readonly SseEvent[]): Promise<Tu
 
 /** A message_start … message_stop stream around the given middle events. */
 export function stream(middle: readonly SseEvent[], stopReason = 'end_turn'): SseEvent[] {
-  return [
-    {
-      event: 'message_start',
-      data: {
-        type: 'message_start',
-        message: {
-          id: 'msg_test',
-          type: 'message',
-          role: 'assistant',
-          model: 'claude-sonnet-4-6',
-          content: [],
-          stop_reason: null,
-          stop_sequence: null,
-          usage: { input_tokens: 5, output_tokens: 1 },
-        },
-      },
-    },
-    ...middle,
-    {
-      event: 'message_delta',
-      data: {
-        type: 'message_delta',
-        delta: { stop_reason: stopReason, stop_sequence: null },
-        usage: { output_tokens: 9 },
-      },
-    },
-    { event: 'message_stop', data: { type: 'message_stop' } },
-  ];
+  return [messageStart(), ...middle, ...messageEnd(stopReason, 9)];
 }
 
 export function textBlock(index: number, ...texts: string[]): SseEvent[] {

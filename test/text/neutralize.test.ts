@@ -7,6 +7,24 @@ describe('neutralize', () => {
     expect(neutralize('x\u009b2Jy\u007f')).toBe('x\\x9b2Jy␡');
     expect(neutralize('line\n\tnext')).toBe('line\n\tnext');
   });
+
+  it('shows bidi embeddings, overrides and isolates as \\u escapes, so text reads as it is', () => {
+    // "Trojan Source": an override makes `admin` read backwards on screen.
+    expect(neutralize('user\u202enimda\u202c')).toBe('user\\u202enimda\\u202c');
+    expect(neutralize('\u202a\u202b\u202d\u2066\u2067\u2068\u2069')).toBe(
+      '\\u202a\\u202b\\u202d\\u2066\\u2067\\u2068\\u2069',
+    );
+  });
+
+  it('keeps the marks RTL text needs (LRM, RLM, ALM) and Hebrew and Arabic as they are', () => {
+    const rtl = 'שלום\u200e 1 \u200fمرحبا\u061c';
+    expect(neutralize(rtl)).toBe(rtl);
+  });
+
+  it('shows a lone surrogate as a \\u escape and keeps a surrogate pair', () => {
+    expect(neutralize('a\ud83d b\ude00 c')).toBe('a\\ud83d b\\ude00 c');
+    expect(neutralize('emoji 😀 ok')).toBe('emoji 😀 ok');
+  });
 });
 
 describe('escapeControlsForJson', () => {
@@ -15,6 +33,14 @@ describe('escapeControlsForJson', () => {
     const safe = escapeControlsForJson(json);
     expect(safe).not.toMatch(/[\u007f-\u009f]/);
     expect(JSON.parse(safe)).toEqual({ text: 'a\u009b2J\u007fb' });
+  });
+
+  it('escapes the bidi controls and lone surrogates neutralize escapes, and the JSON reads back the same', () => {
+    const value = { text: 'a\u202eb\u2066c', lone: 'x\ud800y' };
+    const safe = escapeControlsForJson(JSON.stringify(value));
+    expect(safe).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(JSON.parse(safe)).toEqual(value);
+    expect(escapeControlsForJson('not json \u202e \udc00')).toBe('not json \\u202e \\udc00');
   });
 
   it('makes data that is not JSON safe too', () => {

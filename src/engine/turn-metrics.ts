@@ -41,7 +41,9 @@ export class TurnClock {
 
   metrics(message: Message | null): TurnMetrics {
     const totalMs = this.now();
-    const outputTokens = message?.usage?.output_tokens ?? null;
+    const usageFinal = hasFinalUsage(message);
+    // Before message_delta, output_tokens is message_start's placeholder (often 1), not a count.
+    const outputTokens = usageFinal ? (message?.usage?.output_tokens ?? null) : null;
     const generationMs = this.#firstContent === null ? null : totalMs - this.#firstContent;
     return {
       ttfbMs: this.#ttfb,
@@ -55,7 +57,16 @@ export class TurnClock {
       eventCounts: { ...this.#counts },
       stopReason: message?.stop_reason ?? null,
       usage: message?.usage ? structuredClone(message.usage) : null,
+      usageFinal,
       attempts: this.#attempts,
     };
   }
+}
+
+/**
+ * True when the message's usage is the final count. That count comes with message_delta, the
+ * same event that sets stop_reason; a turn cut short before it has only message_start's usage.
+ */
+export function hasFinalUsage(message: Message | null): boolean {
+  return message?.stop_reason != null;
 }

@@ -85,12 +85,16 @@ export interface TurnMetrics {
   ttftMs: number | null;
   /** ms from the request to the end of the turn, however it ended. */
   totalMs: number;
+  /** The final output token count; null when it never arrived. */
   outputTokens: number | null;
   /** Output tokens over the time from the first content delta to the end. */
   tokensPerSecond: number | null;
   eventCounts: Record<string, number>;
   stopReason: string | null;
+  /** The message's usage as it stands; a lower bound unless `usageFinal`. */
   usage: Message['usage'] | null;
+  /** False when message_delta's usage never came (the turn was cut short before it). */
+  usageFinal: boolean;
   attempts: number;
 }
 

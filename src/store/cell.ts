@@ -42,6 +42,8 @@ export interface Cell {
   message: Message | null;
   metrics: TurnMetrics | null;
   error: TurnError | null;
+  /** The id of the cell that /retry sent in this one's place; it left the history. */
+  replacedBy: number | null;
   /** Bumped on every change, so views and caches can tell versions apart cheaply. */
   version: number;
 }
@@ -60,6 +62,7 @@ export function newCell(id: number, prompt: string, settings: TurnSettings, scen
     message: null,
     metrics: null,
     error: null,
+    replacedBy: null,
     version: 0,
   };
 }

@@ -46,8 +46,17 @@ export interface SessionState {
   promptHistory: string[];
   /** Set by a first Ctrl+C while idle; a second one quits. */
   quitArmed: boolean;
-  tokens: { input: number; output: number };
+  tokens: TokenTotals;
 }
+
+/** The session's token totals; not exact once a turn ended before its final usage came. */
+export interface TokenTotals {
+  input: number;
+  output: number;
+  exact: boolean;
+}
+
+export const NO_TOKENS: TokenTotals = { input: 0, output: 0, exact: true };
 
 export function initialState(
   settings: TurnSettings,
@@ -74,7 +83,7 @@ export function initialState(
     toast: null,
     promptHistory: [],
     quitArmed: false,
-    tokens: { input: 0, output: 0 },
+    tokens: NO_TOKENS,
   };
 }
 

@@ -3,8 +3,8 @@ import { afterTurn, withPrompt } from '../engine/history.js';
 import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnOutcome, TurnSettings, TurnUpdate } from '../engine/types.js';
 import type { OfflineServer } from '../offline/server.js';
-import { applyUpdate, newCell } from './cell.js';
-import { isStreaming, type SessionState, type Toast } from './session-state.js';
+import { applyUpdate, type Cell, newCell } from './cell.js';
+import { isStreaming, NO_TOKENS, type SessionState, type Toast } from './session-state.js';
 import type { SessionStore } from './session-store.js';
 
 /**
@@ -20,6 +20,8 @@ export class Session {
   #toastId = 0;
   /** Bumped by /clear, so a turn still ending from before it changes nothing. */
   #conversation = 0;
+  /** The history the last turn was sent after, for /retry to replace that turn. */
+  #before: MessageParam[] = [];
 
   constructor(store: SessionStore, client: Anthropic, offline: OfflineServer | null) {
     this.store = store;
@@ -39,6 +41,14 @@ export class Session {
   submit(prompt: string): boolean {
     const text = prompt.trim();
     if (!text) return false;
+    return this.#send(text, this.state.history, null);
+  }
+
+  /**
+   * Sends `text` after `history`. A cell that `replaces` another stays on screen, marked, and
+   * its turn is out of the history: `history` is the one from before it.
+   */
+  #send(text: string, history: MessageParam[], replaces: number | null): boolean {
     if (isStreaming(this.state)) {
       this.toast('A reply is still streaming: Esc interrupts it.', 'warning');
       return false;
@@ -46,13 +56,16 @@ export class Session {
     const state = this.state;
     const id = (state.cells.at(-1)?.id ?? 0) + 1;
     const cell = newCell(id, text, state.settings, state.scenario);
-    const messages = withPrompt(state.history, text);
+    const messages = withPrompt(history, text);
+    this.#before = history;
     this.#offline?.setScenario(state.scenario ?? 'chat');
     const abort = new AbortController();
     this.#abort = abort;
+    const kept = (c: Cell): Cell =>
+      c.id === replaces ? { ...c, replacedBy: id, version: c.version + 1 } : c;
     this.store.updateNow((s) => ({
       ...s,
-      cells: [...s.cells, cell],
+      cells: [...s.cells.map(kept), cell],
       promptHistory: s.promptHistory.at(-1) === text ? s.promptHistory : [...s.promptHistory, text],
       view: { ...s.view, selected: null, scroll: 0 },
       timeline: { ...s.timeline, cursor: null, detail: null },
@@ -85,12 +98,16 @@ export class Session {
 
   #finish(request: MessageParam[], outcome: TurnOutcome): void {
     const usage = outcome.message?.usage;
+    // Without the final usage only the input count (from message_start) is known; the
+    // totals become a lower bound.
+    const final = outcome.metrics.usageFinal;
     this.store.updateNow((s) => ({
       ...s,
       history: afterTurn(request, outcome),
       tokens: {
         input: s.tokens.input + (usage?.input_tokens ?? 0),
-        output: s.tokens.output + (usage?.output_tokens ?? 0),
+        output: s.tokens.output + (final ? (usage?.output_tokens ?? 0) : 0),
+        exact: s.tokens.exact && (final || !usage),
       },
     }));
   }
@@ -107,23 +124,30 @@ export class Session {
     return this.#running;
   }
 
+  /**
+   * Sends the last prompt again. A turn that did not complete is replaced: the request is
+   * the history from before it, so the conversation never holds the prompt twice.
+   */
   retry(): boolean {
     const last = this.state.cells.at(-1);
     if (!last) {
       this.toast('Nothing to retry yet.', 'warning');
       return false;
     }
-    return this.submit(last.prompt);
+    if (last.status === 'complete' || last.status === 'streaming') return this.submit(last.prompt);
+    return this.#send(last.prompt, this.#before, last.id);
   }
 
-  /** A new conversation: the cells and the history go, the settings stay. */
+  /** A new conversation: the cells, the history and the token totals go; the settings stay. */
   clear(): void {
     this.interrupt();
     this.#conversation++;
+    this.#before = [];
     this.store.updateNow((s) => ({
       ...s,
       cells: [],
       history: [],
+      tokens: NO_TOKENS,
       view: { ...s.view, selected: null, scroll: 0 },
       timeline: { ...s.timeline, cursor: null, detail: null },
     }));

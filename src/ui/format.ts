@@ -1,3 +1,5 @@
+import type { TurnMetrics } from '../engine/types.js';
+
 /** "412 ms" under a second, "2.31 s" above. */
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '–';
@@ -23,4 +25,20 @@ export function formatBytes(bytes: number): string {
 
 export function formatCount(n: number): string {
   return n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+}
+
+/**
+ * A cell's output tokens: the final count; "unknown" when the reply began but ended before the
+ * count came; a dash when there was no reply at all.
+ */
+export function formatOutputTokens(
+  metrics: Pick<TurnMetrics, 'outputTokens' | 'usage' | 'usageFinal'>,
+): string {
+  if (metrics.usage !== null && !metrics.usageFinal) return 'tokens unknown';
+  return metrics.outputTokens === null ? '– tokens' : `${metrics.outputTokens} tokens`;
+}
+
+/** A running total: "≥" when a turn that ended early added only what it had. */
+export function formatTotal(n: number, exact: boolean): string {
+  return `${exact ? '' : '≥'}${formatCount(n)}`;
 }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { SessionState } from '../../store/session-state.js';
 import { neutralize } from '../../text/neutralize.js';
-import { formatCount } from '../format.js';
+import { formatTotal } from '../format.js';
 
 export interface StatusBarProps {
   state: SessionState;
@@ -16,7 +16,7 @@ export function StatusBar({ state, width }: StatusBarProps) {
   const where = source.offline ? `offline (simulated)${scenario ? ` · ${scenario}` : ''}` : 'live';
   // The model name comes from flags, .env or /model: shown, so made safe for the terminal.
   const left = neutralize(
-    `${settings.model} · ${settings.mode} · ${where} · ${formatCount(tokens.input)} in / ${formatCount(tokens.output)} out`,
+    `${settings.model} · ${settings.mode} · ${where} · ${formatTotal(tokens.input, tokens.exact)} in / ${formatTotal(tokens.output, tokens.exact)} out`,
   );
   const hints = state.quitArmed ? 'Press Ctrl+C again to quit' : HINTS;
   const room = width - left.length - 2;

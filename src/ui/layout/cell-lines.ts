@@ -1,7 +1,8 @@
 import chalk from 'chalk';
+import { isSendable } from '../../engine/history.js';
 import type { Cell, CellBlock } from '../../store/cell.js';
 import { neutralize } from '../../text/neutralize.js';
-import { formatMs, formatRate } from '../format.js';
+import { formatMs, formatOutputTokens, formatRate } from '../format.js';
 import { markdownRenderer } from './markdown-loader.js';
 import { GrowingWrap, wrap } from './wrap.js';
 
@@ -154,10 +155,17 @@ function citationLines(block: CellBlock, width: number): string[] {
 
 function statusLines(cell: Cell, width: number): string[] {
   const lines: string[] = [];
+  const unsent = [...new Set(cell.blocks.map((b) => b.type).filter((type) => !isSendable(type)))];
+  if (unsent.length > 0) {
+    // Said once per cell, however many such blocks: the history leaves them out (see history.ts).
+    const note = `ⓘ not sent back to the API, which refuses block types it does not know: ${unsent.join(', ')}`;
+    lines.push(...styled(neutralize(note), width, chalk.dim));
+  }
   if (cell.status === 'failed' && cell.error) {
     lines.push(...wrap(neutralize(`✗ ${cell.error.message}`), width).map((line) => chalk.red(line)));
   }
   if (cell.status === 'interrupted') lines.push(chalk.yellow('⏸ interrupted'));
+  if (cell.replacedBy !== null) lines.push(chalk.dim(`↻ replaced by [${cell.replacedBy}]`));
   if (cell.metrics && cell.status !== 'streaming')
     lines.push(...wrap(metricsLine(cell), width).map((line) => chalk.dim(line)));
   return lines;
@@ -168,12 +176,11 @@ export function metricsLine(cell: Cell): string {
   const m = cell.metrics;
   if (!m) return '';
   const stop = neutralize(m.stopReason ?? cell.status);
-  const tokens = m.outputTokens === null ? '– tokens' : `${m.outputTokens} tokens`;
   return [
     stop,
     `TTFT ${formatMs(m.ttftMs)}`,
     `total ${formatMs(m.totalMs)}`,
-    tokens,
+    formatOutputTokens(m),
     formatRate(m.tokensPerSecond),
   ].join(' · ');
 }

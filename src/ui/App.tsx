@@ -12,6 +12,7 @@ import { ToastLine, toastText } from './components/ToastLine.js';
 import { useNotebookKeys } from './hooks/use-notebook-keys.js';
 import { usePromptEditor } from './hooks/use-prompt-editor.js';
 import { useRenderers } from './hooks/use-renderers.js';
+import { useResumeRepaint } from './hooks/use-resume-repaint.js';
 import { useSessionState } from './hooks/use-session-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
@@ -45,6 +46,7 @@ export function App({ commands, frameClock }: AppProps) {
   const layout = screenLayout({ ...size, timeline: state.view.timeline, promptLines, toastLines });
   useToastTimeout(session, state.toast);
   useRenderers();
+  useResumeRepaint();
   useLayoutEffect(() => frameClock?.committed());
   useNotebookKeys({ commands, editor: current, edit, layout, timelineRows, cellLines });
 

@@ -3,19 +3,37 @@ const ENTER = '\u001b[?1049h\u001b[H\u001b[?2004h';
 const LEAVE = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
 
 const SIGNAL_EXITS = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 } as const;
+type ExitSignal = keyof typeof SIGNAL_EXITS;
+const EXIT_SIGNALS = Object.keys(SIGNAL_EXITS) as ExitSignal[];
 
 /**
- * Puts the terminal on the alternate screen, with bracketed paste on, and makes sure every
- * way out gives the primary screen back: a normal exit, a signal, or a crash.
+ * Takes the terminal: raw mode first, so a Ctrl+C typed while the notebook starts is a key
+ * read once it listens, not a SIGINT; then the alternate screen, with bracketed paste on.
+ * Every way out gives the terminal back: a normal exit, a signal, or a crash. Ctrl+Z (or
+ * SIGTSTP) gives it back and stops; `fg` (SIGCONT) takes it again.
  */
-export function enterFullScreen(stdout: NodeJS.WriteStream): { leave(): void } {
+export function enterFullScreen(
+  stdout: NodeJS.WriteStream,
+  stdin: NodeJS.ReadStream = process.stdin,
+): { leave(): void } {
   let left = false;
+  const raw = (on: boolean) => {
+    if (stdin.isTTY) stdin.setRawMode(on);
+  };
+  const take = () => {
+    raw(true);
+    stdout.write(ENTER);
+  };
+  const giveBack = () => {
+    stdout.write(LEAVE);
+    raw(false);
+  };
   const leave = () => {
     if (left) return;
     left = true;
-    stdout.write(LEAVE);
+    giveBack();
   };
-  const onSignal = (signal: keyof typeof SIGNAL_EXITS) => {
+  const onSignal = (signal: ExitSignal) => {
     leave();
     process.exit(SIGNAL_EXITS[signal]);
   };
@@ -24,20 +42,41 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): { leave(): void } {
     process.stderr.write(`streambook: crashed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   };
-  stdout.write(ENTER);
+  const onStop = () => {
+    if (left) return;
+    giveBack();
+    // Handling SIGTSTP replaced its default action; SIGSTOP stops for real, and the shell sees it.
+    process.kill(process.pid, 'SIGSTOP');
+  };
+  // The view repaints itself on SIGCONT too (see useResumeRepaint); this listener comes first.
+  const onContinue = () => {
+    if (!left) take();
+  };
+  take();
   process.on('exit', leave);
-  for (const signal of Object.keys(SIGNAL_EXITS) as Array<keyof typeof SIGNAL_EXITS>)
-    process.on(signal, onSignal);
+  for (const signal of EXIT_SIGNALS) process.on(signal, onSignal);
+  process.on('SIGTSTP', onStop);
+  process.on('SIGCONT', onContinue);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   return {
     leave() {
       leave();
       process.off('exit', leave);
-      for (const signal of Object.keys(SIGNAL_EXITS) as Array<keyof typeof SIGNAL_EXITS>)
-        process.off(signal, onSignal);
+      for (const signal of EXIT_SIGNALS) process.off(signal, onSignal);
+      process.off('SIGTSTP', onStop);
+      process.off('SIGCONT', onContinue);
       process.off('uncaughtException', onCrash);
       process.off('unhandledRejection', onCrash);
     },
   };
+}
+
+/**
+ * Ctrl+Z: in raw mode the terminal sends it as a key, not as SIGTSTP, so the notebook raises
+ * the signal itself. Only when full screen handles it: elsewhere (tests) SIGTSTP would stop
+ * the process with nothing to give the terminal back.
+ */
+export function suspend(): void {
+  if (process.listenerCount('SIGTSTP') > 0) process.kill(process.pid, 'SIGTSTP');
 }

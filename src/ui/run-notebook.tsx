@@ -3,7 +3,7 @@ import { type Instance, render } from 'ink';
 import { createClipboard } from '../clipboard/clipboard.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Config } from '../config/config.js';
-import { offlinePace, openConnection } from '../connection.js';
+import { type OpenConnection, offlinePace, openConnection } from '../connection.js';
 import { Session } from '../store/session.js';
 import { initialState } from '../store/session-state.js';
 import { SessionStore } from '../store/session-store.js';
@@ -27,26 +27,26 @@ export async function runNotebook(config: Config): Promise<number> {
     return 2;
   }
   if (process.env.NO_COLOR) chalk.level = 0;
-  const connection = await openConnection(config.connection, {
-    maxRetries: config.maxRetries,
-    pace: offlinePace(process.env),
-  });
-  const source = { offline: connection.offline !== null, describe: connection.describe };
-  const store = new SessionStore(
-    initialState(config.settings, source, connection.offline?.scenario ?? null),
-    {
-      frameMs: FRAME_MS,
-    },
-  );
-  const session = new Session(store, connection.client, connection.offline);
-  const screen = enterFullScreen(process.stdout);
-  const notebook = renderNotebook(session);
-  if (config.prompt) session.submit(config.prompt);
+  // The terminal is ours before anything else runs: a key typed during startup waits as a key.
+  const screen = enterFullScreen(process.stdout, process.stdin);
+  let connection: OpenConnection | undefined;
   try {
+    connection = await openConnection(config.connection, {
+      maxRetries: config.maxRetries,
+      pace: offlinePace(process.env),
+    });
+    const source = { offline: connection.offline !== null, describe: connection.describe };
+    const store = new SessionStore(
+      initialState(config.settings, source, connection.offline?.scenario ?? null),
+      { frameMs: FRAME_MS },
+    );
+    const session = new Session(store, connection.client, connection.offline);
+    const notebook = renderNotebook(session);
+    if (config.prompt) session.submit(config.prompt);
     await notebook.waitUntilExit();
   } finally {
     screen.leave();
-    await connection.close();
+    await connection?.close();
   }
   return 0;
 }

@@ -1,92 +1,36 @@
-import { type Key, useInput } from 'ink';
-import { type RefObject, useRef } from 'react';
-import type { CommandContext } from '../../commands/command.js';
 import { completeCommand, runCommandLine } from '../../commands/index.js';
 import { type Focus, isStreaming, selectedCell } from '../../store/session-state.js';
 import { maxDetailScroll } from '../components/EventDetail.js';
 import { maxHelpScroll } from '../components/HelpView.js';
+import { suspend } from '../full-screen.js';
+import type { Key } from '../input/decode.js';
+import { type PromptKeys, promptKey } from '../input/prompt-keys.js';
 import type { CellLines } from '../layout/cell-lines.js';
 import { conversationWindow } from '../layout/conversation-window.js';
 import { mainArea, type ScreenLayout } from '../layout/screen-layout.js';
 import type { TimelineRows } from '../layout/timeline-rows.js';
-import type { PromptEdit, PromptEditor } from '../prompt-editor.js';
+import { useTerminalInput } from './use-terminal-input.js';
 
-export interface NotebookKeys {
+export interface NotebookKeys extends PromptKeys {
   /** The conversation's layout cache, to clamp scrolling to what there is. */
   cellLines: CellLines;
-  commands: CommandContext;
-  /** The live editor: several keys can arrive in one read, before React renders again. */
-  editor: RefObject<PromptEditor>;
-  edit: (edit: PromptEdit) => void;
   layout: ScreenLayout;
   timelineRows: TimelineRows;
 }
 
-// Bracketed paste wraps a paste in these; Ink hands each over as an input of its own.
-const PASTE_START = /\[200~$/;
-const PASTE_END = /\[201~$/;
-
 /** Every key of the notebook, dispatched by what has focus. Keys change the store, never the screen directly. */
 export function useNotebookKeys(keys: NotebookKeys): void {
-  const pasting = useRef(false);
-  useInput((input, key) => {
-    if (PASTE_START.test(input)) pasting.current = true;
-    else if (PASTE_END.test(input)) pasting.current = false;
-    else if (pasting.current || looksPasted(input)) pasteText(keys, input);
-    else if (input.length > 1 && CONTROL.test(input))
-      for (const [text, typed] of splitKeys(input, key)) handleKey(keys, text, typed);
-    else handleKey(keys, input, key);
+  useTerminalInput((input) => {
+    if (input.kind === 'paste') pasteText(keys, input.text);
+    else handleKey(keys, input.input, input.key);
   });
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: keys are control characters
-const CONTROL = /[\u0000-\u001f\u007f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: keys are control characters
-const PRINTABLE_AFTER_RETURN = /\r[\s\S]*[^\s\u0000-\u001f\u007f]/;
-
-/**
- * Without bracketed paste, a paste and fast typing both arrive as one read. Text on a line
- * after a carriage return can only be a paste of several lines; anything else is keys.
- */
-function looksPasted(input: string): boolean {
-  return input.length > 1 && PRINTABLE_AFTER_RETURN.test(input);
-}
-
-/** Keys typed faster than a read (or sent by a script), one by one: runs of text stay together. */
-function splitKeys(input: string, like: Key): Array<[string, Key]> {
-  const none: Key = {
-    ...like,
-    return: false,
-    tab: false,
-    backspace: false,
-    delete: false,
-    ctrl: false,
-    meta: false,
-    escape: false,
-  };
-  const keys: Array<[string, Key]> = [];
-  let text = '';
-  for (const char of input) {
-    if (!CONTROL.test(char)) {
-      text += char;
-      continue;
-    }
-    if (text) keys.push([text, none]);
-    text = '';
-    if (char === '\r') keys.push(['\r', { ...none, return: true }]);
-    else if (char === '\t') keys.push(['\t', { ...none, tab: true }]);
-    else if (char === '\u007f') keys.push(['', { ...none, delete: true }]);
-    else if (char === '\b') keys.push(['', { ...none, backspace: true }]);
-    else if (char === '\n') keys.push(['\n', none]);
-    else keys.push([String.fromCharCode(char.charCodeAt(0) + 96), { ...none, ctrl: true }]);
-  }
-  if (text) keys.push([text, none]);
-  return keys;
-}
-
-/** Pasted text goes into the prompt as it is, newlines and all; a paste never sends. */
-function pasteText({ commands, edit }: NotebookKeys, input: string): void {
-  if (commands.session.state.view.focus === 'prompt') edit({ type: 'insert', text: input });
+/** Pasted text goes into the prompt as it is, newlines and escapes and all; a paste never sends. */
+function pasteText({ commands, edit }: NotebookKeys, text: string): void {
+  const { session } = commands;
+  if (session.state.view.focus !== 'prompt') session.view(() => ({ focus: 'prompt', help: false }));
+  edit({ type: 'insert', text });
 }
 
 function handleKey(keys: NotebookKeys, input: string, key: Key): void {
@@ -96,15 +40,14 @@ function handleKey(keys: NotebookKeys, input: string, key: Key): void {
   const state = session.state;
   const streaming = isStreaming(state);
 
-  if (key.ctrl && input === 'c') {
-    if (streaming) session.interrupt();
-    else if (state.quitArmed) commands.quit();
-    else session.armQuit(true);
+  if (key.ctrl && (input === 'c' || input === 'd')) {
+    quitKey(keys, input, streaming);
     return;
   }
-  if (state.quitArmed) session.armQuit(false);
-  if (key.ctrl && input === 'd') {
-    if (keys.editor.current.value === '') commands.quit();
+  // Enter keeps quitting armed, so the line a /quit gave back can confirm it.
+  if (state.quitArmed && !key.return) session.armQuit(false);
+  if (key.ctrl && input === 'z') {
+    suspend();
     return;
   }
   if (key.ctrl && input === 't') {
@@ -145,6 +88,20 @@ function handleKey(keys: NotebookKeys, input: string, key: Key): void {
   }
 }
 
+/**
+ * Ctrl+C and Ctrl+D. While a reply streams, the first stops it and asks; another quits at once.
+ * When idle, Ctrl+D on an empty prompt quits, and otherwise the first asks (a draft is not
+ * thrown away by one key).
+ */
+function quitKey({ commands, editor }: NotebookKeys, input: 'c' | 'd', streaming: boolean): void {
+  const { session } = commands;
+  if (streaming) {
+    session.interrupt();
+    session.armQuit(true);
+  } else if (session.state.quitArmed || (input === 'd' && editor.current.value === '')) commands.quit();
+  else session.armQuit(true);
+}
+
 function onEscape({ commands }: NotebookKeys, streaming: boolean): void {
   const { session } = commands;
   const state = session.state;
@@ -169,86 +126,6 @@ function tab({ commands, editor: live, edit }: NotebookKeys, backwards: boolean)
   const at = order.indexOf(state.view.focus);
   const next = order[(at + (backwards ? order.length - 1 : 1)) % order.length] ?? 'prompt';
   commands.session.view(() => ({ focus: next, help: false }));
-}
-
-function promptKey({ commands, editor: live, edit }: NotebookKeys, input: string, key: Key): void {
-  const state = commands.session.state;
-  const editor = live.current;
-  if (key.return && key.meta) {
-    edit({ type: 'insert', text: '\n' });
-    return;
-  }
-  if (key.return) {
-    if (editor.value.endsWith('\\')) {
-      edit({ type: 'backspace' });
-      edit({ type: 'insert', text: '\n' });
-      return;
-    }
-    submit(commands, editor.value, edit);
-    return;
-  }
-  if (input === '\n') {
-    edit({ type: 'insert', text: '\n' });
-    return;
-  }
-  if (key.upArrow) {
-    edit({ type: 'up', history: state.promptHistory });
-    return;
-  }
-  if (key.downArrow) {
-    edit({ type: 'down', history: state.promptHistory });
-    return;
-  }
-  if (key.leftArrow) {
-    edit({ type: 'left' });
-    return;
-  }
-  if (key.rightArrow) {
-    edit({ type: 'right' });
-    return;
-  }
-  if (key.home || (key.ctrl && input === 'a')) {
-    edit({ type: 'home' });
-    return;
-  }
-  if (key.end || (key.ctrl && input === 'e')) {
-    edit({ type: 'end' });
-    return;
-  }
-  // Most terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
-  if (key.backspace || key.delete) {
-    edit({ type: 'backspace' });
-    return;
-  }
-  if (key.ctrl && input === 'u') {
-    edit({ type: 'clear-line' });
-    return;
-  }
-  if (key.ctrl && input === 'w') {
-    edit({ type: 'delete-word' });
-    return;
-  }
-  if (key.ctrl || (key.meta && input.length <= 1)) return;
-  edit({ type: 'insert', text: input });
-}
-
-function submit(commands: CommandContext, value: string, edit: (edit: PromptEdit) => void): void {
-  const text = value.trim();
-  if (!text) return;
-  // `//…` is a prompt that starts with a slash, not a command.
-  if (text.startsWith('//')) {
-    if (commands.session.submit(text.slice(1))) edit({ type: 'set', value: '' });
-    return;
-  }
-  if (text.startsWith('/')) {
-    edit({ type: 'set', value: '' });
-    // A command that did not run gives its line back, to be fixed rather than retyped.
-    void runCommandLine(value, commands).then((ran) => {
-      if (!ran) edit({ type: 'set', value });
-    });
-    return;
-  }
-  if (commands.session.submit(value)) edit({ type: 'set', value: '' });
 }
 
 function helpKey({ commands, layout }: NotebookKeys, key: Key): void {

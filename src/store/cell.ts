@@ -7,6 +7,7 @@ import type {
   TurnUpdate,
   WireEvent,
 } from '../engine/types.js';
+import { escapeControlsForJson } from '../text/neutralize.js';
 
 export type CellStatus = 'streaming' | 'complete' | 'interrupted' | 'failed';
 
@@ -144,5 +145,7 @@ function upsertAttempt(attempts: HttpAttempt[], attempt: HttpAttempt): HttpAttem
 
 /** The final message JSON of a cell, as print mode's --output-format json gives it, pretty-printed. */
 export function messageJson(cell: Cell): string | null {
-  return cell.message ? JSON.stringify(cell.message, null, 2) : null;
+  // Escaped as the terminal needs (DEL, C1, bidi): the file is often shown with `cat`, and a
+  // JSON reader reads each escape back as the same character.
+  return cell.message ? escapeControlsForJson(JSON.stringify(cell.message, null, 2)) : null;
 }

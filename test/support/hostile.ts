@@ -82,16 +82,113 @@ export const hostileBytes: fc.Arbitrary<Uint8Array> = fc
 const SGR = /\u001b\[[\d;]*m/g;
 // Written out here rather than taken from src/text/neutralize.ts, so the check does not share a bug with it.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/u;
+const ACTING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// With the `u` flag, only a surrogate that is not half of a pair matches.
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
 /**
  * The first character in `frame` that could act on a terminal, once the app's own colour and
- * style codes (SGR) are taken out: ESC, BEL and the other C0 controls, DEL, C1, bidi controls
- * and lone surrogates. Undefined when there is none.
+ * style codes (SGR) are taken out: ESC, BEL and the other C0 controls but newline and tab,
+ * DEL, C1 and bidi controls, and (unless `loneSurrogates` is false) a lone surrogate, which a
+ * terminal shows as U+FFFD. Undefined when there is none.
  */
-export function unsafeOnTerminal(frame: string): string | undefined {
-  const found = UNSAFE.exec(frame.replace(SGR, ''));
+export function unsafeOnTerminal(frame: string, { loneSurrogates = true } = {}): string | undefined {
+  const text = frame.replace(SGR, '');
+  const found = ACTING.exec(text) ?? (loneSurrogates ? LONE_SURROGATE.exec(text) : null);
   if (!found) return undefined;
   const at = found.index;
-  return `U+${found[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${at}: ${JSON.stringify(frame.replace(SGR, '').slice(Math.max(0, at - 20), at + 20))}`;
+  const code = found[0].charCodeAt(0).toString(16).padStart(4, '0');
+  return `U+${code} at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}`;
 }
+
+/** Markdown that decodes to controls once rendered: HTML entities for ESC, C1, BEL and bidi. */
+export const hostileMarkdown = fc
+  .tuple(
+    hostileText,
+    fc.constantFrom('&#27;[2J', '&#x1b;]0;t&#7;', '&#x202e;', '&#155;', '&#x2066;', '&#xd800;', '&#0;'),
+    fc.constantFrom('', '# ', '- ', '> ', '`', '**', '[l](http://e/', '```\n'),
+  )
+  .map(([text, entity, syntax]) => `${syntax}${text}${entity}${syntax.trim()}`);
+
+/** A field value that fits on one SSE line (an event name). */
+const lineText = hostileText.map((text) => text.replace(/[\r\n]/g, ' '));
+
+type Data = { type: string } & Record<string, unknown>;
+
+/**
+ * A whole reply with hostile text in every field the app shows: ids, the model, text (with
+ * Markdown), thinking, a tool's name and input, citations, an unknown block, stop_reason and
+ * stop_sequence, an unknown event, and an end that is a stop, an error event or malformed data.
+ */
+export const hostileReply: fc.Arbitrary<Array<{ event: string | null; data: string }>> = fc
+  .record({
+    text: fc.array(fc.oneof(hostileText, hostileMarkdown), { minLength: 1, maxLength: 3 }),
+    words: fc.array(hostileText, { minLength: 9, maxLength: 9 }),
+    eventName: lineText,
+    end: fc.constantFrom('stop', 'error', 'malformed'),
+  })
+  .map(({ text, words, eventName, end }) => {
+    const [id, model, thinking, tool, input, title, unknownType, stop, oops] = words as string[];
+    const delta = (index: number, d: Record<string, unknown>): Data => ({
+      type: 'content_block_delta',
+      index,
+      delta: d,
+    });
+    const start = (index: number, block: Record<string, unknown>): Data => ({
+      type: 'content_block_start',
+      index,
+      content_block: block,
+    });
+    const stopBlock = (index: number): Data => ({ type: 'content_block_stop', index });
+    const usage = { input_tokens: 3, output_tokens: 1 };
+    const events: Data[] = [
+      {
+        type: 'message_start',
+        message: {
+          id,
+          type: 'message',
+          role: 'assistant',
+          model,
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage,
+        },
+      },
+      start(0, { type: 'thinking', thinking: '', signature: '' }),
+      delta(0, { type: 'thinking_delta', thinking }),
+      stopBlock(0),
+      start(1, { type: 'text', text: '' }),
+      ...text.map((t) => delta(1, { type: 'text_delta', text: t })),
+      delta(1, {
+        type: 'citations_delta',
+        citation: { type: 'web_search_result_location', title, url: title, cited_text: title },
+      }),
+      stopBlock(1),
+      start(2, { type: 'tool_use', id: 'toolu_1', name: tool, input: {} }),
+      delta(2, { type: 'input_json_delta', partial_json: JSON.stringify({ q: input }) }),
+      stopBlock(2),
+      start(3, { type: unknownType, payload: oops }),
+      delta(3, { type: `${unknownType}_delta`, patch: oops }),
+      stopBlock(3),
+    ];
+    const tail: Array<{ event: string; data: string }> = {
+      stop: [
+        {
+          type: 'message_delta',
+          delta: { stop_reason: stop, stop_sequence: stop },
+          usage: { output_tokens: 9 },
+        },
+        { type: 'message_stop' },
+      ].map((data) => ({ event: data.type, data: JSON.stringify(data) })),
+      error: [
+        { event: 'error', data: JSON.stringify({ type: 'error', error: { type: oops, message: oops } }) },
+      ],
+      malformed: [{ event: 'content_block_delta', data: `{"broken": ${JSON.stringify(oops)}` }],
+    }[end];
+    return [
+      ...events.map((data) => ({ event: data.type, data: JSON.stringify(data) })),
+      { event: eventName, data: JSON.stringify({ type: eventName, note: oops }) },
+      ...tail,
+    ];
+  });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keepOnlySgr } from '../../src/text/keep-sgr.js';
 import { escapeControlsForJson, neutralize } from '../../src/text/neutralize.js';
 
 describe('neutralize', () => {
@@ -45,5 +46,14 @@ describe('escapeControlsForJson', () => {
 
   it('makes data that is not JSON safe too', () => {
     expect(escapeControlsForJson('{"bad": \u001b]0;title\u0007')).toBe('{"bad": \\u001b]0;title\\u0007');
+  });
+});
+
+describe('keepOnlySgr', () => {
+  it('neutralizes what a renderer decoded back from entities, keeping colour codes', () => {
+    const rendered =
+      '\u001b[1mtitle\u001b[22m \u202eevil\u001b]8;;http://x/\u0007link\u001b]8;;\u0007 \u001b[2J\u009b';
+    expect(keepOnlySgr(rendered, true)).toBe('\u001b[1mtitle\u001b[22m \\u202eevillink \\x9b');
+    expect(keepOnlySgr(rendered, false)).toBe('title \\u202eevillink \\x9b');
   });
 });

@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import type { WireEvent } from '../../engine/types.js';
 import { keepOnlySgr } from '../../text/keep-sgr.js';
-import { neutralize } from '../../text/neutralize.js';
+import { escapeControlsForJson, neutralize } from '../../text/neutralize.js';
 import { formatBytes, formatOffset } from '../format.js';
 import { jsonHighlighter } from '../layout/markdown-loader.js';
 import type { PaneSize } from '../layout/screen-layout.js';
@@ -19,7 +19,11 @@ export const DETAIL_HEADER_LINES = 2;
 
 /** One wire event's data, pretty-printed and highlighted, wrapped to a width. */
 export function eventDetailBody(event: WireEvent, width: number): string[] {
-  const json = event.json === undefined ? neutralize(event.data) : JSON.stringify(event.json, null, 2);
+  // JSON.stringify leaves DEL, C1 and bidi controls raw: they are escaped as JSON reads them.
+  const json =
+    event.json === undefined
+      ? neutralize(event.data)
+      : escapeControlsForJson(JSON.stringify(event.json, null, 2));
   const highlight = jsonHighlighter();
   const colored =
     chalk.level > 0 && highlight && event.json !== undefined ? highlight(json, { language: 'json' }) : json;

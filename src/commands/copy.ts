@@ -1,3 +1,4 @@
+import { partialNote } from '../store/cell.js';
 import { formatBytes } from '../ui/format.js';
 import { cellJson } from './cell-argument.js';
 import { type Command, CommandError } from './command.js';
@@ -9,9 +10,8 @@ export const copyCommand: Command = {
   async run({ session, clipboard }, args) {
     const { cell, rest, json } = cellJson(session, args);
     if (rest) throw new CommandError(`/copy takes a cell number, not '${rest}'`);
-    const partial = cell.status === 'complete' ? '' : ` (partial, ${cell.status})`;
     const result = await clipboard.copy(json);
-    const what = `Cell ${cell.id} JSON${partial}, ${formatBytes(Buffer.byteLength(json))}`;
+    const what = `Cell ${cell.id} JSON${partialNote(cell)}, ${formatBytes(Buffer.byteLength(json))}`;
     session.toast(`${what}: ${result.summary}`, result.systemCopied ? 'success' : 'info');
   },
 };

@@ -1,5 +1,6 @@
 import { positiveInt } from '../config/config.js';
 import { type Command, CommandError } from './command.js';
+import { maxTokensFor } from './thinking.js';
 
 export const maxTokensCommand: Command = {
   name: 'max-tokens',
@@ -12,7 +13,7 @@ export const maxTokensCommand: Command = {
     const budget = session.state.settings.thinkingBudget;
     if (budget !== undefined && budget >= maxTokens) {
       throw new CommandError(
-        `/max-tokens must stay above the thinking budget (${budget}); /thinking off first`,
+        `/max-tokens must stay above the thinking budget (${budget}): /max-tokens ${maxTokensFor(budget)}, or /thinking off first`,
       );
     }
     session.setSettings({ maxTokens });

@@ -1,26 +1,22 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { partialNote } from '../store/cell.js';
 import { formatBytes } from '../ui/format.js';
 import { cellJson } from './cell-argument.js';
-import { type Command, CommandError } from './command.js';
+import type { Command } from './command.js';
+import { resolveSavePath, writeRegularFile } from './save-file.js';
 
 export const saveCommand: Command = {
   name: 'save',
   args: '[n] [path]',
-  summary: "write cell n's final message JSON to a file (default: streambook-cell-N.json)",
+  summary: "write cell n's message JSON to a file (default: streambook-cell-N.json; ~ is home)",
   async run({ session, cwd }, args) {
     const { cell, rest, json } = cellJson(session, args);
-    const path = rest ? (isAbsolute(rest) ? rest : join(cwd, rest)) : freshPath(cwd, cell.id);
-    try {
-      await writeFile(path, `${json}\n`);
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? 'error';
-      throw new CommandError(`could not write ${rest || path}: ${code}`);
-    }
+    const path = rest ? resolveSavePath(rest, cwd) : freshPath(cwd, cell.id);
+    await writeRegularFile(path, rest || path, `${json}\n`);
     const shown = relative(cwd, path).startsWith('..') ? path : `./${relative(cwd, path)}`;
     session.toast(
-      `Saved cell ${cell.id} JSON (${formatBytes(Buffer.byteLength(json) + 1)}) to ${shown}`,
+      `Saved cell ${cell.id} JSON${partialNote(cell)} (${formatBytes(Buffer.byteLength(json) + 1)}) to ${shown}`,
       'success',
     );
   },

@@ -1,5 +1,10 @@
 import { parseThinking } from '../config/config.js';
-import type { Command } from './command.js';
+import { type Command, CommandError } from './command.js';
+
+/** Max tokens that leave a thinking budget room for the answer too: twice the budget. */
+export function maxTokensFor(budget: number): number {
+  return budget * 2;
+}
 
 export const thinkingCommand: Command = {
   name: 'thinking',
@@ -7,7 +12,14 @@ export const thinkingCommand: Command = {
   summary: 'extended thinking with a token budget (1024 or more, below max tokens), or off',
   run({ session }, args) {
     const value = args.trim() || 'missing';
-    const thinkingBudget = parseThinking(value, session.state.settings.maxTokens, '/thinking');
+    // Checked against max tokens here, not in the parser, so the message can name the fix.
+    const thinkingBudget = parseThinking(value, Number.POSITIVE_INFINITY, '/thinking');
+    const { maxTokens } = session.state.settings;
+    if (thinkingBudget !== undefined && thinkingBudget >= maxTokens) {
+      throw new CommandError(
+        `/thinking ${thinkingBudget} needs max tokens above it (now ${maxTokens}): /max-tokens ${maxTokensFor(thinkingBudget)} first`,
+      );
+    }
     session.setSettings({ thinkingBudget });
     session.toast(
       thinkingBudget === undefined ? 'Thinking: off' : `Thinking budget: ${thinkingBudget} tokens`,

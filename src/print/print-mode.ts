@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { OutputFormat } from '../config/config.js';
 import { withPrompt } from '../engine/history.js';
+import { outcomeJson } from '../engine/outcome-json.js';
 import { streamTurn } from '../engine/turn.js';
 import type { TurnOutcome, TurnSettings } from '../engine/types.js';
 import { escapeControlsForJson, neutralize } from '../text/neutralize.js';
@@ -23,7 +24,7 @@ export interface PrintRequest {
 
 /**
  * One turn without the UI, following `claude -p`: text streams the text deltas, json prints
- * the final message, stream-json prints each wire event's data exactly as received.
+ * the final message (or the partial one with an `error`, see outcomeJson), stream-json prints each wire event's data exactly as received.
  */
 export async function runPrint({
   client,
@@ -52,6 +53,10 @@ export async function runPrint({
     }
   });
   if (format === 'text' && wroteText) stdout.write('\n');
-  if (format === 'json' && outcome.status === 'complete') writeJson(`${JSON.stringify(outcome.message)}\n`);
+  if (format === 'json') {
+    // A turn that fails or is interrupted still writes what arrived, with the reason beside it.
+    const json = outcomeJson(outcome.message, outcome.status, outcome.error, outcome.metrics.usageFinal);
+    if (json) writeJson(`${JSON.stringify(json)}\n`);
+  }
   return outcome;
 }

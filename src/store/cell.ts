@@ -1,3 +1,4 @@
+import { outcomeJson } from '../engine/outcome-json.js';
 import type {
   HttpAttempt,
   Message,
@@ -143,9 +144,20 @@ function upsertAttempt(attempts: HttpAttempt[], attempt: HttpAttempt): HttpAttem
   return [...attempts.filter((a) => a.attempt !== attempt.attempt), attempt];
 }
 
-/** The final message JSON of a cell, as print mode's --output-format json gives it, pretty-printed. */
+/**
+ * The message JSON of a cell, as print mode's --output-format json gives it, pretty-printed:
+ * a partial message carries its `error` and `usage_incomplete` (see outcomeJson).
+ */
 export function messageJson(cell: Cell): string | null {
+  if (!cell.message || cell.status === 'streaming') return null;
+  const json = outcomeJson(cell.message, cell.status, cell.error, cell.metrics?.usageFinal ?? false);
   // Escaped as the terminal needs (DEL, C1, bidi): the file is often shown with `cat`, and a
   // JSON reader reads each escape back as the same character.
-  return cell.message ? escapeControlsForJson(JSON.stringify(cell.message, null, 2)) : null;
+  return escapeControlsForJson(JSON.stringify(json, null, 2));
+}
+
+/** How /copy and /save describe a cell that did not complete: "" when it did. */
+export function partialNote(cell: Cell): string {
+  if (cell.status === 'complete') return cell.metrics?.usageFinal === false ? ' (usage incomplete)' : '';
+  return ` (partial, ${cell.status}${cell.metrics?.usageFinal ? '' : ', usage incomplete'})`;
 }

@@ -445,11 +445,21 @@ describe('the notebook: copy, save, help and commands', () => {
       await harness.session.settled();
       expect(cell(harness).status).toBe('interrupted');
       await harness.type('/copy');
-      const json = JSON.stringify(cell(harness).message, null, 2);
+      const json = JSON.stringify(
+        {
+          ...cell(harness).message,
+          error: { kind: 'interrupted', message: 'interrupted' },
+          usage_incomplete: true,
+        },
+        null,
+        2,
+      );
       expect(osc52Payload(harness.written[0] as string)).toBe(json);
-      await eventually(() => expect(toast(harness)).toMatch(/^Cell 1 JSON \(partial, interrupted\), /));
+      await eventually(() =>
+        expect(toast(harness)).toMatch(/^Cell 1 JSON \(partial, interrupted, usage incomplete\), /),
+      );
       expect(toast(harness)).toBe(
-        `Cell 1 JSON (partial, interrupted), ${formatBytes(Buffer.byteLength(json))}: sent by OSC 52 (the terminal decides; it cannot confirm)`,
+        `Cell 1 JSON (partial, interrupted, usage incomplete), ${formatBytes(Buffer.byteLength(json))}: sent by OSC 52 (the terminal decides; it cannot confirm)`,
       );
     });
 
@@ -707,7 +717,7 @@ describe('the notebook: copy, save, help and commands', () => {
       await harness.type('/max-tokens 1000');
       await eventually(() =>
         expect(toast(harness)).toBe(
-          '/max-tokens must stay above the thinking budget (2048); /thinking off first',
+          '/max-tokens must stay above the thinking budget (2048): /max-tokens 4096, or /thinking off first',
         ),
       );
       expect(harness.session.state.settings.maxTokens).toBe(4000);

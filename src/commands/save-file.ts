@@ -1,0 +1,77 @@
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { CommandError } from './command.js';
+
+/** A path as a shell would take it: `~` and `~/…` are the home folder, the rest is from cwd. */
+export function resolveSavePath(path: string, cwd: string): string {
+  if (path === '~') return homedir();
+  if (path.startsWith('~/')) return join(homedir(), path.slice(2));
+  return isAbsolute(path) ? path : join(cwd, path);
+}
+
+/**
+ * Writes `data` to a regular file, created with mode 0600 (a reply can hold private text).
+ * Anything else is refused before a byte is written: opening a FIFO for writing waits for a
+ * reader forever, and a device or a directory is never what was meant. The type is checked
+ * before opening, and again on the open file (O_NONBLOCK makes a FIFO fail at once, not wait),
+ * so a path swapped in between cannot hang the notebook either.
+ */
+export async function writeRegularFile(path: string, shown: string, data: string): Promise<void> {
+  const before = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new CommandError(writeFailure(shown, error));
+  });
+  if (before) refuseUnlessFile(before, shown);
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK | constants.O_NOCTTY;
+  const file = await open(path, flags, 0o600).catch((error: NodeJS.ErrnoException) => {
+    throw new CommandError(writeFailure(shown, error));
+  });
+  try {
+    refuseUnlessFile(await file.stat(), shown);
+    await file.truncate(0);
+    await file.writeFile(data);
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    throw new CommandError(writeFailure(shown, error as NodeJS.ErrnoException));
+  } finally {
+    await file.close();
+  }
+}
+
+function refuseUnlessFile(stats: Stats, shown: string): void {
+  if (stats.isFile()) return;
+  const what = stats.isDirectory()
+    ? 'a folder'
+    : stats.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : stats.isCharacterDevice() || stats.isBlockDevice()
+        ? 'a device'
+        : stats.isSocket()
+          ? 'a socket'
+          : 'not a regular file';
+  const fix = stats.isDirectory()
+    ? `name a file in it, e.g. ${join(shown, 'cell.json')}`
+    : 'name a regular file';
+  throw new CommandError(`cannot save to ${shown}: it is ${what}; ${fix}`);
+}
+
+function writeFailure(shown: string, error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `cannot save to ${shown}: its folder does not exist; create it first`;
+    case 'ENOTDIR':
+      return `cannot save to ${shown}: a part of the path is a file, not a folder`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `cannot save to ${shown}: not allowed to write there; choose another path`;
+    case 'EISDIR':
+      return `cannot save to ${shown}: it is a folder; name a file in it`;
+    case 'ENXIO':
+      return `cannot save to ${shown}: it is a named pipe (FIFO) or a device; name a regular file`;
+    default:
+      return `cannot save to ${shown}: ${error.code ?? error.message}`;
+  }
+}

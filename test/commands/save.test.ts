@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type CommandBench, commandBench } from './command-context.js';
+
+const benches: CommandBench[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await Promise.all(benches.splice(0).map((bench) => bench.close()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'streambook-save-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A session with one finished cell, its commands run in `cwd`. */
+async function afterTurn(cwd: string, scenario = 'chat'): Promise<CommandBench> {
+  const bench = await commandBench({ cwd, scenario });
+  benches.push(bench);
+  await bench.send('hello');
+  return bench;
+}
+
+describe('/save', () => {
+  it('expands ~ to the home folder and writes the file readable by its owner only', async () => {
+    const home = tempDir();
+    vi.stubEnv('HOME', home);
+    const bench = await afterTurn(tempDir());
+    const toast = await bench.run('/save ~/x.json');
+    const path = join(home, 'x.json');
+    expect(toast).toMatch(new RegExp(`^Saved cell 1 JSON \\(.+\\) to ${path}$`));
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(bench.session.state.cells[0]?.message);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a named pipe at once, with a message that names the fix', async () => {
+    const cwd = tempDir();
+    execFileSync('mkfifo', [join(cwd, 'pipe')]);
+    const bench = await afterTurn(cwd);
+    expect(await bench.run('/save pipe')).toBe(
+      'cannot save to pipe: it is a named pipe (FIFO); name a regular file',
+    );
+  });
+
+  it('refuses a device', async () => {
+    const bench = await afterTurn(tempDir());
+    expect(await bench.run('/save /dev/null')).toBe(
+      'cannot save to /dev/null: it is a device; name a regular file',
+    );
+  });
+
+  it('refuses a folder, and names a file in it', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'out'));
+    const bench = await afterTurn(cwd);
+    expect(await bench.run('/save out')).toBe(
+      'cannot save to out: it is a folder; name a file in it, e.g. out/cell.json',
+    );
+  });
+
+  it('says when the folder does not exist', async () => {
+    const bench = await afterTurn(tempDir());
+    expect(await bench.run('/save nowhere/x.json')).toBe(
+      'cannot save to nowhere/x.json: its folder does not exist; create it first',
+    );
+  });
+
+  it('writes a failed cell with its error and says its usage is incomplete', async () => {
+    const cwd = tempDir();
+    const bench = await afterTurn(cwd, 'overloaded');
+    expect(await bench.run('/save out.json')).toMatch(
+      /^Saved cell 1 JSON \(partial, failed, usage incomplete\) \(.+\) to \.\/out\.json$/,
+    );
+    const saved = JSON.parse(readFileSync(join(cwd, 'out.json'), 'utf8'));
+    expect(saved).toMatchObject({
+      type: 'message',
+      usage_incomplete: true,
+      error: { kind: 'stream_error', type: 'overloaded_error', message: expect.stringMatching(/Overloaded/) },
+    });
+  });
+});

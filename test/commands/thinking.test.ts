@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CommandBench, commandBench } from './command-context.js';
+
+const benches: CommandBench[] = [];
+afterEach(async () => {
+  await Promise.all(benches.splice(0).map((bench) => bench.close()));
+});
+
+async function bench(maxTokens: number): Promise<CommandBench> {
+  const made = await commandBench({ settings: { maxTokens } });
+  benches.push(made);
+  return made;
+}
+
+describe('/thinking and /max-tokens', () => {
+  it('/thinking 2048 with max tokens 1000 names the /max-tokens that makes room, and changes nothing', async () => {
+    const b = await bench(1000);
+    expect(await b.run('/thinking 2048')).toBe(
+      '/thinking 2048 needs max tokens above it (now 1000): /max-tokens 4096 first',
+    );
+    expect(b.session.state.settings.thinkingBudget).toBeUndefined();
+    expect(await b.run('/max-tokens 4096')).toBe('Max tokens: 4096');
+    expect(await b.run('/thinking 2048')).toBe('Thinking budget: 2048 tokens');
+  });
+
+  it('/max-tokens below the thinking budget names both ways out', async () => {
+    const b = await bench(4096);
+    await b.run('/thinking 2048');
+    expect(await b.run('/max-tokens 1000')).toBe(
+      '/max-tokens must stay above the thinking budget (2048): /max-tokens 4096, or /thinking off first',
+    );
+    expect(b.session.state.settings.maxTokens).toBe(4096);
+  });
+
+  it('/thinking still refuses a budget under 1024', async () => {
+    const b = await bench(4096);
+    expect(await b.run('/thinking 10')).toBe(
+      "/thinking must be 'off' or a token budget of 1024 or more, got '10'",
+    );
+  });
+});

@@ -42,10 +42,10 @@ const NO_KEY: Key = {
 };
 
 const ESC = '\u001b';
-// Bracketed paste wraps a paste in these. Ink's parser hands each over as an input of its own,
-// or, after a lone ESC, glued to it (ESC ESC [ 2 0 1 ~ reads as Alt plus a CSI).
+// Bracketed paste wraps a paste in these.
 const PASTE_START = '\u001b[200~';
 const PASTE_END = '\u001b[201~';
+const MARKER_LENGTH = PASTE_START.length;
 
 /**
  * Turns the terminal's input, as Ink's parser splits it (runs of text, and one escape sequence
@@ -54,28 +54,49 @@ const PASTE_END = '\u001b[201~';
  */
 export class InputDecoder {
   #paste: string[] | null = null;
+  // The last characters seen, for a paste marker cut in two: when a read ends inside an escape
+  // sequence, Ink hands over the part it has (ESC, or ESC [ 2 0) and the rest comes as text.
+  #carry = '';
 
   get pasting(): boolean {
     return this.#paste !== null;
   }
 
   push(sequence: string): TerminalInput[] {
+    const carry = this.#carry;
+    const window = carry + sequence;
     const paste = this.#paste;
     if (paste) {
-      if (!sequence.endsWith(PASTE_END)) {
+      const end = window.indexOf(PASTE_END);
+      if (end === -1) {
         paste.push(sequence);
+        this.#carry = window.slice(1 - MARKER_LENGTH);
         return [];
       }
-      paste.push(sequence.slice(0, -PASTE_END.length));
+      paste.push(sequence);
+      const text = paste.join('');
+      // Where the marker starts in the paste's text (it may have begun in an earlier piece).
+      const cut = text.length - sequence.length - carry.length + end;
       this.#paste = null;
-      return pasted(paste);
+      this.#carry = '';
+      return [
+        ...pasted(text.slice(0, cut)),
+        ...this.push(sequence.slice(end + MARKER_LENGTH - carry.length)),
+      ];
     }
-    if (sequence.endsWith(PASTE_START)) {
+    const start = window.indexOf(PASTE_START);
+    if (start !== -1) {
+      // Keys before the marker; a part of it that came alone earlier was taken as a key then.
+      const keys = decodeKeys(sequence.slice(0, Math.max(0, start - carry.length)));
       this.#paste = [];
-      return decodeKeys(sequence.slice(0, -PASTE_START.length));
+      this.#carry = '';
+      return [...keys, ...this.push(sequence.slice(start + MARKER_LENGTH - carry.length))];
     }
+    this.#carry = window.slice(1 - MARKER_LENGTH);
     // A paste end with no start (the start was lost, or typed by hand) means nothing.
-    if (sequence.endsWith(PASTE_END)) return decodeKeys(sequence.slice(0, -PASTE_END.length));
+    const end = sequence.indexOf(PASTE_END);
+    if (end !== -1)
+      return [...decodeKeys(sequence.slice(0, end)), ...decodeKeys(sequence.slice(end + MARKER_LENGTH))];
     return decodeKeys(sequence);
   }
 
@@ -88,8 +109,8 @@ export class InputDecoder {
   }
 }
 
-function pasted(parts: string[]): TerminalInput[] {
-  const text = parts.join('');
+function pasted(parts: string[] | string): TerminalInput[] {
+  const text = typeof parts === 'string' ? parts : parts.join('');
   return text ? [{ kind: 'paste', text }] : [];
 }
 
@@ -108,10 +129,11 @@ export function decodeKeys(sequence: string): TerminalInput[] {
   if (sequence === ESC) return [key({ escape: true, meta: true })];
   const csi = CONTROL_SEQUENCE.exec(sequence);
   if (csi) return controlSequence(csi[2] ?? '', csi[3] ?? '', csi[1] === ESC);
-  // ESC and one more character: Alt (Meta) and that key.
+  // ESC and one more character: Alt (Meta) and that key. Anything longer is a sequence cut
+  // short by the end of a read, or one no key sends: no key.
   const rest = sequence.slice(1);
   if (rest === '\r') return [key({ return: true, meta: true })];
-  return [key({ meta: true }, rest)];
+  return [...rest].length === 1 ? [key({ meta: true }, rest)] : [];
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: keys are control characters

@@ -1,6 +1,7 @@
 import type {
   HttpAttempt,
   Message,
+  RetryWait,
   TurnError,
   TurnMetrics,
   TurnSettings,
@@ -42,6 +43,8 @@ export interface Cell {
   message: Message | null;
   metrics: TurnMetrics | null;
   error: TurnError | null;
+  /** The wait before the next attempt, while the SDK sits it out (for the status line's countdown). */
+  retryWait?: RetryWait | undefined;
   /** Bumped on every change, so views and caches can tell versions apart cheaply. */
   version: number;
 }
@@ -70,8 +73,11 @@ export function applyUpdate(cell: Cell, update: TurnUpdate): Cell {
     case 'request':
       return cell;
     case 'attempt':
+      return bump(cell, { attempts: upsertAttempt(cell.attempts, update.attempt), retryWait: undefined });
     case 'response':
       return bump(cell, { attempts: upsertAttempt(cell.attempts, update.attempt) });
+    case 'retry_wait':
+      return bump(cell, { retryWait: update.wait });
     case 'wire':
       cell.events.push(update.event);
       return bump(cell, { eventCount: cell.events.length });
@@ -96,6 +102,7 @@ export function applyUpdate(cell: Cell, update: TurnUpdate): Cell {
         message: outcome.message,
         metrics: outcome.metrics,
         error: outcome.error ?? null,
+        retryWait: undefined,
       });
     }
     default:

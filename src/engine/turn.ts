@@ -1,6 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
-import { DEFAULT_IDLE_TIMEOUT_MS } from './idle-watchdog.js';
+import { idleTimeoutOf } from './client.js';
 import { createResponseGuard } from './response-guard.js';
 import { runHelper, runRaw } from './sdk-runs.js';
 import { isParseError, toTurnError } from './turn-error.js';
@@ -17,7 +17,7 @@ export interface TurnRequest {
   settings: TurnSettings;
   /** Aborting stops the network read at once; the partial message is kept. */
   signal?: AbortSignal;
-  /** No byte for this long ends the turn (default 60 s); 0 turns the limit off. */
+  /** No byte for this long ends the turn (default: the client's); 0 turns the limit off. */
   idleTimeoutMs?: number;
 }
 
@@ -86,7 +86,7 @@ export async function streamTurn(
   );
   const guard = createResponseGuard({
     signal: turnSignal,
-    idleTimeoutMs: request.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    idleTimeoutMs: request.idleTimeoutMs ?? idleTimeoutOf(client),
     maxRetries: client.maxRetries,
     onRetryWait: (wait) => emit({ type: 'retry_wait', wait }),
   });

@@ -29,6 +29,7 @@ export async function runNotebook(config: Config): Promise<number> {
   if (process.env.NO_COLOR) chalk.level = 0;
   const connection = await openConnection(config.connection, {
     maxRetries: config.maxRetries,
+    idleTimeoutMs: config.idleTimeoutMs,
     pace: offlinePace(process.env),
   });
   const source = { offline: connection.offline !== null, describe: connection.describe };

@@ -47,6 +47,7 @@ async function printMode(config: Config): Promise<number> {
   ]);
   const connection = await openConnection(config.connection, {
     maxRetries: config.maxRetries,
+    idleTimeoutMs: config.idleTimeoutMs,
     pace: offlinePace(process.env),
   });
   if (connection.offline) process.stderr.write(`streambook: ${connection.describe}\n`);

@@ -20,13 +20,14 @@ export function offlinePace(env: Readonly<Record<string, string | undefined>>): 
 
 export async function openConnection(
   connection: Connection,
-  options: { maxRetries?: number | undefined; pace: Pace },
+  options: { maxRetries?: number | undefined; idleTimeoutMs?: number | undefined; pace: Pace },
 ): Promise<OpenConnection> {
   if (connection.kind === 'live') {
     const client = createClient({
       apiKey: connection.apiKey,
       baseURL: connection.baseURL,
       maxRetries: options.maxRetries,
+      idleTimeoutMs: options.idleTimeoutMs,
     });
     return { client, offline: null, describe: `live: ${client.baseURL}`, close: async () => {} };
   }
@@ -35,7 +36,12 @@ export async function openConnection(
     ...(connection.scenario ? { scenario: connection.scenario } : {}),
   });
   // The real key, if any, never goes to the offline server.
-  const client = createClient({ apiKey: 'offline', baseURL: offline.url, maxRetries: options.maxRetries });
+  const client = createClient({
+    apiKey: 'offline',
+    baseURL: offline.url,
+    maxRetries: options.maxRetries,
+    idleTimeoutMs: options.idleTimeoutMs,
+  });
   const why = connection.reason === 'flag' ? '--offline' : 'no ANTHROPIC_API_KEY set';
   return {
     client,

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_IDLE_TIMEOUT_MS } from '../engine/idle-watchdog.js';
 import type { StreamMode, TurnSettings } from '../engine/types.js';
 import { isScenarioName } from '../offline/scenarios.js';
 
@@ -18,6 +19,8 @@ export type Connection =
 export interface Config {
   settings: TurnSettings;
   maxRetries?: number;
+  /** No byte for this long ends a turn; 0 turns the limit off. */
+  idleTimeoutMs: number;
   connection: Connection;
   print: boolean;
   outputFormat: OutputFormat;
@@ -35,6 +38,7 @@ const OPTIONS = {
   temperature: { type: 'string' },
   thinking: { type: 'string' },
   'max-retries': { type: 'string' },
+  'idle-timeout': { type: 'string' },
   mode: { type: 'string' },
   offline: { type: 'boolean' },
   scenario: { type: 'string' },
@@ -76,6 +80,10 @@ export function resolveConfig(
   const config: Config = {
     settings,
     connection: parseConnection(values, env),
+    idleTimeoutMs:
+      values['idle-timeout'] !== undefined
+        ? idleTimeoutMs('--idle-timeout', values['idle-timeout'])
+        : idleTimeoutMs('STREAMBOOK_IDLE_TIMEOUT', env.STREAMBOOK_IDLE_TIMEOUT),
     print: values.print ?? false,
     outputFormat,
     help: values.help ?? false,
@@ -192,6 +200,16 @@ function parseOutputFormat(value: string | undefined): OutputFormat {
   if (value === undefined) return 'text';
   if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
   throw new UsageError(`--output-format must be one of ${OUTPUT_FORMATS.join(', ')}, got '${value}'`);
+}
+
+/** Seconds as a plain decimal (0.5, 90); unset or empty means the default. */
+function idleTimeoutMs(label: string, value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_IDLE_TIMEOUT_MS;
+  // A day at most: timers take no more than 2^31 ms, and a longer limit is no limit.
+  if (!/^\d{1,5}(\.\d{1,3})?$/.test(value) || Number(value) > 86_400) {
+    throw new UsageError(`${label} must be seconds from 0 to 86400 (0 turns it off), got '${value}'`);
+  }
+  return Math.round(Number(value) * 1000);
 }
 
 /** Plain decimal digits within the safe integers; Number() would also take 0x10, 1e3 and " 5". */

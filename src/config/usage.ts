@@ -20,6 +20,7 @@ Options:
       --temperature X         sampling temperature, 0 to 1 (deprecated by the API for newer models)
       --thinking BUDGET       extended thinking budget in tokens (1024 or more, below max tokens), or off
       --max-retries N         SDK retries on 408/409/429/5xx and connection errors (default 2)
+      --idle-timeout SECONDS  end a turn after SECONDS with no data (env STREAMBOOK_IDLE_TIMEOUT, default 60, 0 off)
       --mode helper|raw       SDK helper (messages.stream) or raw events (create stream: true); default helper
       --offline               use the built-in offline API even when ANTHROPIC_API_KEY is set
       --scenario NAME         offline scenario to answer with (see below)

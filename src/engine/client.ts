@@ -1,21 +1,34 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { DEFAULT_IDLE_TIMEOUT_MS } from './idle-watchdog.js';
 
 export interface ClientOptions {
   apiKey: string;
   baseURL?: string | undefined;
   maxRetries?: number | undefined;
+  /** No byte for this long ends a turn (default 60 s); 0 turns the limit off. */
+  idleTimeoutMs?: number | undefined;
 }
+
+// A transport limit, like maxRetries, so it travels with the client to every turn.
+const idleTimeouts = new WeakMap<Anthropic, number>();
 
 /**
  * The SDK client every turn uses. Its logger is off: the SDK logs malformed events and retries
  * to the console, which would break the screen and print mode's stdout; the engine reports
  * them as updates instead.
  */
-export function createClient({ apiKey, baseURL, maxRetries }: ClientOptions): Anthropic {
-  return new Anthropic({
+export function createClient({ apiKey, baseURL, maxRetries, idleTimeoutMs }: ClientOptions): Anthropic {
+  const client = new Anthropic({
     apiKey,
     ...(baseURL ? { baseURL } : {}),
     ...(maxRetries !== undefined ? { maxRetries } : {}),
     logLevel: 'off',
   });
+  if (idleTimeoutMs !== undefined) idleTimeouts.set(client, idleTimeoutMs);
+  return client;
+}
+
+/** The idle timeout a client was made with, or the default for one made elsewhere. */
+export function idleTimeoutOf(client: Anthropic): number {
+  return idleTimeouts.get(client) ?? DEFAULT_IDLE_TIMEOUT_MS;
 }

@@ -1,5 +1,6 @@
 import { AnthropicError, APIConnectionError, APIError } from '@anthropic-ai/sdk';
 import { EventOrderError } from './accumulate.js';
+import { EndingError } from './ending-error.js';
 import type { TurnError } from './types.js';
 
 /** What the turn knew when the error surfaced, so the line can say where it happened. */
@@ -15,6 +16,9 @@ export function toTurnError(error: unknown, context: ErrorContext): TurnError {
 }
 
 function classify(error: unknown, { eventsSeen }: ErrorContext): TurnError {
+  // The engine's own findings come worded already, whatever the SDK wrapped them in.
+  const ending = findCause(error, (e) => e instanceof EndingError);
+  if (ending instanceof EndingError) return ending.turnError;
   if (error instanceof APIError && !(error instanceof APIConnectionError)) {
     const errorType = error.type ?? undefined;
     const detail = error.apiMessage ?? firstLine(error.message);

@@ -1,19 +1,13 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { Middleware } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
-import { accumulate, type StreamEvent } from './accumulate.js';
+import { idleTimeoutOf } from './client.js';
+import { createResponseGuard } from './response-guard.js';
+import { runHelper, runRaw } from './sdk-runs.js';
 import { isParseError, toTurnError } from './turn-error.js';
 import { TurnClock } from './turn-metrics.js';
-import type {
-  Message,
-  MessageParam,
-  TurnError,
-  TurnOutcome,
-  TurnSettings,
-  TurnStatus,
-  TurnUpdate,
-} from './types.js';
+import type { MessageParam, TurnError, TurnOutcome, TurnSettings, TurnStatus, TurnUpdate } from './types.js';
 import { UpdateQueue } from './update-queue.js';
+import { WireOrder } from './wire-order.js';
 import { createWireTap } from './wire-tap.js';
 
 export interface TurnRequest {
@@ -23,6 +17,8 @@ export interface TurnRequest {
   settings: TurnSettings;
   /** Aborting stops the network read at once; the partial message is kept. */
   signal?: AbortSignal;
+  /** No byte for this long ends the turn (default: the client's); 0 turns the limit off. */
+  idleTimeoutMs?: number;
 }
 
 /** The request body of a turn, as both modes send it. */
@@ -38,10 +34,6 @@ export function requestParams(messages: MessageParam[], settings: TurnSettings):
   return params;
 }
 
-type Emit = (update: TurnUpdate) => void;
-/** Emits an update that the SDK derived from its `n`th event, once the wire has shown that event. */
-type EmitDerived = (sdkEvents: number, update: TurnUpdate) => void;
-
 /**
  * One streaming request carrying the conversation so far, in either SDK mode. It hands its
  * consumer one ordered stream of updates, as they happen: the HTTP attempts, every event on
@@ -54,23 +46,14 @@ export async function streamTurn(
 ): Promise<TurnOutcome> {
   const { client, messages, settings, signal } = request;
   const clock = new TurnClock();
-  const emit: Emit = (update) => {
+  const emit = (update: TurnUpdate) => {
     clock.observe(update);
     onUpdate(update);
   };
-
-  // The SDK parses the same bytes the tap reads, on another branch of the body; holding its
-  // updates until the wire has shown the event keeps the timeline ahead of the text.
-  let wireEvents = 0;
-  const held: Array<{ after: number; update: TurnUpdate }> = [];
-  const release = (all = false) => {
-    while (held.length > 0 && (all || (held[0]?.after ?? 0) <= wireEvents))
-      emit((held.shift() as { update: TurnUpdate }).update);
-  };
-  const emitDerived: EmitDerived = (after, update) => {
-    held.push({ after, update });
-    release();
-  };
+  const order = new WireOrder(emit);
+  // Ends every read of the body when the turn ends, so the tap stops with the SDK.
+  const turnOver = new AbortController();
+  const turnSignal = signal ? AbortSignal.any([signal, turnOver.signal]) : turnOver.signal;
 
   let bodyDone: Promise<void> = Promise.resolve();
   let resolveBody = () => {};
@@ -86,14 +69,13 @@ export async function streamTurn(
       },
       response: (attempt) => {
         emit({ type: 'response', attempt });
-        if (attempt.status === undefined || attempt.status >= 300) resolveBody();
+        const read = attempt.failure === undefined && attempt.status !== undefined && attempt.status < 300;
+        if (!read) resolveBody();
       },
       event: (event) => {
-        if (carriesSdkEvent(event.event, event.data)) wireEvents++;
         wire.stopped ||= event.event === 'message_stop';
         wire.errorEvent ||= event.event === 'error';
-        emit({ type: 'wire', event });
-        release();
+        order.wire(event);
       },
       bodyEnd: (failure) => {
         wire.endedCleanly = failure === undefined;
@@ -102,37 +84,46 @@ export async function streamTurn(
     },
     client.apiKey,
   );
+  const guard = createResponseGuard({
+    signal: turnSignal,
+    idleTimeoutMs: request.idleTimeoutMs ?? idleTimeoutOf(client),
+    maxRetries: client.maxRetries,
+    onRetryWait: (wait) => emit({ type: 'retry_wait', wait }),
+  });
 
   emit({ type: 'request', t: 0, model: settings.model, messages: messages.length });
   const params = requestParams(messages, settings);
   const run = settings.mode === 'helper' ? runHelper : runRaw;
   const result = await run(client, params, {
-    options: { signal, middleware: [tap] },
-    emit: emitDerived,
+    // The tap reads the body the guard hands on, so whatever ends the guard's body ends the tap's.
+    options: { signal, middleware: [tap, guard] },
+    emit: (after, update) => order.derived(after, update),
+    take: (count) => order.take(count),
     now: clock.now,
   });
-
-  // The tap reads its own branch of the body; let it finish so the timeline is whole.
-  await Promise.race([bodyDone, delay(2000)]);
-  release(true);
+  turnOver.abort();
+  await settled(bodyDone);
 
   const message = result.message;
   let status: TurnStatus = 'complete';
   let error: TurnError | undefined;
+  const eventsSeen = order.takenCount;
   const incomplete = wire.endedCleanly && !wire.stopped && !wire.errorEvent;
   if (signal?.aborted) {
     status = 'interrupted';
   } else if (result.thrown !== undefined && isParseError(result.thrown)) {
     status = 'failed';
-    error = toTurnError(result.thrown, { eventsSeen: wireEvents, secret: client.apiKey });
+    error = toTurnError(result.thrown, { eventsSeen, secret: client.apiKey });
   } else if (incomplete || (result.thrown === undefined && !result.stopped)) {
     // The helper reports a stream that just stops as "no message"; the wire says what happened.
     status = 'failed';
-    error = { kind: 'incomplete', message: `stream ended without message_stop after ${wireEvents} events` };
+    error = { kind: 'incomplete', message: `stream ended without message_stop after ${eventsSeen} events` };
   } else if (result.thrown !== undefined) {
     status = 'failed';
-    error = toTurnError(result.thrown, { eventsSeen: wireEvents, secret: client.apiKey });
+    error = toTurnError(result.thrown, { eventsSeen, secret: client.apiKey });
   }
+  // Past an event the SDK stopped on, the tap read on alone: those events were not the turn's.
+  order.finish(error?.kind === 'malformed' || error?.kind === 'stream_error');
   const outcome: TurnOutcome = {
     status,
     message,
@@ -153,113 +144,12 @@ export function runTurn(request: TurnRequest): AsyncIterable<TurnUpdate> {
   return queue;
 }
 
-/** The SDK's iterators skip pings, unnamed events, `error` (which they throw) and empty data. */
-function carriesSdkEvent(name: string | null, data: unknown): boolean {
-  return name !== null && name !== 'ping' && name !== 'error' && data !== '';
-}
-
-interface RunResult {
-  message: Message | null;
-  /** True once message_stop arrived. */
-  stopped: boolean;
-  thrown?: unknown;
-}
-
-interface RunContext {
-  options: { signal: AbortSignal | undefined; middleware: Middleware[] };
-  emit: EmitDerived;
-  now: () => number;
-}
-
-/** The second seed: the SDK's helper, its text events, and finalMessage(). */
-async function runHelper(
-  client: Anthropic,
-  params: MessageCreateParamsBase,
-  { options, emit, now: t }: RunContext,
-): Promise<RunResult> {
-  const stream = client.messages.stream(params, options);
-  let count = 0;
-  let index = 0;
-  let snapshot: Message | null = null;
-  let stopped = false;
-  stream.on('streamEvent', (event, current) => {
-    count++;
-    snapshot = current;
-    if ('index' in event) index = event.index;
-    const update = blockBoundary(event);
-    if (update) emit(count, update);
-    if (event.type === 'message_stop') stopped = true;
-  });
-  stream.on('text', (text) => emit(count, { type: 'text', index, text, t: t() }));
-  stream.on('thinking', (text) => emit(count, { type: 'thinking', index, text, t: t() }));
-  stream.on('inputJson', (partialJson) => emit(count, { type: 'input_json', index, partialJson, t: t() }));
-  stream.on('citation', (citation) => emit(count, { type: 'citation', index, citation }));
-  try {
-    return { message: await stream.finalMessage(), stopped };
-  } catch (thrown) {
-    return { message: snapshot, stopped, thrown: isAbort(thrown, options.signal) ? undefined : thrown };
-  }
-}
-
-/** The first seed: `create({stream: true})`, iterated event by event into our own accumulator. */
-async function runRaw(
-  client: Anthropic,
-  params: MessageCreateParamsBase,
-  { options, emit, now }: RunContext,
-): Promise<RunResult> {
-  let message: Message | null = null;
-  let count = 0;
-  let stopped = false;
-  try {
-    const stream = await client.messages.create({ ...params, stream: true }, options);
-    for await (const event of stream as AsyncIterable<StreamEvent>) {
-      count++;
-      message = accumulate(message, event);
-      const update = blockBoundary(event) ?? deltaUpdate(event, now());
-      if (update) emit(count, update);
-      if (event.type === 'message_stop') stopped = true;
-    }
-    return { message, stopped };
-  } catch (thrown) {
-    return { message, stopped, thrown: isAbort(thrown, options.signal) ? undefined : thrown };
-  }
-}
-
-function blockBoundary(event: StreamEvent): TurnUpdate | undefined {
-  if (event.type === 'content_block_start' && 'content_block' in event) {
-    return {
-      type: 'block_start',
-      index: event.index as number,
-      block: { ...(event.content_block as { type: string }) },
-    };
-  }
-  if (event.type === 'content_block_stop' && 'index' in event)
-    return { type: 'block_stop', index: event.index as number };
-  return undefined;
-}
-
-function deltaUpdate(event: StreamEvent, t: number): TurnUpdate | undefined {
-  if (event.type !== 'content_block_delta' || !('delta' in event)) return undefined;
-  const index = event.index as number;
-  const delta = event.delta as { type: string } & Record<string, unknown>;
-  switch (delta.type) {
-    case 'text_delta':
-      return { type: 'text', index, text: delta.text as string, t };
-    case 'thinking_delta':
-      return { type: 'thinking', index, text: delta.thinking as string, t };
-    case 'input_json_delta':
-      return { type: 'input_json', index, partialJson: delta.partial_json as string, t };
-    case 'citations_delta':
-      return { type: 'citation', index, citation: delta.citation };
-    default:
-      return undefined;
-  }
-}
-
-function isAbort(thrown: unknown, signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true || (thrown instanceof Error && thrown.name === 'APIUserAbortError');
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+/**
+ * Waits for the tap to finish its branch of the body, which the guard ends with the turn; the
+ * bound is a backstop. The timer is not unref'd: print mode would exit 0 mid-turn on it.
+ */
+async function settled(bodyDone: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([bodyDone, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+  clearTimeout(timer);
 }

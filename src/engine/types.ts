@@ -66,7 +66,9 @@ export type TurnErrorKind =
   | 'connection' // the connection failed or dropped
   | 'incomplete' // the stream ended without message_stop
   | 'malformed' // event data that is not valid JSON
-  | 'config'; // the request could not be made (e.g. no credentials)
+  | 'config' // the request could not be made (e.g. no credentials)
+  | 'timeout' // no byte arrived for the idle timeout, or the API asked for too long a wait
+  | 'not_event_stream'; // a 2xx reply that is not text/event-stream (a wrong --base-url)
 
 /** Every failure ends a turn with one of these. `message` is one line, fit to print as is. */
 export interface TurnError {
@@ -98,6 +100,17 @@ export interface TurnMetrics {
   attempts: number;
 }
 
+/** A wait before the SDK's next attempt, announced so the view can count it down. */
+export interface RetryWait {
+  /** The attempt that follows the wait, from 1 (so the first retry is 2). */
+  attempt: number;
+  /** All the attempts the turn may make (retries plus one). */
+  attempts: number;
+  waitMs: number;
+  /** When the wait ends, in ms since the epoch (Date.now()), for a countdown. */
+  until: number;
+}
+
 export type TurnStatus = 'complete' | 'interrupted' | 'failed';
 
 /** How a turn ended: the message (final, or partial), and why it ended. */
@@ -117,6 +130,7 @@ export type TurnUpdate =
   | { type: 'request'; t: number; model: string; messages: number }
   | { type: 'attempt'; attempt: HttpAttempt }
   | { type: 'response'; attempt: HttpAttempt }
+  | { type: 'retry_wait'; wait: RetryWait }
   | { type: 'wire'; event: WireEvent }
   | { type: 'block_start'; index: number; block: { type: string } & Record<string, unknown> }
   | { type: 'text'; index: number; text: string; t: number }

@@ -1,5 +1,8 @@
 import type { Middleware } from '@anthropic-ai/sdk';
 import { type ServerSentEvent, Stream } from '@anthropic-ai/sdk/core/streaming';
+import { EndingError } from './ending-error.js';
+import { isEventStream } from './event-stream-check.js';
+import { retryAfterMs } from './retry-policy.js';
 import type { HttpAttempt, WireEvent } from './types.js';
 
 /** What the tap reports, in the order it saw it. */
@@ -33,15 +36,18 @@ export function createWireTap(
     try {
       response = await next(request);
     } catch (error) {
-      observer.response({ ...attempt, failure: oneLine(error) });
+      // The response guard refuses some replies (not a stream, too long a wait) by throwing;
+      // the attempt still had its status.
+      const status = error instanceof EndingError ? error.turnError.status : undefined;
+      observer.response({ ...attempt, ...(status ? { status } : {}), failure: oneLine(error) });
       throw error;
     }
     attempt.respondedAt = clock();
     attempt.status = response.status;
     const requestId = response.headers.get('request-id');
     if (requestId) attempt.requestId = requestId;
-    const retryAfterMs = parseRetryAfter(response.headers);
-    if (retryAfterMs !== undefined) attempt.retryAfterMs = retryAfterMs;
+    const wait = retryAfterMs(response.headers);
+    if (wait !== undefined) attempt.retryAfterMs = wait;
     observer.response({ ...attempt });
 
     if (response.ok && response.body && isEventStream(response)) {
@@ -112,21 +118,6 @@ function redact(sse: ServerSentEvent, secret: string | null | undefined): Server
   if (!secret || !sse.data.includes(secret)) return sse;
   const hide = (text: string) => text.split(secret).join('[redacted]');
   return { event: sse.event, data: hide(sse.data), raw: sse.raw.map(hide) };
-}
-
-function isEventStream(response: Response): boolean {
-  return (response.headers.get('content-type') ?? '').includes('text/event-stream');
-}
-
-function parseRetryAfter(headers: Headers): number | undefined {
-  const ms = Number.parseFloat(headers.get('retry-after-ms') ?? '');
-  if (Number.isFinite(ms)) return ms;
-  const raw = headers.get('retry-after');
-  if (!raw) return undefined;
-  const seconds = Number.parseFloat(raw);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(raw);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
 }
 
 function oneLine(error: unknown): string {

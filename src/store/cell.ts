@@ -2,6 +2,7 @@ import { outcomeJson } from '../engine/outcome-json.js';
 import type {
   HttpAttempt,
   Message,
+  RetryWait,
   TurnError,
   TurnMetrics,
   TurnSettings,
@@ -46,6 +47,8 @@ export interface Cell {
   error: TurnError | null;
   /** The id of the cell that /retry sent in this one's place; it left the history. */
   replacedBy: number | null;
+  /** The wait before the next attempt, while the SDK sits it out (for the status line's countdown). */
+  retryWait?: RetryWait | undefined;
   /** Bumped on every change, so views and caches can tell versions apart cheaply. */
   version: number;
 }
@@ -75,8 +78,11 @@ export function applyUpdate(cell: Cell, update: TurnUpdate): Cell {
     case 'request':
       return cell;
     case 'attempt':
+      return bump(cell, { attempts: upsertAttempt(cell.attempts, update.attempt), retryWait: undefined });
     case 'response':
       return bump(cell, { attempts: upsertAttempt(cell.attempts, update.attempt) });
+    case 'retry_wait':
+      return bump(cell, { retryWait: update.wait });
     case 'wire':
       cell.events.push(update.event);
       return bump(cell, { eventCount: cell.events.length });
@@ -101,6 +107,7 @@ export function applyUpdate(cell: Cell, update: TurnUpdate): Cell {
         message: outcome.message,
         metrics: outcome.metrics,
         error: outcome.error ?? null,
+        retryWait: undefined,
       });
     }
     default:

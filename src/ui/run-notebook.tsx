@@ -33,6 +33,7 @@ export async function runNotebook(config: Config): Promise<number> {
   try {
     connection = await openConnection(config.connection, {
       maxRetries: config.maxRetries,
+      idleTimeoutMs: config.idleTimeoutMs,
       pace: offlinePace(process.env),
     });
     const source = { offline: connection.offline !== null, describe: connection.describe };

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { createClient } from '../../src/engine/client.js';
 import { withPrompt } from '../../src/engine/history.js';
-import { runTurn } from '../../src/engine/turn.js';
+import { runTurn, type TurnRequest } from '../../src/engine/turn.js';
 import type {
   Message,
   StreamMode,
@@ -33,6 +33,8 @@ export async function collectTurn(
     settings?: Partial<TurnSettings>;
     signal?: AbortSignal;
     onUpdate?: (u: TurnUpdate) => void;
+    /** No byte for this long ends the turn; 0 or unset means no limit. */
+    idleTimeoutMs?: number;
   } = {},
 ): Promise<Collected> {
   const updates: TurnUpdate[] = [];
@@ -41,7 +43,8 @@ export async function collectTurn(
     messages: withPrompt([], options.prompt ?? 'Write a 1 sentence description of a sci fi world'),
     settings: { ...SETTINGS, ...options.settings, mode },
     ...(options.signal ? { signal: options.signal } : {}),
-  });
+    ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+  } satisfies TurnRequest);
   for await (const update of turn) {
     updates.push(update);
     options.onUpdate?.(update);

@@ -1,0 +1,153 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay, setImmediate as yieldToLoop } from 'node:timers/promises';
+import { constants, createGzip } from 'node:zlib';
+import { sseEvent } from './sse-fixture-server.js';
+import { messageEnd, messageStart } from './stream-events.js';
+
+/** One way a server can answer POST /v1/messages badly (or, for `ok`, well). */
+export type HostileMode =
+  | { kind: 'ok' }
+  | { kind: 'html' }
+  | { kind: 'json' }
+  | { kind: 'empty' }
+  /** content-encoding gzip, but the body is not gzip at all. */
+  | { kind: 'gzip-garbage' }
+  /** The first events, gzipped and flushed; then bytes that are not gzip, and the end. */
+  | { kind: 'gzip-bad-midway' }
+  /** Takes the request and never answers. */
+  | { kind: 'stall-headers' }
+  /** Sends the first events, then nothing, with the connection left open. */
+  | { kind: 'stall-body' }
+  /** Sends the first events, then resets the connection. */
+  | { kind: 'reset-body' }
+  /** An error status with the given headers (retry-after, retry-after-ms). */
+  | { kind: 'status'; status: number; headers: Record<string, string> };
+
+export interface HostileServer {
+  url: string;
+  /** How many requests came in. */
+  requests(): number;
+  close(): Promise<void>;
+}
+
+/** The text the good part of every stream carries: "Hello there" in two deltas. */
+export const PARTIAL_TEXT = 'Hello';
+
+function delta(text: string) {
+  return {
+    event: 'content_block_delta',
+    data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } },
+  };
+}
+
+const HEAD = [
+  messageStart('msg_hostile'),
+  {
+    event: 'content_block_start',
+    data: { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+  },
+  delta(PARTIAL_TEXT),
+];
+const TAIL = [
+  delta(' there'),
+  { event: 'content_block_stop', data: { type: 'content_block_stop', index: 0 } },
+  ...messageEnd('end_turn', 2),
+];
+
+const sse = (events: ReadonlyArray<{ event: string; data: unknown }>) =>
+  events.map((e) => sseEvent(e.event, e.data)).join('');
+
+/**
+ * A server that answers the n-th request with the n-th mode (the last one repeats), for the
+ * faults a real proxy, a wrong --base-url or a broken network produce.
+ */
+export async function serveHostile(modes: HostileMode[]): Promise<HostileServer> {
+  let count = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    const mode = modes[Math.min(count, modes.length - 1)] ?? { kind: 'ok' };
+    count++;
+    void answer(mode, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => count,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const STREAM_HEADERS = { 'content-type': 'text/event-stream', 'request-id': 'req_hostile' };
+
+async function answer(mode: HostileMode, res: ServerResponse): Promise<void> {
+  switch (mode.kind) {
+    case 'ok':
+      res.writeHead(200, STREAM_HEADERS);
+      for (const event of [...HEAD, ...TAIL]) {
+        res.write(sseEvent(event.event, event.data));
+        await yieldToLoop();
+      }
+      res.end();
+      return;
+    case 'html':
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<html><body>Welcome</body></html>');
+      return;
+    case 'json':
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(messageStart('msg_json').data.message));
+      return;
+    case 'empty':
+      res.writeHead(200, { 'content-length': '0' }).end();
+      return;
+    case 'gzip-garbage':
+      res.writeHead(200, { ...STREAM_HEADERS, 'content-encoding': 'gzip' });
+      res.end(Buffer.from('this is not gzip at all, not even a little'));
+      return;
+    case 'gzip-bad-midway': {
+      // Garbage that arrives apart from the good part, and then the end: Node 20's fetch
+      // then leaves the body's next read pending for ever.
+      res.writeHead(200, { ...STREAM_HEADERS, 'content-encoding': 'gzip' });
+      const gzip = createGzip();
+      gzip.on('data', (chunk: Buffer) => res.write(chunk));
+      gzip.write(sse(HEAD));
+      await new Promise((resolve) => gzip.flush(constants.Z_SYNC_FLUSH, () => resolve(undefined)));
+      await delay(20);
+      res.end(Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x37, 0x99, 0x42, 0x00, 0x01, 0xff, 0xff, 0xff]));
+      return;
+    }
+    case 'stall-headers':
+      return;
+    case 'stall-body':
+      res.writeHead(200, STREAM_HEADERS);
+      res.write(sse(HEAD));
+      return;
+    case 'reset-body':
+      res.writeHead(200, STREAM_HEADERS);
+      res.write(sse(HEAD), () => res.destroy());
+      return;
+    case 'status':
+      res.writeHead(mode.status, { 'content-type': 'application/json', ...mode.headers }).end(
+        JSON.stringify({
+          type: 'error',
+          error: {
+            type: mode.status === 429 ? 'rate_limit_error' : 'overloaded_error',
+            message: 'slow down',
+          },
+        }),
+      );
+      return;
+    default: {
+      const unreachable: never = mode;
+      throw new Error(`unknown mode ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

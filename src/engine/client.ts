@@ -1,7 +1,10 @@
 import Anthropic from '@anthropic-ai/sdk';
 
 export interface ClientOptions {
-  apiKey: string;
+  /** The key, which the engine hides wherever a server echoes it; null for the offline API. */
+  apiKey: string | null;
+  /** Used instead of a key, where there is none to hide. */
+  authToken?: string | undefined;
   baseURL?: string | undefined;
   maxRetries?: number | undefined;
 }
@@ -11,9 +14,9 @@ export interface ClientOptions {
  * to the console, which would break the screen and print mode's stdout; the engine reports
  * them as updates instead.
  */
-export function createClient({ apiKey, baseURL, maxRetries }: ClientOptions): Anthropic {
+export function createClient({ apiKey, authToken, baseURL, maxRetries }: ClientOptions): Anthropic {
   return new Anthropic({
-    apiKey,
+    ...(apiKey !== null ? { apiKey } : { apiKey: null, authToken: authToken ?? null }),
     ...(baseURL ? { baseURL } : {}),
     ...(maxRetries !== undefined ? { maxRetries } : {}),
     logLevel: 'off',

@@ -2,6 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { Middleware } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { accumulate, type StreamEvent } from './accumulate.js';
+import { TurnRedactor } from './redact.js';
 import { isParseError, toTurnError } from './turn-error.js';
 import { TurnClock } from './turn-metrics.js';
 import type {
@@ -54,9 +55,15 @@ export async function streamTurn(
 ): Promise<TurnOutcome> {
   const { client, messages, settings, signal } = request;
   const clock = new TurnClock();
+  const redactor = new TurnRedactor(client.apiKey);
+  let shown: TurnOutcome | undefined;
+  const send = (update: TurnUpdate) => {
+    if (update.type === 'end') shown = update.outcome;
+    onUpdate(update);
+  };
   const emit: Emit = (update) => {
     clock.observe(update);
-    onUpdate(update);
+    redactor.pass(update, send);
   };
 
   // The SDK parses the same bytes the tap reads, on another branch of the body; holding its
@@ -100,7 +107,7 @@ export async function streamTurn(
         resolveBody();
       },
     },
-    client.apiKey,
+    redactor.event,
   );
 
   emit({ type: 'request', t: 0, model: settings.model, messages: messages.length });
@@ -124,14 +131,14 @@ export async function streamTurn(
     status = 'interrupted';
   } else if (result.thrown !== undefined && isParseError(result.thrown)) {
     status = 'failed';
-    error = toTurnError(result.thrown, { eventsSeen: wireEvents, secret: client.apiKey });
+    error = toTurnError(result.thrown, { eventsSeen: wireEvents });
   } else if (incomplete || (result.thrown === undefined && !result.stopped)) {
     // The helper reports a stream that just stops as "no message"; the wire says what happened.
     status = 'failed';
     error = { kind: 'incomplete', message: `stream ended without message_stop after ${wireEvents} events` };
   } else if (result.thrown !== undefined) {
     status = 'failed';
-    error = toTurnError(result.thrown, { eventsSeen: wireEvents, secret: client.apiKey });
+    error = toTurnError(result.thrown, { eventsSeen: wireEvents });
   }
   const outcome: TurnOutcome = {
     status,
@@ -140,7 +147,8 @@ export async function streamTurn(
     ...(error ? { error } : {}),
   };
   emit({ type: 'end', outcome });
-  return outcome;
+  // What went out, with the key taken out.
+  return shown ?? outcome;
 }
 
 /**

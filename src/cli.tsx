@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { config as loadDotenv } from 'dotenv';
 import packageJson from '../package.json' with { type: 'json' };
 import { type Config, resolveConfig, UsageError } from './config/config.js';
+import { loadDotenv } from './config/dotenv.js';
 import { USAGE_HINT, usage } from './config/usage.js';
 import { readStdin } from './print/read-stdin.js';
 import { neutralize } from './text/neutralize.js';
+import { oneLine } from './text/one-line.js';
 
 const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
@@ -13,7 +14,8 @@ async function main(): Promise<number> {
   // check every render and cost several times the CPU per frame.
   process.env.NODE_ENV ??= 'production';
   // .env fills in what the environment lacks and never overrides it.
-  loadDotenv({ quiet: true });
+  const dotenvWarning = loadDotenv(process.env);
+  if (dotenvWarning) diagnose(dotenvWarning);
   let config: Config;
   try {
     config = resolveConfig(process.argv.slice(2), process.env);
@@ -50,7 +52,7 @@ async function printMode(config: Config): Promise<number> {
     idleTimeoutMs: config.idleTimeoutMs,
     pace: offlinePace(process.env),
   });
-  if (connection.offline) process.stderr.write(`streambook: ${connection.describe}\n`);
+  if (connection.offline) diagnose(connection.describe);
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   // A reader that stops early (`| head`) is not an error: stop streaming and leave quietly.
@@ -74,12 +76,11 @@ async function printMode(config: Config): Promise<number> {
     });
     if (closedPipe) return EXIT.ok;
     if (outcome.status === 'interrupted') {
-      process.stderr.write('streambook: interrupted\n');
+      diagnose('interrupted');
       return EXIT.interrupted;
     }
     if (outcome.error) {
-      // The reason may quote the server; stderr is often a terminal.
-      process.stderr.write(`streambook: ${neutralize(outcome.error.message)}\n`);
+      diagnose(outcome.error.message);
       return EXIT.failure;
     }
     return EXIT.ok;
@@ -89,8 +90,16 @@ async function printMode(config: Config): Promise<number> {
 }
 
 function usageError(message: string): number {
-  process.stderr.write(`streambook: ${message} (${USAGE_HINT})\n`);
+  diagnose(`${message} (${USAGE_HINT})`);
   return EXIT.usage;
+}
+
+/**
+ * One line on stderr. What it says may quote a server or a configuration value, and stderr
+ * is often a terminal: no control character acts, and no line break forges a line of ours.
+ */
+function diagnose(message: string): void {
+  process.stderr.write(`streambook: ${oneLine(neutralize(message))}\n`);
 }
 
 /** Exit only once stdout has drained: a pipe would lose what is still buffered. */
@@ -99,8 +108,6 @@ function exit(code: number): void {
 }
 
 main().then(exit, (error: unknown) => {
-  process.stderr.write(
-    `streambook: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  diagnose(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
   exit(EXIT.failure);
 });

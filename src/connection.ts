@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Connection } from './config/config.js';
 import { createClient } from './engine/client.js';
@@ -35,9 +36,11 @@ export async function openConnection(
     pace: options.pace,
     ...(connection.scenario ? { scenario: connection.scenario } : {}),
   });
-  // The real key, if any, never goes to the offline server.
+  // The real key, if any, never goes to the offline server. With no key there is nothing to
+  // redact; the token is random so that no word of a reply could ever match it.
   const client = createClient({
-    apiKey: 'offline',
+    apiKey: null,
+    authToken: `offline-${randomBytes(16).toString('hex')}`,
     baseURL: offline.url,
     maxRetries: options.maxRetries,
     idleTimeoutMs: options.idleTimeoutMs,

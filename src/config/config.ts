@@ -1,20 +1,16 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_IDLE_TIMEOUT_MS } from '../engine/idle-watchdog.js';
 import type { StreamMode, TurnSettings } from '../engine/types.js';
-import { isScenarioName } from '../offline/scenarios.js';
+import { type Connection, parseConnection } from './connection-config.js';
+import { quoted, shown } from './shown.js';
+import { UsageError } from './usage-error.js';
 
 export const DEFAULT_MODEL = 'claude-sonnet-4-6';
 export const DEFAULT_MAX_TOKENS = 1000;
 export const OUTPUT_FORMATS = ['text', 'json', 'stream-json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** A bad flag or value: the CLI prints the message on one line and exits 2. */
-export class UsageError extends Error {}
-
-/** Where turns go: the real API, or the built-in offline one (and why). */
-export type Connection =
-  | { kind: 'live'; apiKey: string; baseURL?: string }
-  | { kind: 'offline'; reason: 'flag' | 'no-key'; scenario?: string };
+export { type Connection, UsageError };
 
 export interface Config {
   settings: TurnSettings;
@@ -107,35 +103,12 @@ function parseFlags(argv: readonly string[]) {
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option ${unknown[1]}`;
+  if (unknown) return `unknown option ${shown(unknown[1] ?? '')}`;
   const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
   if (missing) return `${missing[1]} needs a value`;
   const dashed = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
   if (dashed) return `${dashed[1]} needs a value (write ${dashed[1]}=-1 for a value that starts with a dash)`;
-  return message.split('\n')[0] ?? message;
-}
-
-function parseConnection(
-  values: { offline?: boolean; scenario?: string; 'base-url'?: string },
-  env: Readonly<Record<string, string | undefined>>,
-): Connection {
-  const scenario = values.scenario;
-  if (scenario !== undefined && !isScenarioName(scenario)) {
-    throw new UsageError(`unknown scenario '${scenario}'`);
-  }
-  // Checked even offline: a URL that is wrong now is wrong when a key is set later.
-  const baseURL = values['base-url'] ?? (env.ANTHROPIC_BASE_URL || undefined);
-  if (baseURL !== undefined && !/^https?:\/\/[^\s]+$/.test(baseURL)) {
-    throw new UsageError(`--base-url must be an http(s) URL, got '${baseURL}'`);
-  }
-  const apiKey = env.ANTHROPIC_API_KEY?.trim();
-  if (values.offline || !apiKey) {
-    const offline: Connection = { kind: 'offline', reason: values.offline ? 'flag' : 'no-key' };
-    if (scenario !== undefined) offline.scenario = scenario;
-    return offline;
-  }
-  if (scenario !== undefined) throw new UsageError('--scenario needs the offline API (--offline)');
-  return baseURL ? { kind: 'live', apiKey, baseURL } : { kind: 'live', apiKey };
+  return shown(message.split('\n')[0] ?? message);
 }
 
 /** A model name is one word of printable characters; anything else is a mistake or a trap. */
@@ -154,14 +127,14 @@ export function positiveInt(flag: string, value: string | undefined, fallback: n
   if (value === undefined || value === '') return fallback;
   const n = wholeNumber(value);
   if (n === null || n < 1)
-    throw new UsageError(`${flag} must be a whole number of 1 or more, got '${value}'`);
+    throw new UsageError(`${flag} must be a whole number of 1 or more, got ${quoted(value)}`);
   return n;
 }
 
 function nonNegativeInt(flag: string, value: string): number {
   const n = wholeNumber(value);
   if (n === null) {
-    throw new UsageError(`${flag} must be a whole number of 0 or more, got '${value}'`);
+    throw new UsageError(`${flag} must be a whole number of 0 or more, got ${quoted(value)}`);
   }
   return n;
 }
@@ -170,7 +143,7 @@ export function parseTemperature(value: string | undefined, label = '--temperatu
   if (value === undefined) return undefined;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-    throw new UsageError(`${label} must be a number from 0 to 1, got '${value}'`);
+    throw new UsageError(`${label} must be a number from 0 to 1, got ${quoted(value)}`);
   }
   return n;
 }
@@ -184,7 +157,7 @@ export function parseThinking(
   if (value === undefined || value === 'off') return undefined;
   const n = wholeNumber(value);
   if (n === null || n < 1024) {
-    throw new UsageError(`${label} must be 'off' or a token budget of 1024 or more, got '${value}'`);
+    throw new UsageError(`${label} must be 'off' or a token budget of 1024 or more, got ${quoted(value)}`);
   }
   if (n >= maxTokens)
     throw new UsageError(`${label} budget ${n} must be less than max tokens (${maxTokens})`);
@@ -193,13 +166,13 @@ export function parseThinking(
 
 export function parseMode(value: string | undefined, label = '--mode'): StreamMode {
   if (value === undefined || value === 'helper' || value === 'raw') return value ?? 'helper';
-  throw new UsageError(`${label} must be 'helper' or 'raw', got '${value}'`);
+  throw new UsageError(`${label} must be 'helper' or 'raw', got ${quoted(value)}`);
 }
 
 function parseOutputFormat(value: string | undefined): OutputFormat {
   if (value === undefined) return 'text';
   if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
-  throw new UsageError(`--output-format must be one of ${OUTPUT_FORMATS.join(', ')}, got '${value}'`);
+  throw new UsageError(`--output-format must be one of ${OUTPUT_FORMATS.join(', ')}, got ${quoted(value)}`);
 }
 
 /** Seconds as a plain decimal (0.5, 90); unset or empty means the default. */

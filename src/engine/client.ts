@@ -2,7 +2,10 @@ import Anthropic from '@anthropic-ai/sdk';
 import { DEFAULT_IDLE_TIMEOUT_MS } from './idle-watchdog.js';
 
 export interface ClientOptions {
-  apiKey: string;
+  /** The key, which the engine hides wherever a server echoes it; null for the offline API. */
+  apiKey: string | null;
+  /** Used instead of a key, where there is none to hide. */
+  authToken?: string | undefined;
   baseURL?: string | undefined;
   maxRetries?: number | undefined;
   /** No byte for this long ends a turn (default 60 s); 0 turns the limit off. */
@@ -17,9 +20,9 @@ const idleTimeouts = new WeakMap<Anthropic, number>();
  * to the console, which would break the screen and print mode's stdout; the engine reports
  * them as updates instead.
  */
-export function createClient({ apiKey, baseURL, maxRetries, idleTimeoutMs }: ClientOptions): Anthropic {
+export function createClient({ apiKey, authToken, baseURL, maxRetries, idleTimeoutMs }: ClientOptions): Anthropic {
   const client = new Anthropic({
-    apiKey,
+    ...(apiKey !== null ? { apiKey } : { apiKey: null, authToken: authToken ?? null }),
     ...(baseURL ? { baseURL } : {}),
     ...(maxRetries !== undefined ? { maxRetries } : {}),
     logLevel: 'off',

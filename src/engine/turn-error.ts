@@ -1,4 +1,5 @@
 import { AnthropicError, APIConnectionError, APIError } from '@anthropic-ai/sdk';
+import { oneLine } from '../text/one-line.js';
 import { EventOrderError } from './accumulate.js';
 import { EndingError } from './ending-error.js';
 import type { TurnError } from './types.js';
@@ -6,13 +7,16 @@ import type { TurnError } from './types.js';
 /** What the turn knew when the error surfaced, so the line can say where it happened. */
 export interface ErrorContext {
   eventsSeen: number;
-  /** A secret that must never appear in the line (the API key). */
-  secret?: string | null | undefined;
 }
 
-/** Turns whatever the SDK or the network threw into one honest line. */
+/**
+ * Turns whatever the SDK or the network threw into one honest line. The API key is taken out
+ * with the rest of the turn's updates (redact.ts), not here.
+ */
 export function toTurnError(error: unknown, context: ErrorContext): TurnError {
-  return redact(classify(error, context), context.secret);
+  const classified = classify(error, context);
+  // The server's own message may hold line breaks, which would forge lines on stderr.
+  return { ...classified, message: oneLine(classified.message) };
 }
 
 function classify(error: unknown, { eventsSeen }: ErrorContext): TurnError {
@@ -111,9 +115,4 @@ function rootCause(error: unknown): string {
 
 function firstLine(text: string): string {
   return text.split('\n')[0]?.trim() ?? '';
-}
-
-function redact(error: TurnError, secret: string | null | undefined): TurnError {
-  if (!secret || !error.message.includes(secret)) return error;
-  return { ...error, message: error.message.split(secret).join('[redacted]') };
 }

@@ -3,6 +3,7 @@ import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messag
 import { idleTimeoutOf } from './client.js';
 import { createResponseGuard } from './response-guard.js';
 import { runHelper, runRaw } from './sdk-runs.js';
+import { TurnRedactor } from './redact.js';
 import { isParseError, toTurnError } from './turn-error.js';
 import { TurnClock } from './turn-metrics.js';
 import type { MessageParam, TurnError, TurnOutcome, TurnSettings, TurnStatus, TurnUpdate } from './types.js';
@@ -46,9 +47,15 @@ export async function streamTurn(
 ): Promise<TurnOutcome> {
   const { client, messages, settings, signal } = request;
   const clock = new TurnClock();
+  const redactor = new TurnRedactor(client.apiKey);
+  let shown: TurnOutcome | undefined;
+  const send = (update: TurnUpdate) => {
+    if (update.type === 'end') shown = update.outcome;
+    onUpdate(update);
+  };
   const emit = (update: TurnUpdate) => {
     clock.observe(update);
-    onUpdate(update);
+    redactor.pass(update, send);
   };
   const order = new WireOrder(emit);
   // Ends every read of the body when the turn ends, so the tap stops with the SDK.
@@ -82,7 +89,7 @@ export async function streamTurn(
         resolveBody();
       },
     },
-    client.apiKey,
+    redactor.event,
   );
   const guard = createResponseGuard({
     signal: turnSignal,
@@ -113,14 +120,14 @@ export async function streamTurn(
     status = 'interrupted';
   } else if (result.thrown !== undefined && isParseError(result.thrown)) {
     status = 'failed';
-    error = toTurnError(result.thrown, { eventsSeen, secret: client.apiKey });
+    error = toTurnError(result.thrown, { eventsSeen });
   } else if (incomplete || (result.thrown === undefined && !result.stopped)) {
     // The helper reports a stream that just stops as "no message"; the wire says what happened.
     status = 'failed';
     error = { kind: 'incomplete', message: `stream ended without message_stop after ${eventsSeen} events` };
   } else if (result.thrown !== undefined) {
     status = 'failed';
-    error = toTurnError(result.thrown, { eventsSeen, secret: client.apiKey });
+    error = toTurnError(result.thrown, { eventsSeen });
   }
   // Past an event the SDK stopped on, the tap read on alone: those events were not the turn's.
   order.finish(error?.kind === 'malformed' || error?.kind === 'stream_error');
@@ -131,7 +138,8 @@ export async function streamTurn(
     ...(error ? { error } : {}),
   };
   emit({ type: 'end', outcome });
-  return outcome;
+  // What went out, with the key taken out.
+  return shown ?? outcome;
 }
 
 /**

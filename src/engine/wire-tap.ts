@@ -22,8 +22,8 @@ export interface WireObserver {
 export function createWireTap(
   clock: () => number,
   observer: WireObserver,
-  /** A value that must never be shown (the API key), should a proxy echo it back. */
-  secret?: string | null,
+  /** Takes the API key out of an event, should a proxy echo it back (see redact.ts). */
+  redact: (sse: ServerSentEvent) => ServerSentEvent = (sse) => sse,
 ): Middleware {
   let seq = 0;
   return async (request, next) => {
@@ -59,7 +59,7 @@ export function createWireTap(
   async function readEvents(response: Response, attempt: number): Promise<void> {
     try {
       for await (const sse of Stream.rawEvents(response)) {
-        observer.event(toWireEvent(redact(sse, secret), seq++, attempt, clock()));
+        observer.event(toWireEvent(redact(sse), seq++, attempt, clock()));
       }
       observer.bodyEnd();
     } catch (error) {
@@ -112,12 +112,6 @@ function parseData(data: string): { json: unknown; malformed: boolean } {
   } catch {
     return { json: undefined, malformed: true };
   }
-}
-
-function redact(sse: ServerSentEvent, secret: string | null | undefined): ServerSentEvent {
-  if (!secret || !sse.data.includes(secret)) return sse;
-  const hide = (text: string) => text.split(secret).join('[redacted]');
-  return { event: sse.event, data: hide(sse.data), raw: sse.raw.map(hide) };
 }
 
 function oneLine(error: unknown): string {

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig, UsageError } from '../../src/config/config.js';
 import { cleanEnv, runCli, tempDir } from '../support/cli.js';
 
+/** A realistic fake key: keys under 20 characters are refused. */
+const KEY = 'sk-ant-api03-fake-key-for-config-tests';
+
 describe('resolveConfig', () => {
   it('uses the seeds defaults with nothing set, and the offline API without a key', () => {
     const config = resolveConfig([], {});
@@ -17,7 +20,7 @@ describe('resolveConfig', () => {
       STREAMBOOK_MODEL: 'env-model',
       STREAMBOOK_MAX_TOKENS: '200',
       STREAMBOOK_SYSTEM: 'env system',
-      ANTHROPIC_API_KEY: 'k',
+      ANTHROPIC_API_KEY: KEY,
     };
     expect(resolveConfig([], env).settings).toMatchObject({
       model: 'env-model',
@@ -29,22 +32,22 @@ describe('resolveConfig', () => {
       env,
     );
     expect(flagged.settings).toMatchObject({ model: 'flag-model', maxTokens: 300, system: 'flag system' });
-    expect(flagged.connection).toEqual({ kind: 'live', apiKey: 'k' });
+    expect(flagged.connection).toEqual({ kind: 'live', apiKey: KEY });
   });
 
   it('goes live with a key, and offline with --offline even when a key is set', () => {
     expect(
-      resolveConfig(['--base-url', 'http://localhost:1'], { ANTHROPIC_API_KEY: 'k' }).connection,
+      resolveConfig(['--base-url', 'http://localhost:1'], { ANTHROPIC_API_KEY: KEY }).connection,
     ).toEqual({
       kind: 'live',
-      apiKey: 'k',
+      apiKey: KEY,
       baseURL: 'http://localhost:1',
     });
     expect(
-      resolveConfig([], { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'http://x:2' }).connection,
+      resolveConfig([], { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: 'http://x:2' }).connection,
     ).toMatchObject({ baseURL: 'http://x:2' });
     expect(
-      resolveConfig(['--offline', '--scenario', 'long:50'], { ANTHROPIC_API_KEY: 'k' }).connection,
+      resolveConfig(['--offline', '--scenario', 'long:50'], { ANTHROPIC_API_KEY: KEY }).connection,
     ).toEqual({
       kind: 'offline',
       reason: 'flag',
@@ -101,13 +104,13 @@ describe('resolveConfig', () => {
     [['--output-format', 'json'], /only in print mode/],
     [['-p', '--output-format', 'yaml'], /--output-format must be one of text, json, stream-json/],
     [['--scenario', 'nope'], /unknown scenario 'nope'/],
-    [['--base-url', 'ftp://x'], /--base-url must be an http\(s\) URL/],
+    [['--base-url', 'ftp://x'], /--base-url must be an http or https URL, got 'ftp:\/\/x'/],
     [['--max-tokens', '0x10'], /--max-tokens must be a whole number of 1 or more, got '0x10'/],
     [['--max-tokens', '1e21'], /--max-tokens must be a whole number/],
     [['--max-retries', '1e9'], /--max-retries must be a whole number of 0 or more/],
     [['--model', 'a b'], /--model must be a model name without spaces or control characters/],
   ])('rejects %j in one line', (args, message) => {
-    const env = args.includes('--base-url') ? { ANTHROPIC_API_KEY: 'k' } : {};
+    const env = args.includes('--base-url') ? { ANTHROPIC_API_KEY: KEY } : {};
     expect(() => resolveConfig(args, env)).toThrow(UsageError);
     expect(() => resolveConfig(args, env)).toThrow(message);
   });
@@ -122,11 +125,13 @@ describe('resolveConfig', () => {
   });
 
   it('checks --base-url even when answers are offline', () => {
-    expect(() => resolveConfig(['--base-url', 'ftp://x'], {})).toThrow(/--base-url must be an http\(s\) URL/);
+    expect(() => resolveConfig(['--base-url', 'ftp://x'], {})).toThrow(
+      /--base-url must be an http or https URL, got 'ftp:\/\/x'/,
+    );
   });
 
   it('a --scenario needs the offline API when a key is set', () => {
-    expect(() => resolveConfig(['--scenario', 'chat'], { ANTHROPIC_API_KEY: 'k' })).toThrow(
+    expect(() => resolveConfig(['--scenario', 'chat'], { ANTHROPIC_API_KEY: KEY })).toThrow(
       /needs the offline API/,
     );
   });

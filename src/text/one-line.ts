@@ -1,0 +1,16 @@
+const BREAKS = /[\r\n\u2028\u2029]/g;
+const PICTURES: Record<string, string> = {
+  '\r': '\u240d',
+  '\n': '\u240a',
+  '\u2028': '\u2424',
+  '\u2029': '\u2424',
+};
+
+/**
+ * The text on one line, each line break shown as its picture (␊, ␍, ␤). An error message
+ * from a server is shown after our own `streambook:` prefix; a break in it would let the
+ * server write a line that looks like ours.
+ */
+export function oneLine(text: string): string {
+  return text.replace(BREAKS, (char) => PICTURES[char] ?? '');
+}

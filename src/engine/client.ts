@@ -20,7 +20,13 @@ const idleTimeouts = new WeakMap<Anthropic, number>();
  * to the console, which would break the screen and print mode's stdout; the engine reports
  * them as updates instead.
  */
-export function createClient({ apiKey, authToken, baseURL, maxRetries, idleTimeoutMs }: ClientOptions): Anthropic {
+export function createClient({
+  apiKey,
+  authToken,
+  baseURL,
+  maxRetries,
+  idleTimeoutMs,
+}: ClientOptions): Anthropic {
   const client = new Anthropic({
     ...(apiKey !== null ? { apiKey } : { apiKey: null, authToken: authToken ?? null }),
     ...(baseURL ? { baseURL } : {}),

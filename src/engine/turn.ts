@@ -1,9 +1,9 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { idleTimeoutOf } from './client.js';
+import { TurnRedactor } from './redact.js';
 import { createResponseGuard } from './response-guard.js';
 import { runHelper, runRaw } from './sdk-runs.js';
-import { TurnRedactor } from './redact.js';
 import { isParseError, toTurnError } from './turn-error.js';
 import { TurnClock } from './turn-metrics.js';
 import type { MessageParam, TurnError, TurnOutcome, TurnSettings, TurnStatus, TurnUpdate } from './types.js';

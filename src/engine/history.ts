@@ -60,10 +60,9 @@ export function withPrompt(history: readonly MessageParam[], prompt: string): Me
  * The conversation after a turn, as the seeds' add_user_message and add_assistant_message
  * keep it. A complete reply is kept whole (thinking signatures and all, as the API wants
  * them back), less the blocks of types a request may not carry. An interrupted or failed
- * reply keeps only its non-empty text: partial
- * thinking has no signature and a partial tool_use has no result, and the API would reject
- * both. A turn with no usable text leaves the history as it was, so the next request is
- * valid; its cell still shows what happened.
+ * reply keeps only its non-empty text: partial thinking has no signature and a partial
+ * tool_use has no result, and the API would reject both. A turn with no usable text leaves
+ * the history as it was, so the next request is valid; its cell still shows what happened.
  */
 export function afterTurn(request: readonly MessageParam[], outcome: TurnOutcome): MessageParam[] {
   const history = request.slice(0, -1);

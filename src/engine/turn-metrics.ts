@@ -67,6 +67,6 @@ export class TurnClock {
  * True when the message's usage is the final count. That count comes with message_delta, the
  * same event that sets stop_reason; a turn cut short before it has only message_start's usage.
  */
-export function hasFinalUsage(message: Message | null): boolean {
+function hasFinalUsage(message: Message | null): boolean {
   return message?.stop_reason != null;
 }

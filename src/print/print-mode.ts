@@ -24,7 +24,8 @@ export interface PrintRequest {
 
 /**
  * One turn without the UI, following `claude -p`: text streams the text deltas, json prints
- * the final message (or the partial one with an `error`, see outcomeJson), stream-json prints each wire event's data exactly as received.
+ * the final message (or the partial one with an `error`, see outcomeJson), stream-json prints
+ * each wire event's data exactly as received.
  */
 export async function runPrint({
   client,

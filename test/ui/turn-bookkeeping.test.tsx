@@ -32,7 +32,7 @@ describe('the notebook keeps honest books of its turns', () => {
   it('a failed turn shows "tokens unknown", the totals turn "≥", and /retry marks it replaced', async () => {
     const harness = await app('overloaded');
     await send(harness, 'hello there');
-    expect(conversation(harness)).toMatch(/failed · TTFT \d+ ms · total \d+ ms · tokens unknown · – tok\/s/);
+    expect(conversation(harness)).toMatch(/failed · TTFT [^·]+ · total [^·]+ · tokens unknown · – tok\/s/);
     expect(harness.text().split('\n').at(-1)).toMatch(/ · ≥\d+ in \/ ≥0 out /);
     await send(harness, '/scenario chat');
     await send(harness, '/retry');

@@ -4,7 +4,7 @@ import { seededRandom } from '../../src/offline/random.js';
 import { params, post, sdkFor, withOfflineServer } from '../support/offline.js';
 
 describe('pacing', () => {
-  it('realistic: the first text delta lands 250 to 1000 ms after the request', async () => {
+  it('realistic: the first text delta lands no sooner than 250 ms after the request', async () => {
     await withOfflineServer({ pace: 'realistic' }, async (server) => {
       const started = performance.now();
       const stream = sdkFor(server).messages.stream(params('hello', { max_tokens: 3 }));
@@ -12,8 +12,9 @@ describe('pacing', () => {
         stream.once('text', () => resolve(performance.now())),
       );
       await stream.finalMessage();
+      // Only the floor is a fact over HTTP; how late it may come is the schedule's, tested below
+      // without a clock, since a loaded machine adds its own delay.
       expect(firstText - started).toBeGreaterThanOrEqual(250);
-      expect(firstText - started).toBeLessThanOrEqual(1000);
     });
   });
 

@@ -87,7 +87,7 @@ describe('the notebook: cells, thinking, /raw, the timeline toggle and scrolling
         const done = conversation(app);
         // The metrics line, wrapped to the pane.
         expect(done.map((line) => line.trim()).join(' ')).toMatch(
-          /end_turn · TTFT \d+ ms · total [\d.]+ m?s · 40 tokens · [\d.]+ tok\/s/,
+          /end_turn · TTFT [\d.]+ m?s · total [\d.]+ m?s · 40 tokens · [\d.]+ tok\/s/,
         );
         expect(app.frame().split('\n').slice(0, 19).join('\n')).not.toMatch(CURSOR_AFTER_TEXT);
         expect(app.text()).toContain('Type a prompt, Enter sends');
@@ -108,7 +108,7 @@ describe('the notebook: cells, thinking, /raw, the timeline toggle and scrolling
         expect(cell.status).toBe('interrupted');
         const text = conversation(app).join('\n');
         expect(text).toContain('⏸ interrupted');
-        expect(text).toMatch(/interrupted · TTFT \d+ ms/);
+        expect(text).toMatch(/interrupted · TTFT [\d.]+ m?s/);
         const firstWords = (cell.blocks[0]?.text ?? '').trim().split(/\s+/).slice(0, 3).join(' ');
         expect(conversation(app)[1]).toContain(`Out[1]: ${firstWords}`);
         expect(cell.message?.usage.output_tokens ?? 0).toBeLessThan(200);

@@ -203,7 +203,9 @@ describe('cell lines', () => {
       const chat = cell('chat');
       const lines = body(chat);
       const metrics = lines.at(-2);
-      expect(metrics).toMatch(/^end_turn · TTFT \d+ ms · total \d+ ms · \d+ tokens · \d+\.\d tok\/s$/);
+      expect(metrics).toMatch(
+        /^end_turn · TTFT (\d+ ms|\d+\.\d\d s) · total (\d+ ms|\d+\.\d\d s) · \d+ tokens · \d+\.\d tok\/s$/,
+      );
       expect(metrics).toContain(`· ${chat.metrics?.outputTokens} tokens ·`);
       expect(metrics).toBe(metricsLine(chat));
       expect(lines.at(-1)).toBe('');
@@ -344,7 +346,7 @@ describe('cell lines', () => {
       const failed = cell('unauthorized');
       const lines = body(failed, { width: 200 });
       expect(lines[0]).toMatch(/^✗ HTTP 401 authentication_error: .* \(request-id req_\w+\)$/);
-      expect(lines[1]).toMatch(/^failed · TTFT – · total \d+ ms · /);
+      expect(lines[1]).toMatch(/^failed · TTFT – · total (\d+ ms|\d+\.\d\d s) · /);
       expect(lines[1]).toMatch(/– tokens · – tok\/s$/);
     });
 
@@ -378,7 +380,7 @@ describe('cell lines', () => {
         expect(lines.join(' ')).toContain(partial.trim().split('\n')[0]);
         const mark = lines.indexOf('⏸ interrupted');
         expect(mark).toBeGreaterThan(0);
-        expect(lines[mark + 1]).toMatch(/^interrupted · TTFT \d+ ms · total/);
+        expect(lines[mark + 1]).toMatch(/^interrupted · TTFT (\d+ ms|\d+\.\d\d s) · total/);
       } finally {
         await nb.close();
       }

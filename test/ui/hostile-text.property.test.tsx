@@ -165,7 +165,7 @@ describe('hostile text in every field of a reply', () => {
           expectSafeViews(cellFrom(updates.slice(0, Math.floor(cut * updates.length))), width, focused);
         },
       ),
-      { numRuns: 8 },
+      { numRuns: 6 },
     );
   }, 60_000);
 

@@ -45,3 +45,13 @@ function unicodeEscape(char: string): string {
 export function escapeControlsForJson(text: string): string {
   return text.replace(UNSAFE_ALL, unicodeEscape);
 }
+
+/**
+ * The first `length` UTF-16 units of `text`, or one fewer rather than half a surrogate pair:
+ * a pair cut in two shows as U+FFFD. For cutting text to a column; wrapping has its own rules.
+ */
+export function cutText(text: string, length: number): string {
+  const cut = text.slice(0, Math.max(0, length));
+  const last = cut.charCodeAt(cut.length - 1);
+  return cut.length < text.length && last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}

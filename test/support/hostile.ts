@@ -101,6 +101,11 @@ export function unsafeOnTerminal(frame: string, { loneSurrogates = true } = {}):
   return `U+${code} at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}`;
 }
 
+/** A header value a server may send: Latin-1, so C1 controls (0x80–0x9f) get through HTTP. */
+export const hostileHeader = fc
+  .array(fc.oneof(char(0x20, 0x7e), char(0x80, 0xff)), { minLength: 1, maxLength: 16 })
+  .map((chars) => chars.join('').trim() || 'x');
+
 /** Markdown that decodes to controls once rendered: HTML entities for ESC, C1, BEL and bidi. */
 export const hostileMarkdown = fc
   .tuple(

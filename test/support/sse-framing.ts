@@ -127,18 +127,19 @@ function cut(bytes: Buffer, cuts: Framing['cuts']): Buffer[] {
 
 export interface ChunkServer {
   url: string;
-  /** What every later POST /v1/messages gets: these chunks, one write each. */
-  serve(chunks: readonly Buffer[]): void;
+  /** What every later POST /v1/messages gets: these chunks, one write each, and this request-id. */
+  serve(chunks: readonly Buffer[], requestId?: string): void;
   close(): Promise<void>;
 }
 
 /** A loopback Messages API that answers with the chunks it was last given. */
 export async function serveChunks(): Promise<ChunkServer> {
   let current: readonly Buffer[] = [];
+  let currentId = 'req_framing';
   const server = createServer((req, res) => {
     req.resume();
     req.socket.setNoDelay(true);
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': 'req_framing' });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': currentId });
     void (async (chunks) => {
       for (const chunk of chunks) {
         if (res.destroyed) return;
@@ -152,8 +153,9 @@ export async function serveChunks(): Promise<ChunkServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    serve(chunks) {
+    serve(chunks, requestId = 'req_framing') {
       current = chunks;
+      currentId = requestId;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keepOnlySgr } from '../../src/text/keep-sgr.js';
-import { escapeControlsForJson, neutralize } from '../../src/text/neutralize.js';
+import { cutText, escapeControlsForJson, neutralize } from '../../src/text/neutralize.js';
 
 describe('neutralize', () => {
   it('shows every control character as a visible stand-in, keeping newlines and tabs', () => {
@@ -55,5 +55,13 @@ describe('keepOnlySgr', () => {
       '\u001b[1mtitle\u001b[22m \u202eevil\u001b]8;;http://x/\u0007link\u001b]8;;\u0007 \u001b[2J\u009b';
     expect(keepOnlySgr(rendered, true)).toBe('\u001b[1mtitle\u001b[22m \\u202eevillink \\x9b');
     expect(keepOnlySgr(rendered, false)).toBe('title \\u202eevillink \\x9b');
+  });
+});
+
+describe('cutText', () => {
+  it('cuts to a length, one short rather than half a surrogate pair', () => {
+    expect(cutText('ab😀c', 3)).toBe('ab');
+    expect(cutText('ab😀c', 4)).toBe('ab😀');
+    expect(cutText('abc', 5)).toBe('abc');
   });
 });

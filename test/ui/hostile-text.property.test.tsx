@@ -16,7 +16,7 @@ import { ToastLine } from '../../src/ui/components/ToastLine.js';
 import { CellLines } from '../../src/ui/layout/cell-lines.js';
 import { timelineLine } from '../../src/ui/layout/timeline-lines.js';
 import { TimelineRows } from '../../src/ui/layout/timeline-rows.js';
-import { hostileReply, hostileText, unsafeOnTerminal } from '../support/hostile.js';
+import { hostileHeader, hostileReply, hostileText, unsafeOnTerminal } from '../support/hostile.js';
 import { type ChunkServer, CLEAN, encodeFramed, serveChunks } from '../support/sse-framing.js';
 import { clientFor, collectTurn } from '../support/turns.js';
 import {
@@ -85,7 +85,8 @@ function expectSafeViews(cell: Cell, width: number, focused: boolean) {
     const lines = rows
       .rows(cell, { hidePings: false, foldDeltas })
       .rows.map((row, i) => timelineLine(row, width, i === 3));
-    expect(unsafeOnTerminal(lines.join('\n'), CHECK), 'timeline lines').toBeUndefined();
+    // Timeline rows are cut, never wrapped: no lone surrogate is allowed there already.
+    expect(unsafeOnTerminal(lines.join('\n')), 'timeline lines').toBeUndefined();
   }
   for (const event of events) {
     expect(
@@ -139,8 +140,12 @@ function expectSafeViews(cell: Cell, width: number, focused: boolean) {
   );
 }
 
-async function turnOf(reply: Array<{ event: string | null; data: string }>, mode: StreamMode) {
-  server.serve(encodeFramed(reply, CLEAN));
+async function turnOf(
+  reply: Array<{ event: string | null; data: string }>,
+  mode: StreamMode,
+  requestId: string,
+) {
+  server.serve(encodeFramed(reply, CLEAN), requestId);
   return (await collectTurn(clientFor(server.url, 0), mode)).updates;
 }
 
@@ -153,13 +158,14 @@ describe('hostile text in every field of a reply', () => {
         fc.integer({ min: 12, max: 120 }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.boolean(),
-        async (reply, mode, width, cut, focused) => {
-          const updates: TurnUpdate[] = await turnOf(reply, mode);
+        hostileHeader,
+        async (reply, mode, width, cut, focused, requestId) => {
+          const updates: TurnUpdate[] = await turnOf(reply, mode, requestId);
           expectSafeViews(cellFrom(updates), width, focused);
           expectSafeViews(cellFrom(updates.slice(0, Math.floor(cut * updates.length))), width, focused);
         },
       ),
-      { numRuns: 10 },
+      { numRuns: 6 },
     );
   }, 60_000);
 
@@ -192,6 +198,7 @@ describe('hostile text in the whole notebook', () => {
           expect(unsafeOnTerminal(app.frame(), CHECK), 'the cell').toBeUndefined();
           // Focus the timeline, go to its first row, open events one after another.
           await app.keys('\t', '\t', '\u001b[H', '\u001b[B', '\u001b[B', '\r');
+          expect(app.text()).toContain('event #');
           expect(unsafeOnTerminal(app.frame(), CHECK), 'an event in full').toBeUndefined();
           await app.keys('\u001b', '\u001b[B', '\u001b[B', '\u001b[B', '\r');
           expect(unsafeOnTerminal(app.frame(), CHECK), 'another event in full').toBeUndefined();
@@ -210,7 +217,7 @@ describe('hostile text in the whole notebook', () => {
           rmSync(cwd, { recursive: true, force: true });
         }
       }),
-      { numRuns: 3 },
+      { numRuns: 2 },
     );
   }, 60_000);
 });

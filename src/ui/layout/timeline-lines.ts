@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import type { TimelineView } from '../../store/session-state.js';
+import { cutText } from '../../text/neutralize.js';
 import { formatCount, formatOffset } from '../format.js';
 import type { TimelineRow } from './timeline-rows.js';
 
@@ -46,7 +47,7 @@ export function timelineLine(row: TimelineRow, width: number, selected: boolean)
       ? row.deltaType.slice(0, -'_delta'.length)
       : row.deltaType;
   const preview = [row.count > 1 ? `×${row.count}` : '', delta, row.preview].filter(Boolean).join(' ');
-  const line = `${cells} ${preview.slice(0, rest)}`;
+  const line = `${cells} ${cutText(preview, rest)}`;
   const styled =
     row.kind === 'http'
       ? chalk.cyan(line)
@@ -83,5 +84,5 @@ function shortName(name: string): string {
 }
 
 function pad(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+  return text.length > width ? `${cutText(text, width - 1)}…` : text.padEnd(width);
 }

@@ -2,7 +2,7 @@ import { UNNAMED_EVENT } from '../../engine/turn-metrics.js';
 import { type HttpAttempt, KNOWN_EVENT_TYPES, type WireEvent } from '../../engine/types.js';
 import type { Cell } from '../../store/cell.js';
 import type { TimelineView } from '../../store/session-state.js';
-import { neutralize } from '../../text/neutralize.js';
+import { cutText, neutralize } from '../../text/neutralize.js';
 
 export interface TimelineRow {
   /** The wire event's seq, for the detail view; null for HTTP rows. */
@@ -175,7 +175,8 @@ function attemptRows(attempts: HttpAttempt[]): TimelineRow[] {
         kind: failed ? ('error' as const) : base.kind,
         t: a.respondedAt ?? a.sentAt,
         name: 'response',
-        preview: details.join(' · '),
+        // The request id and the failure come from the network.
+        preview: clip(details.join(' · ')),
       },
     ];
   });
@@ -192,5 +193,5 @@ function foldPreview(kept: string, added: string): string {
 
 function clip(text: string): string {
   const safe = neutralize(text);
-  return safe.length > PREVIEW_CHARS ? `${safe.slice(0, PREVIEW_CHARS - 1)}…` : safe;
+  return safe.length > PREVIEW_CHARS ? `${cutText(safe, PREVIEW_CHARS - 1)}…` : safe;
 }

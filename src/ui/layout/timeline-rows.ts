@@ -3,6 +3,7 @@ import { type HttpAttempt, KNOWN_EVENT_TYPES, type WireEvent } from '../../engin
 import type { Cell } from '../../store/cell.js';
 import type { TimelineView } from '../../store/session-state.js';
 import { neutralize } from '../../text/neutralize.js';
+import { oneLine } from '../../text/one-line.js';
 
 export interface TimelineRow {
   /** The wire event's seq, for the detail view; null for HTTP rows. */
@@ -191,6 +192,7 @@ function foldPreview(kept: string, added: string): string {
 }
 
 function clip(text: string): string {
-  const safe = neutralize(text);
+  // A row is one line: an error message's line break must not start another.
+  const safe = oneLine(neutralize(text));
   return safe.length > PREVIEW_CHARS ? `${safe.slice(0, PREVIEW_CHARS - 1)}…` : safe;
 }

@@ -1,91 +1,9 @@
 import type { ServerSentEvent } from '@anthropic-ai/sdk/core/streaming';
+import { hideDeep, KEY_PIECE, KeyPattern } from './key-pattern.js';
+import { WireRedactor } from './redact-wire.js';
 import type { TurnUpdate } from './types.js';
 
-/** What stands where the key was. */
-export const REDACTED = '[redacted]';
-
-/**
- * The shortest piece of the key that is hidden wherever it shows. A whole key is always
- * longer; a shorter run (a common prefix like `sk-ant-api03-`, or a few letters) would hide
- * ordinary text, which redaction must never change. The CLI refuses keys shorter than this.
- */
-export const KEY_PIECE = 20;
-
-/** Finds the key, and any piece of it of KEY_PIECE characters or more, in text. */
-export class KeyPattern {
-  readonly #key: string;
-  /** Every KEY_PIECE-long window of the key, and where in the key each starts. */
-  readonly #windows = new Map<string, number[]>();
-  /** The key's characters: text outside them cannot be part of a match, so scanning skips it. */
-  readonly #chars = new Set<number>();
-
-  constructor(key: string) {
-    this.#key = key;
-    for (let i = 0; i < key.length; i++) this.#chars.add(key.charCodeAt(i));
-    for (let i = 0; i + KEY_PIECE <= key.length; i++) {
-      const window = key.slice(i, i + KEY_PIECE);
-      this.#windows.set(window, [...(this.#windows.get(window) ?? []), i]);
-    }
-  }
-
-  /** The text with every run of KEY_PIECE or more characters that occurs in the key replaced. */
-  hide(text: string): string {
-    let out = '';
-    let from = 0;
-    for (const [start, end] of this.runs(text)) {
-      out += text.slice(from, start) + REDACTED;
-      from = end;
-    }
-    return from === 0 ? text : out + text.slice(from);
-  }
-
-  /** Where the key's pieces are in the text, left to right, each as long as it goes. */
-  *runs(text: string): Generator<[start: number, end: number]> {
-    let run = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (!this.#chars.has(text.charCodeAt(i))) {
-        run = 0;
-        continue;
-      }
-      if (++run < KEY_PIECE) continue;
-      const start = i + 1 - KEY_PIECE;
-      const starts = this.#windows.get(text.slice(start, i + 1));
-      if (!starts) continue;
-      const end = this.#extend(text, start, starts);
-      yield [start, end];
-      i = end - 1;
-      run = 0;
-    }
-  }
-
-  /** Whether a run is the whole key, which no later text can make longer. */
-  isWhole([start, end]: [number, number]): boolean {
-    return end - start >= this.#key.length;
-  }
-
-  /**
-   * How many characters at the end of the text could be the start of a piece of the key that
-   * the next delta completes: the longest end of the text that occurs in the key. Ordinary
-   * prose ends in punctuation or a short run of letters, so this is rarely more than a few.
-   */
-  openTail(text: string): number {
-    let n = 0;
-    while (n < text.length && n < this.#key.length && this.#key.includes(text.slice(text.length - n - 1)))
-      n++;
-    // A whole key cannot grow: it is hidden now.
-    return n === this.#key.length ? 0 : n;
-  }
-
-  #extend(text: string, start: number, keyStarts: number[]): number {
-    let best = start + KEY_PIECE;
-    for (const at of keyStarts) {
-      let end = start + KEY_PIECE;
-      while (end < text.length && text[end] === this.#key[at + end - start]) end++;
-      best = Math.max(best, end);
-    }
-    return best;
-  }
-}
+export { KEY_PIECE, KeyPattern, REDACTED } from './key-pattern.js';
 
 type Delta = Extract<TurnUpdate, { type: 'text' | 'thinking' | 'input_json' }>;
 
@@ -96,17 +14,18 @@ type Delta = Extract<TurnUpdate, { type: 'text' | 'thinking' | 'input_json' }>;
  *
  * A key split across two deltas is caught by holding back the end of each block's open text
  * that could begin a piece of the key, until the next delta or the block's end decides it.
- * Wire events are whole events and cannot be held back, so each is redacted on its own: a
- * key split across events shows there as two hidden pieces, and a piece under KEY_PIECE
- * characters at the split may show (the assembled text, message and JSON never show one).
+ * Wire events are whole and cannot be held back; WireRedactor hides what it can of each.
  */
 export class TurnRedactor {
   readonly #pattern: KeyPattern | null;
+  readonly #wire: WireRedactor | null;
   /** Per block index, the held-back end of its open text. */
   readonly #open = new Map<number, Delta>();
 
   constructor(key: string | null | undefined) {
-    this.#pattern = key && key.length >= KEY_PIECE ? new KeyPattern(key) : null;
+    const hidden = key && key.length >= KEY_PIECE ? key : null;
+    this.#pattern = hidden ? new KeyPattern(hidden) : null;
+    this.#wire = hidden ? new WireRedactor(hidden) : null;
   }
 
   /** Sends the update on, redacted; a delta may go out shorter, later or not at all. */
@@ -124,16 +43,8 @@ export class TurnRedactor {
     }
   }
 
-  /** A server-sent event with the key taken out of its name and data; its raw lines stay for the byte count. */
-  event = (sse: ServerSentEvent): ServerSentEvent => {
-    const pattern = this.#pattern;
-    if (!pattern) return sse;
-    let data = pattern.hide(sse.data);
-    // JSON may spell the key with \u escapes that a reader decodes back into the key.
-    if (data.includes('\\u')) data = hideEscaped(data, pattern);
-    const event = sse.event === null ? null : pattern.hide(sse.event);
-    return data === sse.data && event === sse.event ? sse : { event, data, raw: sse.raw };
-  };
+  /** A server-sent event with the key taken out (see WireRedactor); for the wire tap. */
+  event = (sse: ServerSentEvent): ServerSentEvent => (this.#wire ? this.#wire.event(sse) : sse);
 
   #delta(pattern: KeyPattern, update: Delta, send: (update: TurnUpdate) => void): void {
     const held = this.#open.get(update.index);
@@ -163,45 +74,4 @@ function body(delta: Delta): string {
 
 function withBody(delta: Delta, text: string): Delta {
   return delta.type === 'input_json' ? { ...delta, partialJson: text } : { ...delta, text };
-}
-
-function hideEscaped(data: string, pattern: KeyPattern): string {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    return data;
-  }
-  const hidden = hideDeep(json, pattern);
-  return hidden === json ? data : JSON.stringify(hidden);
-}
-
-/** Every string in a plain value, keys included, redacted; unchanged parts keep their identity. */
-export function hideDeep<T>(value: T, pattern: KeyPattern): T {
-  if (typeof value === 'string') return pattern.hide(value) as T;
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((item) => {
-      const hidden = hideDeep(item, pattern);
-      changed ||= hidden !== item;
-      return hidden;
-    });
-    return (changed ? out : value) as T;
-  }
-  if (!isPlainObject(value)) return value;
-  let changed = false;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const hiddenKey = pattern.hide(key);
-    const hidden = hideDeep(item, pattern);
-    changed ||= hidden !== item || hiddenKey !== key;
-    out[hiddenKey] = hidden;
-  }
-  return (changed ? out : value) as T;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }

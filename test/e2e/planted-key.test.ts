@@ -106,3 +106,18 @@ test('the notebook shows, saves and copies no piece of the key', async () => {
     expect(leaks(written, PLANTED_KEY)).toEqual([]);
   }
 });
+
+test('an error event with a line break stays on one row in the cell (the timeline: test/ui/timeline-one-line)', async () => {
+  server = await serveKeyEcho('event');
+  screen = await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], { cols: 200, env: env() });
+  await screen.type('hi');
+  screen.write(KEYS.enter);
+  await screen.waitFor(/✗ overloaded_error mid-stream/);
+  screen.write(KEYS.ctrlT);
+  await screen.waitFor(/overloaded_error: echo \[redacted\]/);
+  const rows = screen.lines().filter((line) => line.includes('forged line'));
+  // Each row that shows the message shows the break as ␊; none starts with the forged line.
+  expect(rows.length).toBeGreaterThanOrEqual(1);
+  for (const row of rows) expect(row).toMatch(/␊streambook: forged line/);
+  expect(leaks(screen.output, PLANTED_KEY)).toEqual([]);
+});

@@ -24,7 +24,12 @@ describe.each<StreamMode>(['helper', 'raw'])('a server that echoes the key (%s m
     const result = await collectTurn(createClient({ apiKey: KEY, baseURL: server.url, maxRetries: 0 }), mode);
     expect(result.outcome.status).toBe('complete');
     expect(leaks(everything(result), KEY)).toEqual([]);
-    expect(result.text).toBe(`Your key is ${REDACTED}, and again: ${REDACTED}. Escaped: ${REDACTED}`);
+    // The wire events' text put back together, as a reader of stream-json would.
+    const wireText = result.wire.map((e) => (e.json as { delta?: { text?: string } }).delta?.text ?? '');
+    expect(leaks(wireText.join(''), KEY)).toEqual([]);
+    expect(result.text).toBe(
+      `Your key is ${REDACTED}, and again: ${REDACTED}.${REDACTED} Escaped: ${REDACTED}`,
+    );
     expect(result.outcome.message?.stop_sequence).toBe(REDACTED);
     expect(result.outcome.metrics.eventCounts).toHaveProperty(`key_${REDACTED}`, 1);
     const tool = result.outcome.message?.content.find((block) => block.type === 'tool_use');

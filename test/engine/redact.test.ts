@@ -111,4 +111,21 @@ describe('TurnRedactor', () => {
     const plain = { event: 'ping', data: '{"type":"ping"}', raw: [] };
     expect(redactor.event(plain)).toBe(plain);
   });
+
+  it('hides a key sent a few characters per event, so the events put together show no 20 of them', () => {
+    const redactor = new TurnRedactor(KEY);
+    const sse = (data: object) => redactor.event({ event: 'x', data: JSON.stringify(data), raw: [] });
+    const delta = (text: string) =>
+      sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } });
+    sse({ type: 'message_start', message: {} });
+    const shown = ['The key: ', ...(KEY.match(/.{1,4}/g) ?? []), ' (end)'].map(
+      (text) => JSON.parse(delta(text).data).delta.text,
+    );
+    expect(leaks(shown.join(''), KEY)).toEqual([]);
+    expect(shown[0]).toBe('The key: ');
+    expect(shown.at(-1)).toBe(' (end)');
+    // A block that is over leaves nothing behind for the next.
+    sse({ type: 'content_block_stop', index: 0 });
+    expect(delta(KEY.slice(-10)).data).toContain(KEY.slice(-10));
+  });
 });

@@ -34,7 +34,8 @@ function requestKey(req: IncomingMessage): string {
 
 /**
  * The events of a reply that echoes the key into every field the protocol has: ids, the
- * model, text split across deltas at two places (one piece shorter than 20 characters),
+ * model, text split across deltas at two places (one piece shorter than 20 characters) and
+ * four characters per delta,
  * thinking, its signature, a tool's id and input, an event name the client does not know,
  * and stop_sequence. The text spells it once more with \u escapes, which JSON readers decode.
  */
@@ -56,6 +57,8 @@ export function echoEvents(key: string, failure: EchoFailure): Array<{ event: st
     delta(0, { type: 'text_delta', text: `Your key is ${key.slice(0, 10)}` }),
     delta(0, { type: 'text_delta', text: key.slice(10, 60) }),
     delta(0, { type: 'text_delta', text: `${key.slice(60)}, and again: ${key}.` }),
+    // As a model would repeat it: a few characters per delta.
+    ...(key.match(/.{1,4}/g) ?? []).map((text) => delta(0, { type: 'text_delta', text })),
     {
       event: 'content_block_delta',
       data: `{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":" Escaped: ${escaped}"}}`,

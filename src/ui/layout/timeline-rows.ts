@@ -3,6 +3,7 @@ import { type HttpAttempt, KNOWN_EVENT_TYPES, type WireEvent } from '../../engin
 import type { Cell } from '../../store/cell.js';
 import type { TimelineView } from '../../store/session-state.js';
 import { cutText, neutralize } from '../../text/neutralize.js';
+import { oneLine } from '../../text/one-line.js';
 
 export interface TimelineRow {
   /** The wire event's seq, for the detail view; null for HTTP rows. */
@@ -192,6 +193,7 @@ function foldPreview(kept: string, added: string): string {
 }
 
 function clip(text: string): string {
-  const safe = neutralize(text);
+  // A row is one line: an error message's line break must not start another.
+  const safe = oneLine(neutralize(text));
   return safe.length > PREVIEW_CHARS ? `${cutText(safe, PREVIEW_CHARS - 1)}…` : safe;
 }

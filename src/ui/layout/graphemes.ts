@@ -48,17 +48,25 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** Where the last cluster of `text` starts: text after it may still grow into it. */
+/**
+ * Where the last cluster of `text` starts: text after it may still grow into it. `text` must
+ * start at a cluster boundary (the segmenter counts flag halves from where it starts).
+ */
 export function lastClusterStart(text: string): number {
-  if (text.length === 0) return 0;
-  const last = text.charCodeAt(text.length - 1);
-  // Printable ASCII after printable ASCII: the next character may be a combining mark.
-  if (last >= 0x20 && last <= 0x7e && isPrintableAscii(text.slice(-2))) return text.length - 1;
-  // A cluster is rarely longer than a few code units; a window keeps this from growing with the text.
-  const from = Math.max(0, text.length - WINDOW);
-  let start = from;
-  for (const { index } of segmenter.segment(text.slice(from))) start = from + index;
-  return start;
+  const n = text.length;
+  // Printable ASCII after printable ASCII is a boundary, whatever comes next.
+  if (n >= 2 && isPrintableAscii(text.slice(-2))) return n - 1;
+  let start = 0;
+  let before = 0;
+  let at = 0;
+  for (const [cluster] of clusters(text)) {
+    before = start;
+    start = at;
+    at += cluster.length;
+  }
+  // Half a surrogate pair reads as a cluster of its own, but once whole it may join the one
+  // before it (the next person of a ZWJ family, the second half of a flag).
+  return isHighSurrogate(text.charCodeAt(n - 1)) ? before : start;
 }
 
 // Widths of the clusters met so far: string-width per cluster is the slow part of the

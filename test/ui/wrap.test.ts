@@ -11,6 +11,26 @@ describe('wrap', () => {
     expect(wrap('  short', 10)).toEqual(['  short']);
     expect(wrap('  one two three four', 10)).toEqual(['  one two', '  three', '  four']);
   });
+
+  it('breaks rows between clusters, at the widths a terminal draws them', () => {
+    expect(wrap('ab👨‍👩‍👧', 3)).toEqual(['ab', '👨‍👩‍👧']);
+    expect(wrap('🇫🇷🇩🇪🇮🇹', 4)).toEqual(['🇫🇷🇩🇪', '🇮🇹']);
+    expect(wrap('cafe\u0301 au lait', 5)).toEqual(['cafe\u0301', 'au', 'lait']);
+    expect(wrap('中文中文', 5)).toEqual(['中文', '中文']);
+  });
+
+  it('closes a style at a row break and opens it again on the next row', () => {
+    const red = '\u001b[31m';
+    expect(wrap(`${red}one two three\u001b[39m plain`, 8)).toEqual([
+      `${red}one two\u001b[0m`,
+      `${red}three\u001b[39m`,
+      'plain',
+    ]);
+  });
+
+  it('cuts a word longer than the row into full rows', () => {
+    expect(wrap('see abcdefghij', 4)).toEqual(['see', 'abcd', 'efgh', 'ij']);
+  });
 });
 
 describe('GrowingWrap', () => {

@@ -55,7 +55,7 @@ export class CellLines {
       growing = new GrowingWrap(width);
       wraps.set(id, growing);
     }
-    return growing.lines(neutralize(block.text));
+    return growing.lines(block.text);
   }
 }
 
@@ -77,7 +77,9 @@ function layoutCell(cell: Cell, options: CellLineOptions, wrapGrowing: WrapGrowi
 
   const body: string[] = [];
   const streaming = cell.status === 'streaming';
-  for (const block of cell.blocks) body.push(...blockLines(block, cell, options, bodyWidth, wrapGrowing));
+  // A loop, not a spread: a long reply has more rows than a call may take arguments.
+  for (const block of cell.blocks)
+    for (const line of blockLines(block, cell, options, bodyWidth, wrapGrowing)) body.push(line);
   if (streaming) {
     if (body.length === 0)
       body.push(
@@ -127,9 +129,13 @@ function blockLines(
     case 'server_tool_use':
     case 'mcp_tool_use': {
       const head = styled(`⚙ ${block.type} ${neutralize(block.name ?? '')}`, width, chalk.yellow);
-      const json = wrap(neutralize(block.text || (block.done ? '{}' : '')), width - 2).map(
-        (line) => `  ${chalk.yellow.dim(line)}`,
-      );
+      // Input JSON streams like text, and may be as long: it wraps as it grows.
+      const input = !block.text
+        ? ['{}']
+        : finished
+          ? wrap(neutralize(block.text), width - 2)
+          : wrapGrowing(block, width - 2);
+      const json = input.map((line) => `  ${chalk.yellow.dim(line)}`);
       return [...head, ...(block.text || block.done ? json : [])];
     }
     default: {

@@ -1,58 +1,76 @@
-import stringWidth from 'string-width';
-import stripAnsi from 'strip-ansi';
-import wrapAnsi from 'wrap-ansi';
+import { neutralize } from '../../text/neutralize.js';
+import { lastClusterStart } from './graphemes.js';
+import { LineRows } from './line-rows.js';
 
 /**
- * Wraps text to a width, hard-breaking words longer than a line. Each line keeps its
- * leading indent on every piece (code, JSON and lists mean something by it), and a line
- * that fits is left exactly as it is.
+ * Wraps text to a width, hard-breaking words longer than a line, in time linear in the text.
+ * Each line keeps its leading indent on every piece (code, JSON and lists mean something by
+ * it), and a line that fits is left exactly as it is. Styled text (SGR) keeps its style on
+ * every row.
  */
 export function wrap(text: string, width: number): string[] {
-  // A tab's width depends on where the terminal's tab stops are; spaces have one width.
-  const expanded = text.includes('\t') ? text.replace(/\t/g, TAB) : text;
-  return expanded.split('\n').flatMap((line) => wrapLine(line, Math.max(1, width)));
+  return expandTabs(text)
+    .split('\n')
+    .flatMap((line) => {
+      const rows = new LineRows(width);
+      rows.feed(line);
+      return rows.finish();
+    });
 }
 
-const TAB = '    ';
-
-function wrapLine(line: string, width: number): string[] {
-  if (stringWidth(line) <= width) return [line];
-  const indent = /^\s*/.exec(stripAnsi(line))?.[0] ?? '';
-  const keep = indent.length < width / 2 ? indent : '';
-  // Cut the indent out, but keep any style codes in front of it.
-  const at = keep ? line.indexOf(keep) : 0;
-  const content = keep ? line.slice(0, at) + line.slice(at + keep.length) : line;
-  return wrapAnsi(content, width - keep.length, { hard: true })
-    .split('\n')
-    .map((piece) => keep + piece);
+// A tab's width depends on where the terminal's tab stops are; spaces have one width.
+function expandTabs(text: string): string {
+  return text.includes('\t') ? text.replace(/\t/g, '    ') : text;
 }
 
 /**
- * Wraps text that only ever grows (a streaming reply) without wrapping it all again for each
- * delta: lines that a newline has closed are wrapped once and kept; only the open line is
- * wrapped again. The cost of a frame is the open line, not the reply.
+ * Wraps model text that only ever grows (a streaming reply, a tool's input JSON), neutralized,
+ * without wrapping it again for each delta: rows that are full stay as they are, and each call
+ * reads only what arrived since the last one. The last cluster is read again with the next
+ * delta, which may extend it (a combining mark, the second half of a flag). A frame's cost is
+ * the new text and the open row, whatever the length of the line.
  */
 export class GrowingWrap {
   readonly #closed: string[] = [];
-  #closedUpTo = 0;
+  #open: LineRows;
+  #read = 0;
   readonly width: number;
 
   constructor(width: number) {
     this.width = width;
+    this.#open = new LineRows(width);
   }
 
   /** The wrapped lines of `text`, which must extend the text given last time. */
   lines(text: string): string[] {
     // A stream that restarts a block (malformed, but it happens) starts the wrap over.
-    if (text.length < this.#closedUpTo) {
+    if (text.length < this.#read) {
       this.#closed.length = 0;
-      this.#closedUpTo = 0;
+      this.#open = new LineRows(this.width);
+      this.#read = 0;
     }
-    const lastNewline = text.lastIndexOf('\n');
-    if (lastNewline >= this.#closedUpTo) {
-      this.#closed.push(...wrap(text.slice(this.#closedUpTo, lastNewline), this.width));
-      this.#closedUpTo = lastNewline + 1;
+    let fresh = text.slice(this.#read);
+    const lastNewline = fresh.lastIndexOf('\n');
+    if (lastNewline !== -1) {
+      const lines = fresh.slice(0, lastNewline).split('\n');
+      lines.forEach((line, i) => {
+        if (i > 0) this.#open = new LineRows(this.width);
+        this.#open.feed(prepare(line));
+        for (const row of this.#open.finish()) this.#closed.push(row);
+      });
+      this.#open = new LineRows(this.width);
+      this.#read += lastNewline + 1;
+      fresh = fresh.slice(lastNewline + 1);
     }
-    return [...this.#closed, ...wrap(text.slice(this.#closedUpTo), this.width)];
+    const settled = lastClusterStart(fresh);
+    if (settled > 0) {
+      this.#open.feed(prepare(fresh.slice(0, settled)));
+      this.#read += settled;
+    }
+    return this.#closed.concat(this.#open.preview(prepare(fresh.slice(settled))));
   }
+}
+
+function prepare(text: string): string {
+  return expandTabs(neutralize(text));
 }

@@ -1,0 +1,67 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { FixtureServer } from './sse-fixture-server.js';
+import { sseEvent } from './sse-fixture-server.js';
+import { messageEnd, messageStart } from './stream-events.js';
+
+export interface LongLineOptions {
+  /** The length of the line, in characters (all `x`, no space, no newline). */
+  chars: number;
+  /** Characters per text delta. */
+  perDelta: number;
+  /** Whether the stream ends after the line; if not, it stays open until the client goes. */
+  end: boolean;
+  /** Called as the last delta is written, with its event's index in the stream. */
+  onLastDelta?: (eventIndex: number) => void;
+}
+
+/**
+ * Answers every POST /v1/messages with one text block holding one long line with no space,
+ * in many deltas with a turn of the event loop between them, as a model writing a minified
+ * file or a base64 blob would: the input that made the notebook wrap the line from its start
+ * on every frame.
+ */
+export async function serveLongLine(options: LongLineOptions): Promise<FixtureServer> {
+  const server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': 'req_long_line' });
+    void stream(res, options);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function stream(res: import('node:http').ServerResponse, options: LongLineOptions): Promise<void> {
+  const start = messageStart('msg_long_line');
+  res.write(sseEvent(start.event, start.data));
+  const block = { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } };
+  res.write(sseEvent('content_block_start', block));
+  const deltas = Math.ceil(options.chars / options.perDelta);
+  for (let i = 0; i < deltas; i++) {
+    if (res.destroyed) return;
+    const text = 'x'.repeat(Math.min(options.perDelta, options.chars - i * options.perDelta));
+    res.write(
+      sseEvent('content_block_delta', {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'text_delta', text },
+      }),
+    );
+    // Events so far: message_start, content_block_start, then the deltas.
+    if (i === deltas - 1) options.onLastDelta?.(i + 2);
+    await yieldToLoop();
+  }
+  if (!options.end) return;
+  res.write(sseEvent('content_block_stop', { type: 'content_block_stop', index: 0 }));
+  for (const event of messageEnd('end_turn', deltas)) res.write(sseEvent(event.event, event.data));
+  res.end();
+}

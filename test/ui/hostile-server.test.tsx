@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/engine/client.js';
-import { Session } from '../../src/store/session.js';
 import { initialState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
 import { type HostileMode, PARTIAL_TEXT, serveHostile } from '../support/hostile-server.js';
 import { SETTINGS } from '../support/turns.js';
-import { eventually, renderAppFor } from './harness.js';
+import { type AppHarness, eventually, renderAppFor, sessionOn } from './harness.js';
 
 const ESC = '\u001b';
 
@@ -19,17 +18,13 @@ async function hostileApp(first: HostileMode, idleTimeoutMs?: number) {
     maxRetries: 2,
     idleTimeoutMs,
   });
-  const session = new Session(store, client, null);
-  return renderAppFor({
-    session,
-    store,
-    server,
-    async close() {
-      session.interrupt();
-      await session.settled();
-      await server.close();
-    },
-  });
+  return renderAppFor(sessionOn(store, client, server));
+}
+
+async function expectNextPromptWorks(app: AppHarness): Promise<void> {
+  await app.type('again');
+  await app.session.settled();
+  expect(app.session.state.cells[1]?.status).toBe('complete');
 }
 
 describe('a retry wait in the notebook', () => {
@@ -50,9 +45,7 @@ describe('a retry wait in the notebook', () => {
       expect(cell?.retryWait).toBeUndefined();
       await eventually(() => expect(status()).not.toContain('retrying'));
       // The wait was not sat out: the next prompt goes at once, and the server answers it.
-      await app.type('again');
-      await app.session.settled();
-      expect(app.session.state.cells[1]?.status).toBe('complete');
+      await expectNextPromptWorks(app);
     } finally {
       await app.close();
     }
@@ -79,9 +72,7 @@ describe('a reply that goes wrong ends its cell with one line, and the next prom
       expect(cell?.error?.message).toBe(line);
       // The line wraps in the pane; its start is on screen after the cross.
       await eventually(() => expect(app.text()).toContain(`✗ ${line.slice(0, 30)}`));
-      await app.type('again');
-      await app.session.settled();
-      expect(app.session.state.cells[1]?.status).toBe('complete');
+      await expectNextPromptWorks(app);
     } finally {
       await app.close();
     }
@@ -100,9 +91,7 @@ describe('Esc on a read that never settles', () => {
       await app.keys(ESC);
       await app.session.settled();
       expect(app.session.state.cells[0]?.status).toBe('interrupted');
-      await app.type('again');
-      await app.session.settled();
-      expect(app.session.state.cells[1]?.status).toBe('complete');
+      await expectNextPromptWorks(app);
     } finally {
       await app.close();
     }

@@ -6,7 +6,15 @@ import { createResponseGuard } from './response-guard.js';
 import { runHelper, runRaw } from './sdk-runs.js';
 import { isParseError, toTurnError } from './turn-error.js';
 import { TurnClock } from './turn-metrics.js';
-import type { MessageParam, TurnError, TurnOutcome, TurnSettings, TurnStatus, TurnUpdate } from './types.js';
+import type {
+  MessageParam,
+  RetryWait,
+  TurnError,
+  TurnOutcome,
+  TurnSettings,
+  TurnStatus,
+  TurnUpdate,
+} from './types.js';
 import { UpdateQueue } from './update-queue.js';
 import { WireOrder } from './wire-order.js';
 import { createWireTap } from './wire-tap.js';
@@ -64,6 +72,8 @@ export async function streamTurn(
 
   let bodyDone: Promise<void> = Promise.resolve();
   let resolveBody = () => {};
+  // The guard decides on a wait before the tap reports the response that asked for it.
+  let retryWait: RetryWait | undefined;
   const wire = { stopped: false, errorEvent: false, endedCleanly: false };
   const tap = createWireTap(
     clock.now,
@@ -76,6 +86,8 @@ export async function streamTurn(
       },
       response: (attempt) => {
         emit({ type: 'response', attempt });
+        if (retryWait) emit({ type: 'retry_wait', wait: retryWait });
+        retryWait = undefined;
         const read = attempt.failure === undefined && attempt.status !== undefined && attempt.status < 300;
         if (!read) resolveBody();
       },
@@ -95,7 +107,9 @@ export async function streamTurn(
     signal: turnSignal,
     idleTimeoutMs: request.idleTimeoutMs ?? idleTimeoutOf(client),
     maxRetries: client.maxRetries,
-    onRetryWait: (wait) => emit({ type: 'retry_wait', wait }),
+    onRetryWait: (wait) => {
+      retryWait = wait;
+    },
   });
 
   emit({ type: 'request', t: 0, model: settings.model, messages: messages.length });

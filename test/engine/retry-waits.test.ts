@@ -48,9 +48,15 @@ describe.each(['helper', 'raw'] as const)('retry waits (%s)', (mode) => {
       expect(waits[1]).toMatchObject({ attempt: 3, attempts: 3 });
       expect((waits[1] as RetryWait).waitMs).toBeGreaterThanOrEqual(750);
       expect((waits[1] as RetryWait).waitMs).toBeLessThanOrEqual(1000);
-      // Each wait comes after its failed attempt and before the next one.
-      const kinds = updates.filter((u) => u.type === 'attempt' || u.type === 'retry_wait').map((u) => u.type);
-      expect(kinds).toEqual(['attempt', 'retry_wait', 'attempt', 'retry_wait', 'attempt']);
+      // Each wait comes after the response that asked for it, and before the next attempt.
+      const kinds = updates
+        .filter((u) => u.type === 'attempt' || u.type === 'response' || u.type === 'retry_wait')
+        .map((u) => u.type);
+      expect(kinds).toEqual([
+        ...['attempt', 'response', 'retry_wait'],
+        ...['attempt', 'response', 'retry_wait'],
+        ...['attempt', 'response'],
+      ]);
     } finally {
       await server.close();
     }

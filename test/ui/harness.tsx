@@ -3,6 +3,7 @@
  * server replaying given events, for text the corpus never has), real turns, and real Ink.
  */
 import { EventEmitter } from 'node:events';
+import type Anthropic from '@anthropic-ai/sdk';
 import { render as inkRender } from 'ink';
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
@@ -13,7 +14,7 @@ import { withPrompt } from '../../src/engine/history.js';
 import { runTurn } from '../../src/engine/turn.js';
 import type { TurnSettings, TurnUpdate } from '../../src/engine/types.js';
 import type { Pace } from '../../src/offline/pace.js';
-import { startOfflineServer } from '../../src/offline/server.js';
+import { type OfflineServer, startOfflineServer } from '../../src/offline/server.js';
 import { applyUpdate, type Cell, newCell } from '../../src/store/cell.js';
 import { Session } from '../../src/store/session.js';
 import { initialState } from '../../src/store/session-state.js';
@@ -68,7 +69,17 @@ export async function notebook(
       scenario,
     ),
   );
-  const session = new Session(store, clientFor(server.url, options.maxRetries ?? 2), server);
+  return sessionOn(store, clientFor(server.url, options.maxRetries ?? 2), server, server);
+}
+
+/** A real session on `client`; closing it ends its turn, then the server. */
+export function sessionOn(
+  store: SessionStore,
+  client: Anthropic,
+  server: Notebook['server'],
+  offline: OfflineServer | null = null,
+): Notebook {
+  const session = new Session(store, client, offline);
   return {
     session,
     store,

@@ -1,7 +1,9 @@
 import { Box, Text } from 'ink';
+import type { RetryWait } from '../../engine/types.js';
 import type { SessionState } from '../../store/session-state.js';
 import { neutralize } from '../../text/neutralize.js';
 import { formatTotal } from '../format.js';
+import { useCountdown } from '../hooks/use-countdown.js';
 
 export interface StatusBarProps {
   state: SessionState;
@@ -18,19 +20,32 @@ export function StatusBar({ state, width }: StatusBarProps) {
   const left = neutralize(
     `${settings.model} · ${settings.mode} · ${where} · ${formatTotal(tokens.input, tokens.exact)} in / ${formatTotal(tokens.output, tokens.exact)} out`,
   );
-  const hints = state.quitArmed ? 'Press Ctrl+C again to quit' : HINTS;
+  const wait = retryWaitOf(state);
+  const secondsLeft = useCountdown(wait?.until ?? null);
+  const countdown = wait && secondsLeft !== null ? retryText(wait, secondsLeft) : null;
+  const notice = state.quitArmed ? 'Press Ctrl+C again to quit' : countdown;
+  const hints = notice ?? HINTS;
   const room = width - left.length - 2;
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate-end">
         <Text inverse color={source.offline ? 'yellow' : 'green'}>{` ${left} `}</Text>
         {room > 8 ? (
-          <Text
-            dimColor={!state.quitArmed}
-            color={state.quitArmed ? 'yellow' : undefined}
-          >{` ${hints.slice(0, room - 1)}`}</Text>
+          <Text dimColor={notice === null} color={notice === null ? undefined : 'yellow'}>
+            {` ${hints.slice(0, room - 1)}`}
+          </Text>
         ) : null}
       </Text>
     </Box>
   );
+}
+
+/** The wait before the streaming turn's next attempt, while there is one. */
+function retryWaitOf(state: SessionState): RetryWait | null {
+  const cell = state.cells.at(-1);
+  return cell?.status === 'streaming' ? (cell.retryWait ?? null) : null;
+}
+
+function retryText(wait: RetryWait, secondsLeft: number): string {
+  return `retrying in ${secondsLeft} s (attempt ${wait.attempt} of ${wait.attempts}) · Esc cancels`;
 }

@@ -102,7 +102,7 @@ test('the notebook screen, its timeline and /save show no piece of the key', asy
   const { screen, cwd } = await echoNotebook();
   // The timeline: the request-id row and the unknown event's name.
   screen.write(KEYS.ctrlT);
-  await screen.waitFor(/req_\[redacted\][^]*key_\[redacted\]/);
+  await screen.waitFor(/req_\[redacted\][\s\S]*key_\[redacted\]/);
   await screen.type('/save cell.json');
   screen.write(KEYS.enter);
   await screen.waitFor(/Saved cell 1 JSON/);

@@ -74,35 +74,54 @@ function fakeClipboard(dir: string): { path: string; file: string } {
   return { path: `${bin}:${process.env.PATH ?? ''}`, file };
 }
 
-test('the notebook shows, saves and copies no piece of the key', async () => {
+/** The notebook against the echoing server, after one reply; xclip writes to `clipboard.file`. */
+async function echoNotebook() {
   server = await serveKeyEcho('stream');
   const cwd = tempDir();
   const clipboard = fakeClipboard(cwd);
   screen = await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], {
+    // Tall enough for the whole timeline, from the request-id row on.
     cols: 200,
-    rows: 50,
+    rows: 70,
     cwd,
     env: env({ DISPLAY: ':0', PATH: clipboard.path }),
   });
   await screen.type('hi');
   screen.write(KEYS.enter);
   await screen.waitFor(/stop_sequence · TTFT/);
+  return { screen, cwd, clipboardFile: clipboard.file };
+}
+
+/** The screen as a person reads it: by lines, and with wrapped lines put back together. */
+function screenText(s: PtyScreen): string[] {
+  const lines = s.lines().map((line) => line.trimEnd());
+  return [lines.join(''), lines.join('\n')];
+}
+
+test('the notebook screen, its timeline and /save show no piece of the key', async () => {
+  const { screen, cwd } = await echoNotebook();
   // The timeline: the request-id row and the unknown event's name.
   screen.write(KEYS.ctrlT);
-  await screen.waitFor(/req_\[redacted\]/);
+  await screen.waitFor(/req_\[redacted\][\s\S]*key_\[redacted\]/);
   await screen.type('/save cell.json');
   screen.write(KEYS.enter);
   await screen.waitFor(/Saved cell 1 JSON/);
+  const saved = readFileSync(join(cwd, 'cell.json'), 'utf8');
+  expect(saved).toContain('[redacted]');
+  for (const written of [screen.output, ...screenText(screen), saved]) {
+    expect(leaks(written, PLANTED_KEY)).toEqual([]);
+  }
+});
+
+test('/copy sends no piece of the key, by OSC 52 or to the system clipboard', async () => {
+  const { screen, clipboardFile } = await echoNotebook();
   await screen.type('/copy');
   screen.write(KEYS.enter);
   await screen.waitFor(/copied with xclip/);
-
-  const saved = readFileSync(join(cwd, 'cell.json'), 'utf8');
-  const copied = readFileSync(clipboard.file, 'utf8');
-  expect(saved).toContain('[redacted]');
+  const copied = readFileSync(clipboardFile, 'utf8');
+  expect(copied).toContain('[redacted]');
   expect(clipboardWrites(screen.output)).toEqual([copied]);
-  const shown = screen.lines().map((line) => line.trimEnd());
-  for (const written of [screen.output, shown.join(''), shown.join('\n'), saved, copied]) {
+  for (const written of [screen.output, ...screenText(screen), copied]) {
     expect(leaks(written, PLANTED_KEY)).toEqual([]);
   }
 });

@@ -73,6 +73,7 @@ async function printMode(config: Config): Promise<number> {
         isTTY: process.stdout.isTTY === true,
       },
       signal: abort.signal,
+      notice: diagnose,
     });
     if (closedPipe) return EXIT.ok;
     if (outcome.status === 'interrupted') {

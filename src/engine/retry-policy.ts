@@ -58,6 +58,11 @@ function sdkRetries(response: Response): boolean {
   return [408, 409, 429].includes(response.status) || response.status >= 500;
 }
 
+/** A retry wait in words, as the status line counts it down and print mode reports it. */
+export function describeRetryWait(wait: RetryWait, secondsLeft: number): string {
+  return `retrying in ${secondsLeft} s (attempt ${wait.attempt} of ${wait.attempts})`;
+}
+
 /** The SDK's backoff when the server names no wait: 0.5 s doubling to 8 s, less up to 25 % jitter. */
 function backoffMs(attempt: number): number {
   return Math.min(0.5 * 2 ** attempt, 8) * (1 - Math.random() * 0.25) * 1000;

@@ -2,6 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { OutputFormat } from '../config/config.js';
 import { withPrompt } from '../engine/history.js';
 import { outcomeJson } from '../engine/outcome-json.js';
+import { describeRetryWait } from '../engine/retry-policy.js';
 import { streamTurn } from '../engine/turn.js';
 import type { TurnOutcome, TurnSettings } from '../engine/types.js';
 import { escapeControlsForJson, neutralize } from '../text/neutralize.js';
@@ -20,6 +21,8 @@ export interface PrintRequest {
   format: OutputFormat;
   stdout: PrintTarget;
   signal?: AbortSignal;
+  /** Where print mode says what it is doing that is not output (a retry wait), as one line. */
+  notice?: (line: string) => void;
 }
 
 /**
@@ -34,6 +37,7 @@ export async function runPrint({
   format,
   stdout,
   signal,
+  notice,
 }: PrintRequest): Promise<TurnOutcome> {
   // On a terminal, nothing from the network may act as a control sequence; in a pipe the
   // output is exactly what came.
@@ -46,6 +50,9 @@ export async function runPrint({
   let wroteText = false;
   const request = { client, messages: withPrompt([], prompt), settings, ...(signal ? { signal } : {}) };
   const outcome = await streamTurn(request, (update) => {
+    // A wait the script would otherwise sit through in silence.
+    if (update.type === 'retry_wait')
+      notice?.(describeRetryWait(update.wait, Math.ceil(update.wait.waitMs / 1000)));
     if (format === 'text' && update.type === 'text') {
       writeText(update.text);
       wroteText ||= update.text.length > 0;

@@ -51,6 +51,23 @@ describe('print mode against a hostile server: exit 1, one line on stderr, the p
     expect(result.stderr).toBe('streambook: rate limited: the API asks to wait 24 h\n');
   });
 
+  it('a short retry wait is announced on stderr, then the answer comes', async () => {
+    const server = await serveHostile([
+      { kind: 'status', status: 429, headers: { 'retry-after': '1' } },
+      { kind: 'ok' },
+    ]);
+    try {
+      const result = await runCli(['-p', '--base-url', server.url, 'hi'], {
+        env: cleanEnv({ ANTHROPIC_API_KEY: KEY }),
+      });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('streambook: retrying in 1 s (attempt 2 of 3)\n');
+      expect(result.stdout).toMatch(/\S/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a bad --idle-timeout is a usage error that names the fix', async () => {
     const result = await runCli(['-p', '--idle-timeout', 'soon', 'hi']);
     expect(result.code).toBe(2);

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { describeRetryWait } from '../../engine/retry-policy.js';
 import type { RetryWait } from '../../engine/types.js';
 import type { SessionState } from '../../store/session-state.js';
 import { neutralize } from '../../text/neutralize.js';
@@ -47,5 +48,5 @@ function retryWaitOf(state: SessionState): RetryWait | null {
 }
 
 function retryText(wait: RetryWait, secondsLeft: number): string {
-  return `retrying in ${secondsLeft} s (attempt ${wait.attempt} of ${wait.attempts}) · Esc cancels`;
+  return `${describeRetryWait(wait, secondsLeft)} · Esc cancels`;
 }

@@ -177,8 +177,9 @@ describe('a conversation in the notebook', () => {
       await screen.waitFor(/Out\[1\]: (?!waiting)\S/, 15_000);
       await screen.waitFor(/end_turn · TTFT/, 20_000);
       const streamed = screen.output.slice(start);
-      // Many frames were drawn, one per batch of deltas...
-      expect(count(streamed, '\u001b[?2026h')).toBeGreaterThan(10);
+      // Several frames were drawn, one per batch of deltas (how many depends on the machine's
+      // load, since frames are paced by their cost)...
+      expect(count(streamed, '\u001b[?2026h')).toBeGreaterThan(3);
       // ...and none of them cleared the screen or the scrollback, or reset the terminal.
       expect(count(streamed, '\u001b[2J')).toBe(0);
       expect(count(streamed, '\u001b[3J')).toBe(0);

@@ -35,17 +35,25 @@ async function streamLongLine(): Promise<PtyScreen> {
 }
 
 describe('a 256 KiB line with no space', () => {
-  test('Esc stops the turn once the whole line is in, and the screen says so', async () => {
-    const s = await streamLongLine();
-    s.write(KEYS.escape);
-    const text = await s.waitFor(/⏸ interrupted/, OUTCOME_MS);
-    expect(text).toMatch(/x{40}/);
-    expect(s.exit).toBeNull();
-  }, TEST_MS);
+  test(
+    'Esc stops the turn once the whole line is in, and the screen says so',
+    async () => {
+      const s = await streamLongLine();
+      s.write(KEYS.escape);
+      const text = await s.waitFor(/⏸ interrupted/, OUTCOME_MS);
+      expect(text).toMatch(/x{40}/);
+      expect(s.exit).toBeNull();
+    },
+    TEST_MS,
+  );
 
-  test('SIGTERM ends the process once the whole line is in', async () => {
-    const s = await streamLongLine();
-    s.process.kill('SIGTERM');
-    expect((await s.waitForExit(OUTCOME_MS)).exitCode).toBe(143);
-  }, TEST_MS);
+  test(
+    'SIGTERM ends the process once the whole line is in',
+    async () => {
+      const s = await streamLongLine();
+      s.process.kill('SIGTERM');
+      expect((await s.waitForExit(OUTCOME_MS)).exitCode).toBe(143);
+    },
+    TEST_MS,
+  );
 });

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -12,6 +13,8 @@ export interface LongLineOptions {
   perDelta: number;
   /** Whether the stream ends after the line; if not, it stays open until the client goes. */
   end: boolean;
+  /** How long the stream stays open after the line before it ends, in ms. */
+  holdMs?: number;
   /** Called as the last delta is written, with its event's index in the stream. */
   onLastDelta?: (eventIndex: number) => void;
 }
@@ -49,18 +52,16 @@ async function stream(res: import('node:http').ServerResponse, options: LongLine
   for (let i = 0; i < deltas; i++) {
     if (res.destroyed) return;
     const text = 'x'.repeat(Math.min(options.perDelta, options.chars - i * options.perDelta));
-    res.write(
-      sseEvent('content_block_delta', {
-        type: 'content_block_delta',
-        index: 0,
-        delta: { type: 'text_delta', text },
-      }),
-    );
-    // Events so far: message_start, content_block_start, then the deltas.
-    if (i === deltas - 1) options.onLastDelta?.(i + 2);
-    await yieldToLoop();
+    const event = { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } };
+    // The last delta counts as sent once it is handed to the kernel, not when it is queued.
+    // Events before it: message_start, content_block_start, then the deltas.
+    const sent = i === deltas - 1 ? () => options.onLastDelta?.(i + 2) : undefined;
+    // Paced by the reader, as a real server is: no more than the socket takes.
+    if (!res.write(sseEvent('content_block_delta', event), sent)) await once(res, 'drain');
+    else await yieldToLoop();
   }
   if (!options.end) return;
+  await new Promise((resolve) => setTimeout(resolve, options.holdMs ?? 0));
   res.write(sseEvent('content_block_stop', { type: 'content_block_stop', index: 0 }));
   for (const event of messageEnd('end_turn', deltas)) res.write(sseEvent(event.event, event.data));
   res.end();

@@ -3,7 +3,7 @@ import type { FrameTime } from './terminal-meter.js';
 
 type Tui = (
   args: string[],
-) => Promise<{ frameTimes: FrameTime[]; cpuMs: number; frames: number; status: string; events: number }>;
+) => Promise<{ frameTimes: FrameTime[]; cpuMs: number; frames: number; reactMs: number; commits: number }>;
 
 const CHARS = 256 * 1024;
 const PER_DELTA = 128;
@@ -34,6 +34,8 @@ export async function longline(tui: Tui): Promise<Record<string, number>> {
     return {
       longline_256kib_ms: shown ? Math.round(shown.t - written) : Number.NaN,
       cpu_ms: Math.round(run.cpuMs),
+      // A frame's cost while the line streams: what wrapping the open line used to make grow.
+      frame_ms: Math.round((run.reactMs / Math.max(1, run.commits)) * 10) / 10,
       frames: run.frames,
       deltas: Math.ceil(CHARS / PER_DELTA),
     };

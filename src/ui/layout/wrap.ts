@@ -67,8 +67,17 @@ export class GrowingWrap {
       this.#open.feed(prepare(fresh.slice(0, settled)));
       this.#read += settled;
     }
-    return this.#closed.concat(this.#open.preview(prepare(fresh.slice(settled))));
+    return this.#closed.concat(this.#open.preview(prepare(withoutPendingHalf(fresh.slice(settled)))));
   }
+}
+
+/**
+ * The text with a high surrogate at its end left out: the other half of the pair is still in
+ * flight (a delta cut between them), and shown alone it would flash as an escape.
+ */
+export function withoutPendingHalf(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? text.slice(0, -1) : text;
 }
 
 function prepare(text: string): string {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pty from '@lydell/node-pty';
 import { startOfflineServer } from '../src/offline/server.js';
+import { paste } from './paste.js';
 import { formatTable, percentile } from './report.js';
 import type { FrameTime } from './terminal-meter.js';
 
@@ -65,7 +66,7 @@ const log = (line: string) => {
 
 // Every notebook child first sends one short turn here, so it is measured warm.
 const warm = await startOfflineServer({ pace: 'none', scenario: 'chat' });
-const SECTIONS = { throughput, history, latency_ms: latency, terminal, memory, startup_ms: startup };
+const SECTIONS = { throughput, history, latency_ms: latency, terminal, memory, startup_ms: startup, paste };
 const results: Record<string, Record<string, number>> = {};
 for (const [name, run] of Object.entries(SECTIONS)) {
   if (!only || only.split(',').includes(name)) results[name] = await run();

@@ -97,6 +97,15 @@ describe('pasted and typed input never crash the notebook', () => {
     expect(h.text()).toMatch(/› one\n {2}two\n {2}three/);
   });
 
+  it('a paste while another pane has focus goes into the prompt, which takes the focus', async () => {
+    const h = await app();
+    await h.keys('\t');
+    expect(h.session.state.view.focus).toBe('conversation');
+    await h.keys(`${PASTE_START}kept${PASTE_END}`);
+    expect(h.session.state.view.focus).toBe('prompt');
+    expect(h.text()).toContain('› kept');
+  });
+
   it('Enter typed in the same read as text sends: `line one⏎line two⏎` is not one prompt', async () => {
     const h = await app();
     await h.keys('line one\rline two\r');

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import pty from '@lydell/node-pty';
 import { startOfflineServer } from '../src/offline/server.js';
 import { longline } from './longline.js';
+import { paste } from './paste.js';
 import { formatTable, percentile } from './report.js';
 import type { FrameTime } from './terminal-meter.js';
 
@@ -74,6 +75,7 @@ const SECTIONS = {
   memory,
   startup_ms: startup,
   longline: () => longline(tui),
+  paste,
 };
 const results: Record<string, Record<string, number>> = {};
 for (const [name, run] of Object.entries(SECTIONS)) {

@@ -17,8 +17,9 @@ import { useSessionState } from './hooks/use-session-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
 import { CellLines } from './layout/cell-lines.js';
-import { MIN_COLUMNS, MIN_ROWS, mainArea, screenLayout } from './layout/screen-layout.js';
+import { MAX_INPUT_LINES, MIN_COLUMNS, MIN_ROWS, mainArea, screenLayout } from './layout/screen-layout.js';
 import { TimelineRows } from './layout/timeline-rows.js';
+import { promptLineCount } from './prompt-editor.js';
 
 /** Hears about each frame: React's Profiler is off in production builds. */
 export interface FrameClock {
@@ -41,7 +42,7 @@ export function App({ commands, frameClock }: AppProps) {
   const { editor, current, edit } = usePromptEditor();
   const [cellLines] = useState(() => new CellLines());
   const [timelineRows] = useState(() => new TimelineRows());
-  const promptLines = editor.value.split('\n').length;
+  const promptLines = promptLineCount(editor.value, MAX_INPUT_LINES);
   const toastLines = state.toast ? toastText(state.toast, size.columns).length : 0;
   const layout = screenLayout({ ...size, timeline: state.view.timeline, promptLines, toastLines });
   useToastTimeout(session, state.toast);

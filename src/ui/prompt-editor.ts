@@ -105,3 +105,37 @@ function moveVertically(state: PromptEditor, direction: -1 | 1): PromptEditor {
   const nextEnd = value.indexOf('\n', nextStart);
   return { ...state, cursor: Math.min(nextStart + column, nextEnd === -1 ? value.length : nextEnd) };
 }
+
+/**
+ * How many lines the prompt has, counting no further than `atMost`: the layout asks on every
+ * frame, and a pasted megabyte must not be scanned each time.
+ */
+export function promptLineCount(value: string, atMost: number): number {
+  let lines = 1;
+  for (let at = value.indexOf('\n'); at !== -1 && lines < atMost; at = value.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
+/**
+ * The lines in view for a window of `height` rows: the cursor's line at the bottom, with the
+ * lines above it, or from the top when there are too few. Only those lines are looked at.
+ */
+export function linesAroundCursor(
+  { value, cursor }: PromptEditor,
+  height: number,
+): { lines: string[]; fromTop: boolean; cursorLine: number; cursorColumn: number } {
+  const starts = [value.lastIndexOf('\n', cursor - 1) + 1];
+  while (starts.length < height && (starts[0] ?? 0) > 0)
+    starts.unshift(value.lastIndexOf('\n', (starts[0] ?? 0) - 2) + 1);
+  const cursorLine = starts.length - 1;
+  const cursorColumn = cursor - (starts[cursorLine] ?? 0);
+  for (let next = value.indexOf('\n', cursor); starts.length < height && next !== -1; ) {
+    starts.push(next + 1);
+    next = value.indexOf('\n', next + 1);
+  }
+  const lines = starts.map((start) => {
+    const end = value.indexOf('\n', start);
+    return value.slice(start, end === -1 ? undefined : end);
+  });
+  return { lines, fromTop: starts[0] === 0, cursorLine, cursorColumn };
+}

@@ -69,9 +69,10 @@ describe('pasted and typed input never crash the notebook', () => {
           expect(h.session.state.cells.at(-1)?.prompt).toBe(asPrompt(pasted));
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
-  });
+    // A turn per run, on two shared cores.
+  }, 90_000);
 
   it('any keys typed, escape sequences and controls included, never crash it', async () => {
     const h = await app();
@@ -94,6 +95,15 @@ describe('pasted and typed input never crash the notebook', () => {
     await h.keys(`${PASTE_START}one\rtwo\r\nthree\r${PASTE_END}`);
     expect(h.session.state.cells).toHaveLength(0);
     expect(h.text()).toMatch(/› one\n {2}two\n {2}three/);
+  });
+
+  it('a paste while another pane has focus goes into the prompt, which takes the focus', async () => {
+    const h = await app();
+    await h.keys('\t');
+    expect(h.session.state.view.focus).toBe('conversation');
+    await h.keys(`${PASTE_START}kept${PASTE_END}`);
+    expect(h.session.state.view.focus).toBe('prompt');
+    expect(h.text()).toContain('› kept');
   });
 
   it('Enter typed in the same read as text sends: `line one⏎line two⏎` is not one prompt', async () => {

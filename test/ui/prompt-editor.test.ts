@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PROMPT, editPrompt, type PromptEdit, type PromptEditor } from '../../src/ui/prompt-editor.js';
+import {
+  EMPTY_PROMPT,
+  editPrompt,
+  linesAroundCursor,
+  type PromptEdit,
+  type PromptEditor,
+  promptLineCount,
+} from '../../src/ui/prompt-editor.js';
 
 function edits(start: PromptEditor, ...list: PromptEdit[]): PromptEditor {
   return list.reduce(editPrompt, start);
@@ -115,5 +122,32 @@ describe('the prompt editor', () => {
       cursor: 6,
       recall: null,
     });
+  });
+});
+
+describe('the prompt in view', () => {
+  const editor = (value: string, cursor = value.length) => ({ value, cursor, recall: null });
+
+  it('counts lines no further than asked', () => {
+    expect(promptLineCount('', 6)).toBe(1);
+    expect(promptLineCount('a\nb\nc', 6)).toBe(3);
+    expect(promptLineCount('\n'.repeat(1_000_000), 6)).toBe(6);
+  });
+
+  it('shows the cursor line at the bottom with the lines above it', () => {
+    const view = linesAroundCursor(editor('l1\nl2\nl3\nl4\nl5'), 3);
+    expect(view).toEqual({ lines: ['l3', 'l4', 'l5'], fromTop: false, cursorLine: 2, cursorColumn: 2 });
+  });
+
+  it('fills from the top, with lines below the cursor, when there are few above', () => {
+    const view = linesAroundCursor(editor('l1\nl2\nl3\nl4\nl5', 4), 3);
+    expect(view).toEqual({ lines: ['l1', 'l2', 'l3'], fromTop: true, cursorLine: 1, cursorColumn: 1 });
+    expect(linesAroundCursor(editor('only'), 3)).toEqual({
+      lines: ['only'],
+      fromTop: true,
+      cursorLine: 0,
+      cursorColumn: 4,
+    });
+    expect(linesAroundCursor(editor('a\n'), 3).lines).toEqual(['a', '']);
   });
 });

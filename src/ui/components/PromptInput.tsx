@@ -1,7 +1,8 @@
 import chalk from 'chalk';
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { neutralize } from '../../text/neutralize.js';
-import type { PromptEditor } from '../prompt-editor.js';
+import { linesAroundCursor, type PromptEditor } from '../prompt-editor.js';
 
 export interface PromptInputProps {
   editor: PromptEditor;
@@ -18,7 +19,13 @@ const PREFIX = '› ';
  * columns in view. Ink measures every character it is given on every frame, so a 100 KB
  * paste handed over whole would stall each keystroke for seconds.
  */
-export function PromptInput({ editor, focused, streaming, width, height }: PromptInputProps) {
+export const PromptInput = memo(function PromptInput({
+  editor,
+  focused,
+  streaming,
+  width,
+  height,
+}: PromptInputProps) {
   const lines = visibleLines(editor, focused, streaming, width - PREFIX.length, height);
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -31,7 +38,7 @@ export function PromptInput({ editor, focused, streaming, width, height }: Promp
       ))}
     </Box>
   );
-}
+});
 
 function visibleLines(
   editor: PromptEditor,
@@ -46,20 +53,25 @@ function visibleLines(
       : `${chalk.inverse(' ')}${chalk.dim(streaming ? 'streaming… Esc interrupts' : 'Type a prompt, Enter sends · Ctrl+J newline · /help')}`;
     return [{ text: hint, first: true }];
   }
-  const lines = editor.value.split('\n');
-  const before = editor.value.slice(0, editor.cursor);
-  const cursorLine = before.split('\n').length - 1;
-  const cursorColumn = editor.cursor - (before.lastIndexOf('\n') + 1);
-  const top = Math.max(0, Math.min(cursorLine - height + 1, lines.length - height));
-  return lines.slice(top, top + height).map((line, i) => {
-    const index = top + i;
+  const { lines, fromTop, cursorLine, cursorColumn } = linesAroundCursor(editor, height);
+  return lines.map((line, index) => {
+    const first = fromTop && index === 0;
     const isCursorLine = focused && index === cursorLine;
     const from = isCursorLine ? Math.max(0, cursorColumn - room + 1) : 0;
     const shown = line.slice(from, from + room).replace(/\t/g, ' ');
-    if (!isCursorLine) return { text: neutralize(shown), first: index === 0 };
+    if (!isCursorLine) return { text: visible(shown), first };
     const at = cursorColumn - from;
     const under = shown[at];
-    const text = `${neutralize(shown.slice(0, at))}${chalk.inverse(under === undefined ? ' ' : neutralize(under))}${neutralize(shown.slice(at + 1))}`;
-    return { text, first: index === 0 };
+    const text = `${visible(shown.slice(0, at))}${chalk.inverse(under === undefined ? ' ' : visible(under))}${visible(shown.slice(at + 1))}`;
+    return { text, first };
   });
+}
+
+// A lone surrogate (a pasted half of a pair, or one cut at the view's edge) is no character a
+// terminal can show: it becomes U+FFFD, as a decoder would make it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Prompt text as it may reach the terminal: controls neutralized, lone surrogates replaced. */
+function visible(text: string): string {
+  return neutralize(text).replace(LONE_SURROGATE, '\uFFFD');
 }

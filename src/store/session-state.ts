@@ -44,8 +44,8 @@ export interface SessionState {
   toast: Toast | null;
   /** Earlier prompts, oldest first, for Up/Down recall. */
   promptHistory: string[];
-  /** Set by a first Ctrl+C while idle; a second one quits. */
-  quitArmed: boolean;
+  /** The key that asked to quit (Ctrl+C, Ctrl+D, or Enter on /quit): pressed again, it quits. */
+  quitArmed: string | null;
   tokens: TokenTotals;
 }
 
@@ -82,7 +82,7 @@ export function initialState(
     timeline: { hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 },
     toast: null,
     promptHistory: [],
-    quitArmed: false,
+    quitArmed: null,
     tokens: NO_TOKENS,
   };
 }

@@ -69,7 +69,7 @@ export class Session {
       promptHistory: s.promptHistory.at(-1) === text ? s.promptHistory : [...s.promptHistory, text],
       view: { ...s.view, selected: null, scroll: 0 },
       timeline: { ...s.timeline, cursor: null, detail: null },
-      quitArmed: false,
+      quitArmed: null,
     }));
     const request = { client: this.#client, messages, settings: cell.settings, signal: abort.signal };
     const conversation = this.#conversation;
@@ -180,7 +180,8 @@ export class Session {
     this.store.updateNow((s) => ({ ...s, timeline: { ...s.timeline, ...change(s.timeline) } }));
   }
 
-  armQuit(armed: boolean): void {
-    this.store.updateNow((s) => ({ ...s, quitArmed: armed }));
+  /** Asks to quit: `key` pressed again quits (null takes the question back). */
+  armQuit(key: string | null): void {
+    this.store.updateNow((s) => ({ ...s, quitArmed: key }));
   }
 }

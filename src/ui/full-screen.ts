@@ -1,3 +1,6 @@
+import { neutralize } from '../text/neutralize.js';
+import { oneLine } from '../text/one-line.js';
+
 const ENTER = '\u001b[?1049h\u001b[H\u001b[?2004h';
 // Leave bracketed paste, show the cursor, and go back to the primary screen.
 const LEAVE = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
@@ -39,7 +42,9 @@ export function enterFullScreen(
   };
   const onCrash = (error: unknown) => {
     leave();
-    process.stderr.write(`streambook: crashed: ${error instanceof Error ? error.message : String(error)}\n`);
+    // The message may quote anything, model text included: one safe line.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`streambook: crashed: ${oneLine(neutralize(message))}\n`);
     process.exit(1);
   };
   const onStop = () => {

@@ -94,7 +94,7 @@ describe('typed and pasted input in a real terminal', () => {
       await screen.waitFor(/Out\[1\]: (?!waiting)\S/, 15_000);
       screen.write(KEYS.ctrlD);
       await screen.waitFor(/⏸ interrupted/);
-      await screen.waitFor(/Press Ctrl\+C again to quit/);
+      await screen.waitFor(/Press Ctrl\+D again to quit/);
       expect(screen.exit).toBeNull();
       screen.write(KEYS.ctrlD);
       expect((await screen.waitForExit()).exitCode).toBe(0);

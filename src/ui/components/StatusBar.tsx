@@ -24,7 +24,7 @@ export function StatusBar({ state, width }: StatusBarProps) {
   const wait = retryWaitOf(state);
   const secondsLeft = useCountdown(wait?.until ?? null);
   const countdown = wait && secondsLeft !== null ? retryText(wait, secondsLeft) : null;
-  const notice = state.quitArmed ? 'Press Ctrl+C again to quit' : countdown;
+  const notice = state.quitArmed !== null ? `Press ${state.quitArmed} again to quit` : countdown;
   const hints = notice ?? HINTS;
   const room = width - left.length - 2;
   return (

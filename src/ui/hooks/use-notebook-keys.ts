@@ -45,7 +45,7 @@ function handleKey(keys: NotebookKeys, input: string, key: Key): void {
     return;
   }
   // Enter keeps quitting armed, so the line a /quit gave back can confirm it.
-  if (state.quitArmed && !key.return) session.armQuit(false);
+  if (state.quitArmed !== null && !key.return) session.armQuit(null);
   if (key.ctrl && input === 'z') {
     suspend();
     return;
@@ -95,11 +95,13 @@ function handleKey(keys: NotebookKeys, input: string, key: Key): void {
  */
 function quitKey({ commands, editor }: NotebookKeys, input: 'c' | 'd', streaming: boolean): void {
   const { session } = commands;
+  const name = input === 'c' ? 'Ctrl+C' : 'Ctrl+D';
   if (streaming) {
     session.interrupt();
-    session.armQuit(true);
-  } else if (session.state.quitArmed || (input === 'd' && editor.current.value === '')) commands.quit();
-  else session.armQuit(true);
+    session.armQuit(name);
+  } else if (session.state.quitArmed !== null || (input === 'd' && editor.current.value === ''))
+    commands.quit();
+  else session.armQuit(name);
 }
 
 function onEscape({ commands }: NotebookKeys, streaming: boolean): void {

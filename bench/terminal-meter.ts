@@ -23,6 +23,8 @@ export class TerminalMeter {
   #clears = 0;
   #times: FrameTime[] = [];
   #committedEvents = 0;
+  /** A frame was written in the current synchronous run: it belongs to the commit under way. */
+  #frameInThisRun = false;
   #on = true;
 
   constructor(stdout: NodeJS.WriteStream, eventsShown: () => number) {
@@ -33,6 +35,10 @@ export class TerminalMeter {
     }) as typeof stdout.write;
     this.committed = () => {
       this.#committedEvents = eventsShown();
+      // Ink writes a frame inside React's commit, before the App's layout effect reports it:
+      // a frame written in this same run shows this commit, not the one before.
+      const last = this.#times.at(-1);
+      if (this.#frameInThisRun && last) last.events = this.#committedEvents;
     };
   }
 
@@ -79,5 +85,9 @@ export class TerminalMeter {
     this.#count++;
     this.#maxFrameBytes = Math.max(this.#maxFrameBytes, bytes);
     this.#times.push({ t: performance.timeOrigin + performance.now(), events: this.#committedEvents });
+    this.#frameInThisRun = true;
+    queueMicrotask(() => {
+      this.#frameInThisRun = false;
+    });
   }
 }

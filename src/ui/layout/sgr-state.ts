@@ -1,7 +1,7 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: SGR is ESC [ params m
 const SGR = /\u001b\[([\d;:]*)m/g;
 
-/** The parameter that turns each attribute off, and the attribute each code sets. */
+/** The attribute each SGR code sets, and (below) the attributes each code turns off. */
 const ATTRIBUTE: Record<number, string> = {
   1: 'bold',
   2: 'dim',

@@ -12,7 +12,7 @@ const SEND_LIMIT_MS = 60_000;
 /**
  * A 1 MiB bracketed paste into the notebook in a real pseudo-terminal: the time from writing
  * it to the frame that shows its end in the prompt (`paste_1mib_ms`), and from Enter to the
- * frame that shows it sent as a cell (`send_1mib_ms`).
+ * frame that shows its cell's reply begun (`send_1mib_ms`).
  */
 export async function paste(): Promise<Record<string, number>> {
   const term = pty.spawn(process.execPath, [CLI, '--offline'], {
@@ -56,8 +56,9 @@ export async function paste(): Promise<Record<string, number>> {
     seen = '';
     const enter = performance.now();
     term.write('\r');
-    // Sending lays the prompt out in its cell; past a minute it is reported as that minute.
-    const sent = await shows('In [2]:', SEND_LIMIT_MS).then(
+    // Sent once its cell answers: the cell's `In [2]:` label is 13,000 lines up, off screen, but
+    // `Out[2]:` shows under the prompt. Past a minute it is reported as that minute.
+    const sent = await shows('Out[2]:', SEND_LIMIT_MS).then(
       () => performance.now() - enter,
       () => SEND_LIMIT_MS,
     );

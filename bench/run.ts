@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pty from '@lydell/node-pty';
 import { startOfflineServer } from '../src/offline/server.js';
+import { interrupt } from './interrupt.js';
 import { longline } from './longline.js';
 import { paste } from './paste.js';
 import { formatTable, percentile } from './report.js';
@@ -76,6 +77,7 @@ const SECTIONS = {
   startup_ms: startup,
   longline: () => longline(tui),
   paste,
+  interrupt,
 };
 const results: Record<string, Record<string, number>> = {};
 for (const [name, run] of Object.entries(SECTIONS)) {

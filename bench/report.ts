@@ -22,6 +22,7 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
   'longline.longline_256kib_ms': (r) => ['≤ 500', (r.longline?.longline_256kib_ms ?? Infinity) <= 500],
   'paste.paste_1mib_ms': (r) => ['≤ 1000', (r.paste?.paste_1mib_ms ?? Infinity) <= 1000],
   'paste.send_1mib_ms': (r) => ['≤ 1000', (r.paste?.send_1mib_ms ?? Infinity) <= 1000],
+  'interrupt.esc_chat_ms': (r) => ['≤ 100', (r.interrupt?.esc_chat_ms ?? Infinity) <= 100],
   'interrupt.esc_ms': (r) => ['≤ 100', (r.interrupt?.esc_ms ?? Infinity) <= 100],
   'interrupt.sigterm_restore_ms': (r) => ['≤ 100', (r.interrupt?.sigterm_restore_ms ?? Infinity) <= 100],
 };

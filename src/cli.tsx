@@ -4,8 +4,8 @@ import { type Config, resolveConfig, UsageError } from './config/config.js';
 import { loadDotenv } from './config/dotenv.js';
 import { USAGE_HINT, usage } from './config/usage.js';
 import { readStdin } from './print/read-stdin.js';
-import { neutralize } from './text/neutralize.js';
-import { oneLine } from './text/one-line.js';
+import { neutralize } from './terminal/neutralize.js';
+import { oneLine } from './terminal/one-line.js';
 
 const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
@@ -44,7 +44,7 @@ async function printMode(config: Config): Promise<number> {
 
   // Loaded here, not at the top: --help and --version should not pay for the SDK.
   const [{ offlinePace, openConnection }, { runPrint }] = await Promise.all([
-    import('./connection.js'),
+    import('./engine/connection.js'),
     import('./print/print-mode.js'),
   ]);
   const connection = await openConnection(config.connection, {

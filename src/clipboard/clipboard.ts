@@ -1,4 +1,4 @@
-import { osc52 } from './osc52.js';
+import { osc52 } from '../terminal/osc52.js';
 import { findSystemClipboard, runSystemClipboard, type SystemClipboard } from './system-clipboard.js';
 
 export interface CopyResult {

@@ -1,5 +1,5 @@
+import type { Session } from '../session/session.js';
 import { type Cell, messageJson } from '../store/cell.js';
-import type { Session } from '../store/session.js';
 import { selectedCell } from '../store/session-state.js';
 import { CommandError } from './command.js';
 

@@ -1,5 +1,5 @@
 import type { Clipboard } from '../clipboard/clipboard.js';
-import type { Session } from '../store/session.js';
+import type { Session } from '../session/session.js';
 
 /** What a command may touch: the session's actions, the clipboard, the files of cwd, and quitting. */
 export interface CommandContext {

@@ -1,5 +1,5 @@
-import { neutralize } from '../text/neutralize.js';
-import { oneLine } from '../text/one-line.js';
+import { neutralize } from '../terminal/neutralize.js';
+import { oneLine } from '../terminal/one-line.js';
 
 /** The longest a value quoted in a message gets, in characters. */
 export const SHOWN_MAX = 60;

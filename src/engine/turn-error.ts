@@ -1,5 +1,5 @@
 import { AnthropicError, APIConnectionError, APIError } from '@anthropic-ai/sdk';
-import { oneLine } from '../text/one-line.js';
+import { oneLine } from '../terminal/one-line.js';
 import { EventOrderError } from './accumulate.js';
 import { EndingError } from './ending-error.js';
 import type { TurnError } from './types.js';

@@ -5,7 +5,7 @@ import { outcomeJson } from '../engine/outcome-json.js';
 import { describeRetryWait } from '../engine/retry-policy.js';
 import { streamTurn } from '../engine/turn.js';
 import type { TurnOutcome, TurnSettings } from '../engine/types.js';
-import { escapeControlsForJson, neutralize } from '../text/neutralize.js';
+import { escapeControlsForJson, neutralize } from '../terminal/neutralize.js';
 
 /** Where print mode writes: stdout gets only the requested output. */
 export interface PrintTarget {

@@ -9,7 +9,7 @@ import type {
   TurnUpdate,
   WireEvent,
 } from '../engine/types.js';
-import { escapeControlsForJson } from '../text/neutralize.js';
+import { escapeControlsForJson } from '../terminal/neutralize.js';
 
 export type CellStatus = 'streaming' | 'complete' | 'interrupted' | 'failed';
 

@@ -16,10 +16,10 @@ import { useResumeRepaint } from './hooks/use-resume-repaint.js';
 import { useSessionState } from './hooks/use-session-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
-import { CellLines } from './layout/cell-lines.js';
-import { MAX_INPUT_LINES, MIN_COLUMNS, MIN_ROWS, mainArea, screenLayout } from './layout/screen-layout.js';
-import { TimelineRows } from './layout/timeline-rows.js';
-import { promptLineCount } from './prompt-editor.js';
+import { promptLineCount } from './input/prompt-editor.js';
+import { CellLines } from './render/cell-lines.js';
+import { MAX_INPUT_LINES, MIN_COLUMNS, MIN_ROWS, mainArea, screenLayout } from './render/screen-layout.js';
+import { TimelineRows } from './render/timeline-rows.js';
 
 /** Hears about each frame: React's Profiler is off in production builds. */
 export interface FrameClock {

@@ -3,12 +3,12 @@ import { type Instance, render } from 'ink';
 import { createClipboard } from '../clipboard/clipboard.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Config } from '../config/config.js';
-import { type OpenConnection, offlinePace, openConnection } from '../connection.js';
-import { Session } from '../store/session.js';
+import { type OpenConnection, offlinePace, openConnection } from '../engine/connection.js';
+import { Session } from '../session/session.js';
 import { initialState } from '../store/session-state.js';
 import { SessionStore } from '../store/session-store.js';
+import { enterFullScreen } from '../terminal/full-screen.js';
 import { App, type FrameClock } from './App.js';
-import { enterFullScreen } from './full-screen.js';
 
 /** The frame interval: the store tells the view about stream changes at most this often. */
 export const FRAME_MS = 16;

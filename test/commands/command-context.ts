@@ -3,7 +3,7 @@ import type { CommandContext } from '../../src/commands/command.js';
 import { runCommandLine } from '../../src/commands/index.js';
 import type { TurnSettings } from '../../src/engine/types.js';
 import { type OfflineServer, startOfflineServer } from '../../src/offline/server.js';
-import { Session } from '../../src/store/session.js';
+import { Session } from '../../src/session/session.js';
 import { initialState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
 import { clientFor, SETTINGS } from '../support/turns.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openConnection } from '../../src/connection.js';
 import { createClient } from '../../src/engine/client.js';
+import { openConnection } from '../../src/engine/connection.js';
 import { REDACTED } from '../../src/engine/redact.js';
 import type { StreamMode } from '../../src/engine/types.js';
 import { PLANTED_KEY as KEY, leaks, serveKeyEcho } from '../support/key-echo-server.js';

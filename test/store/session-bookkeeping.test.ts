@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOfflineServer } from '../../src/offline/server.js';
-import { Session } from '../../src/store/session.js';
+import { Session } from '../../src/session/session.js';
 import { initialState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
 import { type ScriptedResponse, serveScript } from '../support/sse-fixture-server.js';

@@ -80,7 +80,7 @@ export const hostileBytes: fc.Arbitrary<Uint8Array> = fc
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: SGR starts with ESC
 const SGR = /\u001b\[[\d;]*m/g;
-// Written out here rather than taken from src/text/neutralize.ts, so the check does not share a bug with it.
+// Written out here rather than taken from src/terminal/neutralize.ts, so the check does not share a bug with it.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const ACTING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 // With the `u` flag, only a surrogate that is not half of a pair matches.

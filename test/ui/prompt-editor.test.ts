@@ -6,7 +6,7 @@ import {
   type PromptEdit,
   type PromptEditor,
   promptLineCount,
-} from '../../src/ui/prompt-editor.js';
+} from '../../src/ui/input/prompt-editor.js';
 
 function edits(start: PromptEditor, ...list: PromptEdit[]): PromptEditor {
   return list.reduce(editPrompt, start);

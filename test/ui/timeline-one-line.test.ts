@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TimelineRows } from '../../src/ui/layout/timeline-rows.js';
+import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
 import { messageStart } from '../support/stream-events.js';
 import { cellFrom, updatesFromEvents } from './harness.js';
 

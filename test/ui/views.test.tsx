@@ -7,17 +7,17 @@ import type { TurnUpdate, WireEvent } from '../../src/engine/types.js';
 import { KNOWN_EVENT_TYPES } from '../../src/engine/types.js';
 import { applyUpdate, type Cell } from '../../src/store/cell.js';
 import type { TimelineView } from '../../src/store/session-state.js';
-import { keepOnlySgr } from '../../src/text/keep-sgr.js';
-import { neutralize } from '../../src/text/neutralize.js';
+import { keepOnlySgr } from '../../src/terminal/keep-sgr.js';
+import { neutralize } from '../../src/terminal/neutralize.js';
 import { App } from '../../src/ui/App.js';
 import { ConversationPane } from '../../src/ui/components/ConversationPane.js';
 import { EventDetail } from '../../src/ui/components/EventDetail.js';
 import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
 import { formatBytes } from '../../src/ui/format.js';
-import { type CellLineOptions, CellLines, metricsLine } from '../../src/ui/layout/cell-lines.js';
-import { conversationWindow } from '../../src/ui/layout/conversation-window.js';
-import { type ScreenLayout, screenLayout } from '../../src/ui/layout/screen-layout.js';
-import { TimelineRows } from '../../src/ui/layout/timeline-rows.js';
+import { type CellLineOptions, CellLines, metricsLine } from '../../src/ui/render/cell-lines.js';
+import { conversationWindow } from '../../src/ui/render/conversation-window.js';
+import { type ScreenLayout, screenLayout } from '../../src/ui/render/screen-layout.js';
+import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
 import {
   cellFrom,
   cellFromEvents,

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/ui/layout/markdown.js';
+import { renderMarkdown } from '../../src/ui/render/markdown.js';
 
 const PLAIN_NOTE = /shown as plain text: Markdown is rendered up to 8 KiB a paragraph and 64 KiB a reply/;
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
-import { neutralize } from '../../src/text/neutralize.js';
-import { GrowingWrap, withoutPendingHalf, wrap } from '../../src/ui/layout/wrap.js';
+import { neutralize } from '../../src/terminal/neutralize.js';
+import { GrowingWrap, withoutPendingHalf, wrap } from '../../src/ui/render/wrap.js';
 
 // Clusters a terminal draws at different widths, some several code units long: a letter with a
 // combining accent, wide CJK and Hangul, an emoji ZWJ family, a flag, a keycap, an astral emoji.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GrowingWrap, wrap } from '../../src/ui/layout/wrap.js';
+import { GrowingWrap, wrap } from '../../src/ui/render/wrap.js';
 
 describe('wrap', () => {
   it('expands tabs to spaces, so a tab-indented line keeps its width', () => {

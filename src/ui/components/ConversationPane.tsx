@@ -1,8 +1,8 @@
 import type { Cell } from '../../store/cell.js';
-import type { CellLines } from '../layout/cell-lines.js';
-import { conversationWindow } from '../layout/conversation-window.js';
-import type { PaneSize } from '../layout/screen-layout.js';
-import { wrap } from '../layout/wrap.js';
+import type { CellLines } from '../render/cell-lines.js';
+import { conversationWindow } from '../render/conversation-window.js';
+import type { PaneSize } from '../render/screen-layout.js';
+import { wrap } from '../render/wrap.js';
 import { Lines } from './Lines.js';
 
 export interface ConversationPaneProps {

@@ -1,11 +1,11 @@
 import chalk from 'chalk';
 import type { WireEvent } from '../../engine/types.js';
-import { keepOnlySgr } from '../../text/keep-sgr.js';
-import { escapeControlsForJson, neutralize } from '../../text/neutralize.js';
+import { keepOnlySgr } from '../../terminal/keep-sgr.js';
+import { escapeControlsForJson, neutralize } from '../../terminal/neutralize.js';
 import { formatBytes, formatOffset } from '../format.js';
-import { jsonHighlighter } from '../layout/markdown-loader.js';
-import type { PaneSize } from '../layout/screen-layout.js';
-import { wrap } from '../layout/wrap.js';
+import { jsonHighlighter } from '../render/markdown-loader.js';
+import type { PaneSize } from '../render/screen-layout.js';
+import { wrap } from '../render/wrap.js';
 import { Lines } from './Lines.js';
 
 export interface EventDetailProps {

@@ -1,8 +1,8 @@
 import chalk from 'chalk';
 import { COMMANDS } from '../../commands/index.js';
 import { KEYS } from '../keys.js';
-import type { PaneSize } from '../layout/screen-layout.js';
-import { wrap } from '../layout/wrap.js';
+import type { PaneSize } from '../render/screen-layout.js';
+import { wrap } from '../render/wrap.js';
 import { Lines } from './Lines.js';
 
 /** Keys and commands as lines at a width, each description wrapped under its own column. */

@@ -1,8 +1,8 @@
 import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { neutralize } from '../../text/neutralize.js';
-import { linesAroundCursor, type PromptEditor } from '../prompt-editor.js';
+import { neutralize } from '../../terminal/neutralize.js';
+import { linesAroundCursor, type PromptEditor } from '../input/prompt-editor.js';
 
 export interface PromptInputProps {
   editor: PromptEditor;

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { describeRetryWait } from '../../engine/retry-policy.js';
 import type { RetryWait } from '../../engine/types.js';
 import type { SessionState } from '../../store/session-state.js';
-import { neutralize } from '../../text/neutralize.js';
+import { neutralize } from '../../terminal/neutralize.js';
 import { formatTotal } from '../format.js';
 import { useCountdown } from '../hooks/use-countdown.js';
 

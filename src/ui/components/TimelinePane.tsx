@@ -1,8 +1,8 @@
 import type { Cell } from '../../store/cell.js';
 import type { TimelineView } from '../../store/session-state.js';
-import type { PaneSize } from '../layout/screen-layout.js';
-import { timelineColumns, timelineHeader, timelineLine, timelineWindow } from '../layout/timeline-lines.js';
-import type { TimelineRows } from '../layout/timeline-rows.js';
+import type { PaneSize } from '../render/screen-layout.js';
+import { timelineColumns, timelineHeader, timelineLine, timelineWindow } from '../render/timeline-lines.js';
+import type { TimelineRows } from '../render/timeline-rows.js';
 import { EventDetail } from './EventDetail.js';
 import { Lines } from './Lines.js';
 

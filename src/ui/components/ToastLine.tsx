@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import type { Toast } from '../../store/session-state.js';
-import { neutralize } from '../../text/neutralize.js';
-import { MAX_TOAST_LINES } from '../layout/screen-layout.js';
-import { wrap } from '../layout/wrap.js';
+import { neutralize } from '../../terminal/neutralize.js';
+import { MAX_TOAST_LINES } from '../render/screen-layout.js';
+import { wrap } from '../render/wrap.js';
 
 const COLORS = { info: 'cyan', success: 'green', warning: 'yellow', error: 'red' } as const;
 

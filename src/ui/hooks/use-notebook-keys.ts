@@ -1,14 +1,14 @@
 import { completeCommand, runCommandLine } from '../../commands/index.js';
 import { type Focus, isStreaming, selectedCell } from '../../store/session-state.js';
+import { suspend } from '../../terminal/full-screen.js';
 import { maxDetailScroll } from '../components/EventDetail.js';
 import { maxHelpScroll } from '../components/HelpView.js';
-import { suspend } from '../full-screen.js';
 import type { Key } from '../input/decode.js';
 import { type PromptKeys, promptKey } from '../input/prompt-keys.js';
-import type { CellLines } from '../layout/cell-lines.js';
-import { conversationWindow } from '../layout/conversation-window.js';
-import { mainArea, type ScreenLayout } from '../layout/screen-layout.js';
-import type { TimelineRows } from '../layout/timeline-rows.js';
+import type { CellLines } from '../render/cell-lines.js';
+import { conversationWindow } from '../render/conversation-window.js';
+import { mainArea, type ScreenLayout } from '../render/screen-layout.js';
+import type { TimelineRows } from '../render/timeline-rows.js';
 import { useTerminalInput } from './use-terminal-input.js';
 
 export interface NotebookKeys extends PromptKeys {

@@ -1,5 +1,5 @@
 import { type RefObject, useCallback, useRef, useState } from 'react';
-import { EMPTY_PROMPT, editPrompt, type PromptEdit, type PromptEditor } from '../prompt-editor.js';
+import { EMPTY_PROMPT, editPrompt, type PromptEdit, type PromptEditor } from '../input/prompt-editor.js';
 
 /**
  * The prompt's editor state. Keys that arrive in one read are handled before React renders

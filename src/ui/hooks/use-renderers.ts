@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadRenderers, markdownRenderer } from '../layout/markdown-loader.js';
+import { loadRenderers, markdownRenderer } from '../render/markdown-loader.js';
 
 /** Starts loading the Markdown renderer after the first frame, and renders again once it is here. */
 export function useRenderers(): void {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Session } from '../../store/session.js';
+import type { Session } from '../../session/session.js';
 import type { Toast } from '../../store/session-state.js';
 
 const TOAST_MS = 5000;

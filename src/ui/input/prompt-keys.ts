@@ -1,8 +1,8 @@
 import type { RefObject } from 'react';
 import type { CommandContext } from '../../commands/command.js';
 import { runCommandLine } from '../../commands/index.js';
-import type { PromptEdit, PromptEditor } from '../prompt-editor.js';
 import type { Key } from './decode.js';
+import type { PromptEdit, PromptEditor } from './prompt-editor.js';
 
 /** What the prompt's keys act on. */
 export interface PromptKeys {

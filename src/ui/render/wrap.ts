@@ -1,4 +1,4 @@
-import { neutralize } from '../../text/neutralize.js';
+import { neutralize } from '../../terminal/neutralize.js';
 import { lastClusterStart } from './graphemes.js';
 import { LineRows } from './line-rows.js';
 

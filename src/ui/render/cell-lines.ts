@@ -1,7 +1,7 @@
 import chalk from 'chalk';
 import { isSendable } from '../../engine/history.js';
 import type { Cell, CellBlock } from '../../store/cell.js';
-import { neutralize } from '../../text/neutralize.js';
+import { neutralize } from '../../terminal/neutralize.js';
 import { formatMs, formatOutputTokens, formatRate } from '../format.js';
 import { markdownRenderer } from './markdown-loader.js';
 import { GrowingWrap, wrap } from './wrap.js';

@@ -3,9 +3,9 @@ import { afterTurn, withPrompt } from '../engine/history.js';
 import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnOutcome, TurnSettings, TurnUpdate } from '../engine/types.js';
 import type { OfflineServer } from '../offline/server.js';
-import { applyUpdate, type Cell, newCell } from './cell.js';
-import { isStreaming, NO_TOKENS, type SessionState, type Toast } from './session-state.js';
-import type { SessionStore } from './session-store.js';
+import { applyUpdate, type Cell, newCell } from '../store/cell.js';
+import { isStreaming, NO_TOKENS, type SessionState, type Toast } from '../store/session-state.js';
+import type { SessionStore } from '../store/session-store.js';
 
 /**
  * The notebook's actions: everything that changes the conversation goes through here, so

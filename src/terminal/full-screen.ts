@@ -1,5 +1,5 @@
-import { neutralize } from '../text/neutralize.js';
-import { oneLine } from '../text/one-line.js';
+import { neutralize } from './neutralize.js';
+import { oneLine } from './one-line.js';
 
 const ENTER = '\u001b[?1049h\u001b[H\u001b[?2004h';
 // Leave bracketed paste, show the cursor, and go back to the primary screen.

@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keepOnlySgr } from '../../src/text/keep-sgr.js';
-import { escapeControlsForJson, neutralize } from '../../src/text/neutralize.js';
+import { keepOnlySgr } from '../../src/terminal/keep-sgr.js';
+import { escapeControlsForJson, neutralize } from '../../src/terminal/neutralize.js';
 import { hostileText, unsafeOnTerminal } from '../support/hostile.js';
 
 const NEWLINE_OR_TAB = /[\n\t]/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keepOnlySgr } from '../../src/text/keep-sgr.js';
-import { cutText, escapeControlsForJson, neutralize } from '../../src/text/neutralize.js';
+import { keepOnlySgr } from '../../src/terminal/keep-sgr.js';
+import { cutText, escapeControlsForJson, neutralize } from '../../src/terminal/neutralize.js';
 
 describe('neutralize', () => {
   it('shows every control character as a visible stand-in, keeping newlines and tabs', () => {

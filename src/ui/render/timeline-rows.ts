@@ -2,8 +2,8 @@ import { UNNAMED_EVENT } from '../../engine/turn-metrics.js';
 import { type HttpAttempt, KNOWN_EVENT_TYPES, type WireEvent } from '../../engine/types.js';
 import type { Cell } from '../../store/cell.js';
 import type { TimelineView } from '../../store/session-state.js';
-import { cutText, neutralize } from '../../text/neutralize.js';
-import { oneLine } from '../../text/one-line.js';
+import { cutText, neutralize } from '../../terminal/neutralize.js';
+import { oneLine } from '../../terminal/one-line.js';
 
 export interface TimelineRow {
   /** The wire event's seq, for the detail view; null for HTTP rows. */

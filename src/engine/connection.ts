@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
-import type { Connection } from './config/config.js';
-import { createClient } from './engine/client.js';
-import type { Pace } from './offline/pace.js';
-import { type OfflineServer, startOfflineServer } from './offline/server.js';
+import type { Connection } from '../config/config.js';
+import type { Pace } from '../offline/pace.js';
+import { type OfflineServer, startOfflineServer } from '../offline/server.js';
+import { createClient } from './client.js';
 
 /** A client ready for turns, and the offline server behind it when answers are simulated. */
 export interface OpenConnection {

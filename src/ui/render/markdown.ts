@@ -1,8 +1,8 @@
 import chalk from 'chalk';
 import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
-import { keepOnlySgr } from '../../text/keep-sgr.js';
-import { neutralize } from '../../text/neutralize.js';
+import { keepOnlySgr } from '../../terminal/keep-sgr.js';
+import { neutralize } from '../../terminal/neutralize.js';
 import { wrap } from './wrap.js';
 
 const parsers = new Map<number, Marked>();

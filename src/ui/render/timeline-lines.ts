@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import type { TimelineView } from '../../store/session-state.js';
-import { cutText } from '../../text/neutralize.js';
+import { cutText } from '../../terminal/neutralize.js';
 import { formatCount, formatOffset } from '../format.js';
 import type { TimelineRow } from './timeline-rows.js';
 

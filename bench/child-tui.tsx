@@ -1,6 +1,6 @@
 import { createClient } from '../src/engine/client.js';
 import { withPrompt } from '../src/engine/history.js';
-import { runTurn } from '../src/engine/turn.js';
+import { streamTurn } from '../src/engine/turn.js';
 import type { TurnSettings, TurnUpdate } from '../src/engine/types.js';
 import { Session } from '../src/session/session.js';
 import { applyUpdate, type Cell, newCell } from '../src/store/cell.js';
@@ -110,8 +110,9 @@ async function warmUp(url: string): Promise<void> {
 async function seedCells(count: number, url: string): Promise<void> {
   const updates: TurnUpdate[] = [];
   const seedClient = createClient({ apiKey: 'bench', baseURL: url });
-  for await (const update of runTurn({ client: seedClient, messages: withPrompt([], 'seed'), settings }))
-    updates.push(update);
+  await streamTurn({ client: seedClient, messages: withPrompt([], 'seed'), settings }, (update) =>
+    updates.push(update),
+  );
   const cells: Cell[] = [];
   for (let id = 1; id <= count; id++) {
     cells.push(updates.reduce(applyUpdate, newCell(id, `earlier prompt number ${id}`, settings, null)));

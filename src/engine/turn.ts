@@ -15,7 +15,6 @@ import type {
   TurnStatus,
   TurnUpdate,
 } from './types.js';
-import { UpdateQueue } from './update-queue.js';
 import { WireOrder } from './wire-order.js';
 import { createWireTap } from './wire-tap.js';
 
@@ -154,16 +153,6 @@ export async function streamTurn(
   emit({ type: 'end', outcome });
   // What went out, with the key taken out.
   return shown ?? outcome;
-}
-
-/**
- * The same turn as an async iterable, for consumers that pull. Each update costs a trip
- * through the queue, so the notebook and print mode use `streamTurn` directly.
- */
-export function runTurn(request: TurnRequest): AsyncIterable<TurnUpdate> {
-  const queue = new UpdateQueue<TurnUpdate>();
-  void streamTurn(request, (update) => queue.push(update)).then(() => queue.close());
-  return queue;
 }
 
 /**

@@ -1,11 +1,12 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { afterTurn, withPrompt } from '../engine/history.js';
+import { withPrompt } from '../engine/history.js';
 import { streamTurn } from '../engine/turn.js';
-import type { MessageParam, TurnOutcome, TurnSettings, TurnUpdate } from '../engine/types.js';
+import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js';
 import type { OfflineServer } from '../offline/server.js';
-import { applyUpdate, type Cell, newCell } from '../store/cell.js';
-import { isStreaming, NO_TOKENS, type SessionState, type Toast } from '../store/session-state.js';
+import { newCell } from '../store/cell.js';
+import { isStreaming, type SessionState, type Toast } from '../store/session-state.js';
 import type { SessionStore } from '../store/session-store.js';
+import { conversationCleared, turnEnded, turnStarted, turnUpdated } from '../store/turn-updates.js';
 
 /**
  * The notebook's actions: everything that changes the conversation goes through here, so
@@ -58,58 +59,24 @@ export class Session {
     const cell = newCell(id, text, state.settings, state.scenario);
     const messages = withPrompt(history, text);
     this.#before = history;
+    // The store owns the scenario; the offline server hears of it as each turn starts.
     this.#offline?.setScenario(state.scenario ?? 'chat');
     const abort = new AbortController();
     this.#abort = abort;
-    const kept = (c: Cell): Cell =>
-      c.id === replaces ? { ...c, replacedBy: id, version: c.version + 1 } : c;
-    this.store.updateNow((s) => ({
-      ...s,
-      cells: [...s.cells.map(kept), cell],
-      promptHistory: s.promptHistory.at(-1) === text ? s.promptHistory : [...s.promptHistory, text],
-      view: { ...s.view, selected: null, scroll: 0 },
-      timeline: { ...s.timeline, cursor: null, detail: null },
-      quitArmed: null,
-    }));
+    this.store.update((s) => turnStarted(s, cell, replaces));
     const request = { client: this.#client, messages, settings: cell.settings, signal: abort.signal };
     const conversation = this.#conversation;
     const apply = (update: TurnUpdate) => {
-      if (conversation === this.#conversation) this.#apply(id, update);
-    };
-    this.#running = streamTurn(request, apply).then((outcome) => {
-      if (this.#abort === abort) this.#abort = null;
       // A turn cut short by /clear belongs to a conversation that is gone.
-      if (conversation === this.#conversation) this.#finish(messages, outcome);
+      if (conversation !== this.#conversation) return;
+      // The outcome reaches the store once, with the `end` update, and is shown at once.
+      if (update.type === 'end') this.store.update((s) => turnEnded(s, id, messages, update.outcome));
+      else this.store.update((s) => turnUpdated(s, id, update), 'batched');
+    };
+    this.#running = streamTurn(request, apply).then(() => {
+      if (this.#abort === abort) this.#abort = null;
     });
     return true;
-  }
-
-  /** One update into its cell. The streaming cell is the last, so only it is looked at. */
-  #apply(id: number, update: TurnUpdate): void {
-    this.store.update((s) => {
-      const at = s.cells.length - 1;
-      const cell = s.cells[at];
-      if (cell?.id !== id) return s;
-      const cells = s.cells.slice();
-      cells[at] = applyUpdate(cell, update);
-      return { ...s, cells };
-    });
-  }
-
-  #finish(request: MessageParam[], outcome: TurnOutcome): void {
-    const usage = outcome.message?.usage;
-    // Without the final usage only the input count (from message_start) is known; the
-    // totals become a lower bound.
-    const final = outcome.metrics.usageFinal;
-    this.store.updateNow((s) => ({
-      ...s,
-      history: afterTurn(request, outcome),
-      tokens: {
-        input: s.tokens.input + (usage?.input_tokens ?? 0),
-        output: s.tokens.output + (final ? (usage?.output_tokens ?? 0) : 0),
-        exact: s.tokens.exact && (final || !usage),
-      },
-    }));
   }
 
   /** Stops the streaming reply; its partial text stays and the cell says "interrupted". */
@@ -143,45 +110,37 @@ export class Session {
     this.interrupt();
     this.#conversation++;
     this.#before = [];
-    this.store.updateNow((s) => ({
-      ...s,
-      cells: [],
-      history: [],
-      tokens: NO_TOKENS,
-      view: { ...s.view, selected: null, scroll: 0 },
-      timeline: { ...s.timeline, cursor: null, detail: null },
-    }));
+    this.store.update(conversationCleared);
   }
 
   setSettings(change: Partial<TurnSettings>): void {
-    this.store.updateNow((s) => ({ ...s, settings: { ...s.settings, ...change } }));
+    this.store.update((s) => ({ ...s, settings: { ...s.settings, ...change } }));
   }
 
   /** Offline only: the scenario that answers the next turns. */
   setScenario(name: string): void {
-    this.#offline?.setScenario(name);
-    this.store.updateNow((s) => ({ ...s, scenario: name }));
+    this.store.update((s) => ({ ...s, scenario: name }));
   }
 
   toast(text: string, tone: Toast['tone'] = 'info'): void {
     const id = ++this.#toastId;
-    this.store.updateNow((s) => ({ ...s, toast: { id, text, tone } }));
+    this.store.update((s) => ({ ...s, toast: { id, text, tone } }));
   }
 
   dismissToast(id: number): void {
-    if (this.state.toast?.id === id) this.store.updateNow((s) => ({ ...s, toast: null }));
+    if (this.state.toast?.id === id) this.store.update((s) => ({ ...s, toast: null }));
   }
 
   view(change: (view: SessionState['view']) => Partial<SessionState['view']>): void {
-    this.store.updateNow((s) => ({ ...s, view: { ...s.view, ...change(s.view) } }));
+    this.store.update((s) => ({ ...s, view: { ...s.view, ...change(s.view) } }));
   }
 
   timeline(change: (timeline: SessionState['timeline']) => Partial<SessionState['timeline']>): void {
-    this.store.updateNow((s) => ({ ...s, timeline: { ...s.timeline, ...change(s.timeline) } }));
+    this.store.update((s) => ({ ...s, timeline: { ...s.timeline, ...change(s.timeline) } }));
   }
 
   /** Asks to quit: `key` pressed again quits (null takes the question back). */
   armQuit(key: string | null): void {
-    this.store.updateNow((s) => ({ ...s, quitArmed: key }));
+    this.store.update((s) => ({ ...s, quitArmed: key }));
   }
 }

@@ -9,6 +9,7 @@ import { PromptInput } from './components/PromptInput.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TimelinePane } from './components/TimelinePane.js';
 import { ToastLine, toastText } from './components/ToastLine.js';
+import { Frames } from './frames.js';
 import { useNotebookKeys } from './hooks/use-notebook-keys.js';
 import { usePromptEditor } from './hooks/use-prompt-editor.js';
 import { useRenderers } from './hooks/use-renderers.js';
@@ -31,13 +32,16 @@ export interface AppProps {
   commands: CommandContext;
   /** Told when each render of the screen begins and when it is committed (frames are paced by it). */
   frameClock?: FrameClock;
+  /** When the screen reads the store; by default at most once per FRAME_MS while streaming. */
+  frames?: Frames;
 }
 
 /** The notebook screen: conversation and timeline, the prompt, the toast and the status line. */
-export function App({ commands, frameClock }: AppProps) {
+export function App({ commands, frameClock, frames }: AppProps) {
   frameClock?.renderStarted();
   const { session } = commands;
-  const state = useSessionState(session.store);
+  const [ownFrames] = useState(() => frames ?? new Frames(session.store));
+  const state = useSessionState(ownFrames);
   const size = useTerminalSize();
   const { editor, current, edit } = usePromptEditor();
   const [cellLines] = useState(() => new CellLines());

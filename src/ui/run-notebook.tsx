@@ -9,17 +9,23 @@ import { initialState } from '../store/session-state.js';
 import { SessionStore } from '../store/session-store.js';
 import { enterFullScreen } from '../terminal/full-screen.js';
 import { App, type FrameClock } from './App.js';
+import { Frames, INK_MAX_FPS } from './frames.js';
 
-/** The frame interval: the store tells the view about stream changes at most this often. */
-export const FRAME_MS = 16;
-/**
- * Ink's own throttle, set above our cadence so it never holds a frame the store released;
- * at 60 it would sometimes push a frame to its trailing edge, a second frame of delay.
- */
-export const INK_MAX_FPS = 120;
+/** What runNotebook hands to `onStart`: enough to drive the notebook from outside (the benchmark). */
+export interface RunningNotebook {
+  session: Session;
+  frames: Frames;
+  /** Quits as /quit does. */
+  quit(): void;
+}
+
+export interface NotebookOptions extends RenderOptions {
+  /** Called once the notebook is on screen, before the first prompt is sent. */
+  onStart?: (notebook: RunningNotebook) => void;
+}
 
 /** The interactive notebook: full screen until /quit, Ctrl+D or a second Ctrl+C. */
-export async function runNotebook(config: Config): Promise<number> {
+export async function runNotebook(config: Config, options: NotebookOptions = {}): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(
       'streambook: the notebook needs a terminal; for pipes and scripts use -p (try: streambook --help)\n',
@@ -39,10 +45,18 @@ export async function runNotebook(config: Config): Promise<number> {
     const source = { offline: connection.offline !== null, describe: connection.describe };
     const store = new SessionStore(
       initialState(config.settings, source, connection.offline?.scenario ?? null),
-      { frameMs: FRAME_MS },
     );
     const session = new Session(store, connection.client, connection.offline);
-    const notebook = renderNotebook(session);
+    const frames = new Frames(store);
+    const notebook = renderNotebook(session, frames, options);
+    options.onStart?.({
+      session,
+      frames,
+      quit: () => {
+        session.interrupt();
+        notebook.unmount();
+      },
+    });
     if (config.prompt) session.submit(config.prompt);
     await notebook.waitUntilExit();
   } finally {
@@ -60,7 +74,7 @@ export interface RenderOptions {
 }
 
 /** Mounts the notebook's screen for a session, on this process's terminal. */
-export function renderNotebook(session: Session, options: RenderOptions = {}): Instance {
+function renderNotebook(session: Session, frames: Frames, options: RenderOptions = {}): Instance {
   let instance: Instance | undefined;
   const commands: CommandContext = {
     session,
@@ -82,10 +96,10 @@ export function renderNotebook(session: Session, options: RenderOptions = {}): I
   };
   const onRender = (metrics: { renderTime: number }) => {
     const frameMs = performance.now() - renderStartedAt;
-    session.store.reportFrameCost(frameMs);
+    frames.reportFrameCost(frameMs);
     options.onRender?.({ ...metrics, frameMs });
   };
-  instance = render(<App commands={commands} frameClock={frameClock} />, {
+  instance = render(<App commands={commands} frameClock={frameClock} frames={frames} />, {
     exitOnCtrlC: false,
     patchConsole: true,
     maxFps: INK_MAX_FPS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afterTurn, NO_TOOL_RESULT, withPrompt } from '../../src/engine/history.js';
-import { runTurn } from '../../src/engine/turn.js';
+import { streamTurn } from '../../src/engine/turn.js';
 import type { MessageParam, TurnOutcome } from '../../src/engine/types.js';
 import { startOfflineServer } from '../../src/offline/server.js';
 import { clientFor, SETTINGS } from '../support/turns.js';
@@ -8,17 +8,13 @@ import { clientFor, SETTINGS } from '../support/turns.js';
 async function turn(url: string, messages: MessageParam[], signalAfterTexts?: number): Promise<TurnOutcome> {
   const abort = new AbortController();
   let texts = 0;
-  for await (const update of runTurn({
-    client: clientFor(url),
-    messages,
-    settings: SETTINGS,
-    signal: abort.signal,
-  })) {
-    if (update.type === 'text' && signalAfterTexts !== undefined && ++texts === signalAfterTexts)
-      abort.abort();
-    if (update.type === 'end') return update.outcome;
-  }
-  throw new Error('no end');
+  return streamTurn(
+    { client: clientFor(url), messages, settings: SETTINGS, signal: abort.signal },
+    (update) => {
+      if (update.type === 'text' && signalAfterTexts !== undefined && ++texts === signalAfterTexts)
+        abort.abort();
+    },
+  );
 }
 
 describe('the conversation history', () => {

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { createClient } from '../../src/engine/client.js';
 import { withPrompt } from '../../src/engine/history.js';
-import { runTurn, type TurnRequest } from '../../src/engine/turn.js';
+import { streamTurn, type TurnRequest } from '../../src/engine/turn.js';
 import type {
   Message,
   StreamMode,
@@ -38,22 +38,21 @@ export async function collectTurn(
   } = {},
 ): Promise<Collected> {
   const updates: TurnUpdate[] = [];
-  const turn = runTurn({
+  const request = {
     client,
     messages: withPrompt([], options.prompt ?? 'Write a 1 sentence description of a sci fi world'),
     settings: { ...SETTINGS, ...options.settings, mode },
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
-  } satisfies TurnRequest);
-  for await (const update of turn) {
+  } satisfies TurnRequest;
+  const outcome = await streamTurn(request, (update) => {
     updates.push(update);
     options.onUpdate?.(update);
-  }
-  const end = updates.at(-1);
-  if (end?.type !== 'end') throw new Error('turn did not end with an end update');
+  });
+  if (updates.at(-1)?.type !== 'end') throw new Error('turn did not end with an end update');
   return {
     updates,
-    outcome: end.outcome,
+    outcome,
     wire: updates.flatMap((u) => (u.type === 'wire' ? [u.event] : [])),
     text: updates.map((u) => (u.type === 'text' ? u.text : '')).join(''),
   };

@@ -11,7 +11,7 @@ import stripAnsi from 'strip-ansi';
 import { createClipboard } from '../../src/clipboard/clipboard.js';
 import type { CommandContext } from '../../src/commands/command.js';
 import { withPrompt } from '../../src/engine/history.js';
-import { runTurn } from '../../src/engine/turn.js';
+import { streamTurn } from '../../src/engine/turn.js';
 import type { TurnSettings, TurnUpdate } from '../../src/engine/types.js';
 import type { Pace } from '../../src/offline/pace.js';
 import { type OfflineServer, startOfflineServer } from '../../src/offline/server.js';
@@ -131,12 +131,14 @@ export async function turnUpdates(
 
 async function collectUpdates(url: string, settings: Partial<TurnSettings>): Promise<TurnUpdate[]> {
   const updates: TurnUpdate[] = [];
-  const turn = runTurn({
-    client: clientFor(url),
-    messages: withPrompt([], 'Write a 1 sentence description of a sci fi world'),
-    settings: { ...SETTINGS, mode: 'raw', ...settings },
-  });
-  for await (const update of turn) updates.push(update);
+  await streamTurn(
+    {
+      client: clientFor(url),
+      messages: withPrompt([], 'Write a 1 sentence description of a sci fi world'),
+      settings: { ...SETTINGS, mode: 'raw', ...settings },
+    },
+    (update) => updates.push(update),
+  );
   return updates;
 }
 

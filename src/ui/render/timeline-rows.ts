@@ -133,7 +133,7 @@ function preview(name: string, data: Record<string, unknown>): string {
       const delta = (data.delta ?? {}) as Record<string, unknown>;
       const text =
         delta.text ?? delta.thinking ?? delta.partial_json ?? delta.signature ?? delta.citation ?? delta;
-      return clip(typeof text === 'string' ? JSON.stringify(text) : JSON.stringify(text));
+      return clip(JSON.stringify(text));
     }
     case 'message_delta': {
       const delta = data.delta as { stop_reason?: string } | undefined;

@@ -1,0 +1,70 @@
+import { afterTurn } from '../engine/history.js';
+import type { MessageParam, TurnOutcome, TurnUpdate } from '../engine/types.js';
+import { applyUpdate, type Cell } from './cell.js';
+import { NO_TOKENS, type SessionState } from './session-state.js';
+
+/**
+ * A new turn's cell at the end. The cell it `replaces` (for /retry) stays on screen, marked;
+ * the view follows the new cell.
+ */
+export function turnStarted(state: SessionState, cell: Cell, replaces: number | null): SessionState {
+  const kept = (c: Cell): Cell =>
+    c.id === replaces ? { ...c, replacedBy: cell.id, version: c.version + 1 } : c;
+  const prompt = cell.prompt;
+  return {
+    ...state,
+    cells: [...state.cells.map(kept), cell],
+    promptHistory:
+      state.promptHistory.at(-1) === prompt ? state.promptHistory : [...state.promptHistory, prompt],
+    view: { ...state.view, selected: null, scroll: 0 },
+    timeline: { ...state.timeline, cursor: null, detail: null },
+    quitArmed: null,
+  };
+}
+
+/** One update into the streaming cell, which is the last, so only it is looked at. */
+export function turnUpdated(state: SessionState, id: number, update: TurnUpdate): SessionState {
+  const at = state.cells.length - 1;
+  const cell = state.cells[at];
+  if (cell?.id !== id) return state;
+  const cells = state.cells.slice();
+  cells[at] = applyUpdate(cell, update);
+  return { ...state, cells };
+}
+
+/**
+ * The turn's end: its cell says how it ended, the history takes the turn after `request`,
+ * and the token totals grow by its usage.
+ */
+export function turnEnded(
+  state: SessionState,
+  id: number,
+  request: MessageParam[],
+  outcome: TurnOutcome,
+): SessionState {
+  const usage = outcome.message?.usage;
+  // Without the final usage only the input count (from message_start) is known; the
+  // totals become a lower bound.
+  const final = outcome.metrics.usageFinal;
+  return {
+    ...turnUpdated(state, id, { type: 'end', outcome }),
+    history: afterTurn(request, outcome),
+    tokens: {
+      input: state.tokens.input + (usage?.input_tokens ?? 0),
+      output: state.tokens.output + (final ? (usage?.output_tokens ?? 0) : 0),
+      exact: state.tokens.exact && (final || !usage),
+    },
+  };
+}
+
+/** A new conversation: the cells, the history and the token totals go; the settings stay. */
+export function conversationCleared(state: SessionState): SessionState {
+  return {
+    ...state,
+    cells: [],
+    history: [],
+    tokens: NO_TOKENS,
+    view: { ...state.view, selected: null, scroll: 0 },
+    timeline: { ...state.timeline, cursor: null, detail: null },
+  };
+}

@@ -36,9 +36,13 @@ export async function runNotebook(config: Config): Promise<number> {
       idleTimeoutMs: config.idleTimeoutMs,
       pace: offlinePace(process.env),
     });
-    const source = { offline: connection.offline !== null, describe: connection.describe };
+    const source = {
+      offline: connection.offline !== null,
+      describe: connection.describe,
+      ...(connection.offline ? {} : { baseURL: connection.client.baseURL }),
+    };
     const store = new SessionStore(
-      initialState(config.settings, source, connection.offline?.scenario ?? null),
+      initialState(config.settings, source, connection.offline?.scenario ?? null, config.sources),
       { frameMs: FRAME_MS },
     );
     const session = new Session(store, connection.client, connection.offline);

@@ -14,11 +14,12 @@ async function main(): Promise<number> {
   // check every render and cost several times the CPU per frame.
   process.env.NODE_ENV ??= 'production';
   // .env fills in what the environment lacks and never overrides it.
-  const dotenvWarning = loadDotenv(process.env);
+  const fromDotenv = new Set<string>();
+  const dotenvWarning = loadDotenv(process.env, '.env', fromDotenv);
   if (dotenvWarning) diagnose(dotenvWarning);
   let config: Config;
   try {
-    config = resolveConfig(process.argv.slice(2), process.env);
+    config = resolveConfig(process.argv.slice(2), process.env, fromDotenv);
   } catch (error) {
     if (error instanceof UsageError) return usageError(error.message);
     throw error;

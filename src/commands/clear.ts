@@ -1,10 +1,10 @@
-import type { Command } from './command.js';
+import { type Command, toast } from './command.js';
 
 export const clearCommand: Command = {
   name: 'clear',
   summary: 'start a new conversation (cells and history go; settings stay)',
   run({ session }) {
     session.clear();
-    session.toast('New conversation');
+    return toast('New conversation');
   },
 };

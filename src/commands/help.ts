@@ -3,7 +3,7 @@ import type { Command } from './command.js';
 export const helpCommand: Command = {
   name: 'help',
   summary: 'show keys and commands (Esc closes)',
-  run({ session }) {
-    session.view(() => ({ help: true, helpScroll: 0 }));
+  run() {
+    return { kind: 'show', view: 'help' };
   },
 };

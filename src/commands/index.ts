@@ -1,6 +1,5 @@
-import { UsageError } from '../config/config.js';
 import { clearCommand } from './clear.js';
-import { type Command, type CommandContext, CommandError } from './command.js';
+import { type Command, type CommandContext, type CommandResult, error } from './command.js';
 import { copyCommand } from './copy.js';
 import { helpCommand } from './help.js';
 import { maxTokensCommand } from './max-tokens.js';
@@ -11,6 +10,7 @@ import { rawCommand } from './raw.js';
 import { retryCommand } from './retry.js';
 import { saveCommand } from './save.js';
 import { scenarioCommand } from './scenario.js';
+import { settingsCommand } from './settings.js';
 import { systemCommand } from './system.js';
 import { temperatureCommand } from './temperature.js';
 import { thinkingCommand } from './thinking.js';
@@ -22,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   saveCommand,
   timelineCommand,
   rawCommand,
+  settingsCommand,
   modelCommand,
   systemCommand,
   maxTokensCommand,
@@ -41,23 +42,50 @@ export function completeCommand(typed: string): string[] {
 }
 
 /**
- * Runs "/name args". A bad command or argument becomes an inline toast, and nothing is sent.
- * Resolves to whether the command ran, so the caller can keep a line that did not.
+ * Runs "/name args" and does what its result says. A bad command or argument becomes an inline
+ * toast, and nothing is sent. Resolves to whether the command ran, so the caller can give back
+ * a line that did not, to be fixed rather than retyped.
  */
 export async function runCommandLine(line: string, context: CommandContext): Promise<boolean> {
   const match = /^\/([^\s/]\S*)\s*([\s\S]*)$/.exec(line.trim());
-  try {
-    if (!match)
-      throw new CommandError('not a command: to send a prompt that starts with /, begin it with //');
-    const [, name = '', args = ''] = match;
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command)
-      throw new CommandError(`unknown command /${name} (try /help; // sends a prompt that starts with /)`);
-    await command.run(context, args);
-    return true;
-  } catch (error) {
-    if (!(error instanceof CommandError || error instanceof UsageError)) throw error;
-    context.session.toast(error.message, 'error');
-    return false;
+  const [, name = '', args = ''] = match ?? [];
+  const command = COMMANDS.find((c) => c.name === name);
+  const result: CommandResult = !match
+    ? error('not a command: to send a prompt that starts with /, begin it with //')
+    : !command
+      ? error(`unknown command /${name} (try /help; // sends a prompt that starts with /)`)
+      : await command.run(context, args);
+  return act(result, name, context);
+}
+
+/** What a command's result means for the session; false when the command did not run. */
+function act(result: CommandResult, name: string, { session, quit }: CommandContext): boolean {
+  switch (result.kind) {
+    case 'toast':
+      session.toast(result.text, result.tone);
+      return true;
+    case 'error':
+      session.toast(result.text, 'error');
+      return false;
+    case 'settings':
+      session.setSettings(result.change, { kind: 'command', name: `/${name}` });
+      session.toast(result.text);
+      return true;
+    case 'show': {
+      const page = result.view === 'help' ? null : result.view;
+      session.view(() => ({ help: true, helpScroll: 0, page }));
+      return true;
+    }
+    case 'quit':
+      quit();
+      return true;
+    case 'none':
+      return true;
+    default:
+      return unreachable(result);
   }
+}
+
+function unreachable(result: never): never {
+  throw new Error(`unknown command result ${JSON.stringify(result)}`);
 }

@@ -2,7 +2,6 @@ import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { CommandError } from './command.js';
 
 /** A path as a shell would take it: `~` and `~/…` are the home folder, the rest is from cwd. */
 export function resolveSavePath(path: string, cwd: string): string {
@@ -11,30 +10,48 @@ export function resolveSavePath(path: string, cwd: string): string {
   return isAbsolute(path) ? path : join(cwd, path);
 }
 
+/** Why a file was not written, in one line that names the fix. */
+class Refused extends Error {}
+
 /**
  * Writes `data` to a regular file, created with mode 0600 (a reply can hold private text).
  * Anything else is refused before a byte is written: opening a FIFO for writing waits for a
  * reader forever, and a device or a directory is never what was meant. The type is checked
  * before opening, and again on the open file (O_NONBLOCK makes a FIFO fail at once, not wait),
  * so a path swapped in between cannot hang the notebook either.
+ * Resolves to why nothing was written, or to undefined once it was.
  */
-export async function writeRegularFile(path: string, shown: string, data: string): Promise<void> {
+export async function writeRegularFile(
+  path: string,
+  shown: string,
+  data: string,
+): Promise<string | undefined> {
+  try {
+    await writeFile(path, shown, data);
+    return undefined;
+  } catch (error) {
+    if (error instanceof Refused) return error.message;
+    throw error;
+  }
+}
+
+async function writeFile(path: string, shown: string, data: string): Promise<void> {
   const before = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw new CommandError(writeFailure(shown, error));
+    throw new Refused(writeFailure(shown, error));
   });
   if (before) refuseUnlessFile(before, shown);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK | constants.O_NOCTTY;
   const file = await open(path, flags, 0o600).catch((error: NodeJS.ErrnoException) => {
-    throw new CommandError(writeFailure(shown, error));
+    throw new Refused(writeFailure(shown, error));
   });
   try {
     refuseUnlessFile(await file.stat(), shown);
     await file.truncate(0);
     await file.writeFile(data);
   } catch (error) {
-    if (error instanceof CommandError) throw error;
-    throw new CommandError(writeFailure(shown, error as NodeJS.ErrnoException));
+    if (error instanceof Refused) throw error;
+    throw new Refused(writeFailure(shown, error as NodeJS.ErrnoException));
   } finally {
     await file.close();
   }
@@ -54,7 +71,7 @@ function refuseUnlessFile(stats: Stats, shown: string): void {
   const fix = stats.isDirectory()
     ? `name a file in it, e.g. ${join(shown, 'cell.json')}`
     : 'name a regular file';
-  throw new CommandError(`cannot save to ${shown}: it is ${what}; ${fix}`);
+  throw new Refused(`cannot save to ${shown}: it is ${what}; ${fix}`);
 }
 
 function writeFailure(shown: string, error: NodeJS.ErrnoException): string {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { partialNote } from '../store/cell.js';
-import { formatBytes } from '../ui/format.js';
+import { formatBytes } from '../export/byte-size.js';
+import { partialNote } from '../export/cell-json.js';
 import { cellJson } from './cell-argument.js';
-import type { Command } from './command.js';
+import { type Command, error, toast } from './command.js';
 import { resolveSavePath, writeRegularFile } from './save-file.js';
 
 export const saveCommand: Command = {
@@ -11,14 +11,16 @@ export const saveCommand: Command = {
   args: '[n] [path]',
   summary: "write cell n's message JSON to a file (default: streambook-cell-N.json; ~ is home)",
   async run({ session, cwd }, args) {
-    const { cell, rest, json } = cellJson(session, args);
+    const found = cellJson(session, args);
+    if ('kind' in found) return found;
+    const { cell, rest, json } = found;
     const path = rest ? resolveSavePath(rest, cwd) : freshPath(cwd, cell.id);
-    await writeRegularFile(path, rest || path, `${json}\n`);
+    const data = `${json}\n`;
+    const refused = await writeRegularFile(path, rest || path, data);
+    if (refused) return error(refused);
     const shown = relative(cwd, path).startsWith('..') ? path : `./${relative(cwd, path)}`;
-    session.toast(
-      `Saved cell ${cell.id} JSON${partialNote(cell)} (${formatBytes(Buffer.byteLength(json) + 1)}) to ${shown}`,
-      'success',
-    );
+    const size = formatBytes(Buffer.byteLength(data));
+    return toast(`Saved cell ${cell.id} JSON${partialNote(cell)} (${size}) to ${shown}`, 'success');
   },
 };
 

@@ -1,5 +1,5 @@
 import { isScenarioName, SCENARIOS } from '../offline/scenarios.js';
-import { type Command, CommandError } from './command.js';
+import { type Command, error, toast } from './command.js';
 
 export const scenarioCommand: Command = {
   name: 'scenario',
@@ -7,13 +7,13 @@ export const scenarioCommand: Command = {
   summary: 'offline only: answer the next turns with a protocol scenario (chat, long, tool-use, …)',
   run({ session }, args) {
     const name = args.trim();
-    if (!session.offline) throw new CommandError('/scenario needs the offline API (answers are live)');
+    if (!session.offline) return error('/scenario needs the offline API (answers are live)');
     if (!name || !isScenarioName(name)) {
-      throw new CommandError(
+      return error(
         `${name ? `unknown scenario '${name}'` : '/scenario needs a name'}: ${SCENARIOS.map((s) => s.name).join(', ')}`,
       );
     }
     session.setScenario(name);
-    session.toast(`Scenario: ${name} (simulated)`);
+    return toast(`Scenario: ${name} (simulated)`);
   },
 };

@@ -4,9 +4,12 @@ export const systemCommand: Command = {
   name: 'system',
   args: 'TEXT',
   summary: 'set the system prompt for the next turns (no TEXT clears it)',
-  run({ session }, args) {
+  run(_context, args) {
     const text = args.trim();
-    session.setSettings({ system: text || undefined });
-    session.toast(text ? `System prompt set (${text.length} chars)` : 'System prompt cleared');
+    return {
+      kind: 'settings',
+      change: { system: text || undefined },
+      text: text ? `System prompt set (${text.length} chars)` : 'System prompt cleared',
+    };
   },
 };

@@ -1,5 +1,5 @@
 import { parseThinking } from '../config/config.js';
-import { type Command, CommandError } from './command.js';
+import { type Command, error, isError, parsed } from './command.js';
 
 /** Max tokens that leave a thinking budget room for the answer too: twice the budget. */
 export function maxTokensFor(budget: number): number {
@@ -13,16 +13,15 @@ export const thinkingCommand: Command = {
   run({ session }, args) {
     const value = args.trim() || 'missing';
     // Checked against max tokens here, not in the parser, so the message can name the fix.
-    const thinkingBudget = parseThinking(value, Number.POSITIVE_INFINITY, '/thinking');
+    const thinkingBudget = parsed(() => parseThinking(value, Number.POSITIVE_INFINITY, '/thinking'));
+    if (isError(thinkingBudget)) return thinkingBudget;
     const { maxTokens } = session.state.settings;
     if (thinkingBudget !== undefined && thinkingBudget >= maxTokens) {
-      throw new CommandError(
+      return error(
         `/thinking ${thinkingBudget} needs max tokens above it (now ${maxTokens}): /max-tokens ${maxTokensFor(thinkingBudget)} first`,
       );
     }
-    session.setSettings({ thinkingBudget });
-    session.toast(
-      thinkingBudget === undefined ? 'Thinking: off' : `Thinking budget: ${thinkingBudget} tokens`,
-    );
+    const text = thinkingBudget === undefined ? 'Thinking: off' : `Thinking budget: ${thinkingBudget} tokens`;
+    return { kind: 'settings', change: { thinkingBudget }, text };
   },
 };

@@ -8,5 +8,6 @@ export const timelineCommand: Command = {
       timeline: !view.timeline,
       focus: view.focus === 'timeline' ? 'prompt' : view.focus,
     }));
+    return { kind: 'none' };
   },
 };

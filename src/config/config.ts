@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_IDLE_TIMEOUT_MS } from '../engine/idle-watchdog.js';
 import type { StreamMode, TurnSettings } from '../engine/types.js';
 import { type Connection, parseConnection } from './connection-config.js';
+import { type SettingSources, settingSources } from './setting-source.js';
 import { quoted, shown } from './shown.js';
 import { UsageError } from './usage-error.js';
 
@@ -14,6 +15,8 @@ export { type Connection, UsageError };
 
 export interface Config {
   settings: TurnSettings;
+  /** Where each setting came from, for /settings. */
+  sources: SettingSources;
   maxRetries?: number;
   /** No byte for this long ends a turn; 0 turns the limit off. */
   idleTimeoutMs: number;
@@ -45,11 +48,13 @@ const OPTIONS = {
 
 /**
  * Flags override the environment, which `.env` fills in without overriding (dotenv's rule,
- * applied before this runs). Pure: argv and env in, a checked Config out.
+ * applied before this runs; `dotenv` names the variables it filled in). Pure: argv and env
+ * in, a checked Config out.
  */
 export function resolveConfig(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
+  dotenv: ReadonlySet<string> = new Set(),
 ): Config {
   const { values, positionals } = parseFlags(argv);
   // A bad value is named where it came from: the flag, or the variable.
@@ -75,6 +80,7 @@ export function resolveConfig(
   }
   const config: Config = {
     settings,
+    sources: settingSources(values, env, dotenv),
     connection: parseConnection(values, env),
     idleTimeoutMs:
       values['idle-timeout'] !== undefined

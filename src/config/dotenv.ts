@@ -5,16 +5,23 @@ import { parse } from 'dotenv';
 export const DOTENV_LIMIT = 1024 * 1024;
 
 /**
- * Fills in from `.env` what the environment lacks, never overriding it (dotenv's rule).
+ * Fills in from `.env` what the environment lacks, never overriding it (dotenv's rule), and
+ * adds the names it filled in to `filled` (so /settings can say a value came from `.env`).
  * Returns a one-line warning when the file is there but unfit to read, and startup goes on.
  * A `.env` that is a FIFO, a device (a link to /dev/zero) or a directory is never read: a
  * FIFO would block startup and /dev/zero never ends.
  */
-export function loadDotenv(env: Record<string, string | undefined>, path = '.env'): string | undefined {
+export function loadDotenv(
+  env: Record<string, string | undefined>,
+  path = '.env',
+  filled?: Set<string>,
+): string | undefined {
   const read = readDotenv(path);
   if ('warning' in read) return `ignoring .env: ${read.warning}`;
   for (const [name, value] of Object.entries(parse(read.text))) {
-    if (env[name] === undefined) env[name] = value;
+    if (env[name] !== undefined) continue;
+    env[name] = value;
+    filled?.add(name);
   }
   return undefined;
 }

@@ -1,10 +1,10 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { OutputFormat } from '../config/config.js';
 import { withPrompt } from '../engine/history.js';
-import { outcomeJson } from '../engine/outcome-json.js';
 import { describeRetryWait } from '../engine/retry-policy.js';
 import { streamTurn } from '../engine/turn.js';
 import type { TurnOutcome, TurnSettings } from '../engine/types.js';
+import { outcomeJson } from '../export/message-json.js';
 import { escapeControlsForJson, neutralize } from '../terminal/neutralize.js';
 
 /** Where print mode writes: stdout gets only the requested output. */

@@ -1,4 +1,5 @@
 import type Anthropic from '@anthropic-ai/sdk';
+import type { SettingSource } from '../config/setting-source.js';
 import { withPrompt } from '../engine/history.js';
 import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js';
@@ -113,8 +114,14 @@ export class Session {
     this.store.update(conversationCleared);
   }
 
-  setSettings(change: Partial<TurnSettings>): void {
-    this.store.update((s) => ({ ...s, settings: { ...s.settings, ...change } }));
+  /** Settings for the next turns; `source` (a /command) is recorded for each one changed. */
+  setSettings(change: Partial<TurnSettings>, source?: SettingSource): void {
+    const sources = source ? Object.fromEntries(Object.keys(change).map((name) => [name, source])) : {};
+    this.store.update((s) => ({
+      ...s,
+      settings: { ...s.settings, ...change },
+      settingSources: { ...s.settingSources, ...sources },
+    }));
   }
 
   /** Offline only: the scenario that answers the next turns. */

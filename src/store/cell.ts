@@ -1,4 +1,3 @@
-import { outcomeJson } from '../engine/outcome-json.js';
 import type {
   HttpAttempt,
   Message,
@@ -9,7 +8,6 @@ import type {
   TurnUpdate,
   WireEvent,
 } from '../engine/types.js';
-import { escapeControlsForJson } from '../terminal/neutralize.js';
 
 export type CellStatus = 'streaming' | 'complete' | 'interrupted' | 'failed';
 
@@ -149,22 +147,4 @@ function withBlock(blocks: CellBlock[], block: CellBlock): CellBlock[] {
 
 function upsertAttempt(attempts: HttpAttempt[], attempt: HttpAttempt): HttpAttempt[] {
   return [...attempts.filter((a) => a.attempt !== attempt.attempt), attempt];
-}
-
-/**
- * The message JSON of a cell, as print mode's --output-format json gives it, pretty-printed:
- * a partial message carries its `error` and `usage_incomplete` (see outcomeJson).
- */
-export function messageJson(cell: Cell): string | null {
-  if (!cell.message || cell.status === 'streaming') return null;
-  const json = outcomeJson(cell.message, cell.status, cell.error, cell.metrics?.usageFinal ?? false);
-  // Escaped as the terminal needs (DEL, C1, bidi): the file is often shown with `cat`, and a
-  // JSON reader reads each escape back as the same character.
-  return escapeControlsForJson(JSON.stringify(json, null, 2));
-}
-
-/** How /copy and /save describe a cell that did not complete: "" when it did. */
-export function partialNote(cell: Cell): string {
-  if (cell.status === 'complete') return cell.metrics?.usageFinal === false ? ' (usage incomplete)' : '';
-  return ` (partial, ${cell.status}${cell.metrics?.usageFinal ? '' : ', usage incomplete'})`;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_SOURCES, type SettingSources } from '../config/setting-source.js';
 import type { MessageParam, TurnSettings } from '../engine/types.js';
 import type { Cell } from './cell.js';
 
@@ -20,14 +21,23 @@ export interface Toast {
   tone: 'info' | 'success' | 'warning' | 'error';
 }
 
+/** A page of text shown in place of the panes until Esc (what /settings shows). */
+export interface TextPage {
+  title: string;
+  lines: string[];
+}
+
 export interface SessionState {
   cells: Cell[];
   /** What the next request sends before the new prompt. */
   history: MessageParam[];
   settings: TurnSettings;
+  /** Where each setting came from: a flag, the environment, .env, the default, or a /command. */
+  settingSources: SettingSources;
   /** The offline scenario for the next turns; null when answers are live. */
   scenario: string | null;
-  source: { offline: boolean; describe: string };
+  /** Where answers come from; `baseURL` is the live API's (never with the key). */
+  source: { offline: boolean; describe: string; baseURL?: string };
   view: {
     timeline: boolean;
     focus: Focus;
@@ -37,6 +47,8 @@ export interface SessionState {
     thinkingHidden: boolean;
     help: boolean;
     helpScroll: number;
+    /** What the help area shows instead of keys and commands, while `help` is open. */
+    page: TextPage | null;
     /** Conversation lines scrolled up from the bottom. */
     scroll: number;
   };
@@ -62,11 +74,13 @@ export function initialState(
   settings: TurnSettings,
   source: SessionState['source'],
   scenario: string | null,
+  settingSources: SettingSources = DEFAULT_SOURCES,
 ): SessionState {
   return {
     cells: [],
     history: [],
     settings,
+    settingSources,
     scenario,
     source,
     view: {
@@ -77,6 +91,7 @@ export function initialState(
       thinkingHidden: false,
       help: false,
       helpScroll: 0,
+      page: null,
       scroll: 0,
     },
     timeline: { hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 },

@@ -7,6 +7,7 @@ import { ConversationPane } from './components/ConversationPane.js';
 import { HelpView } from './components/HelpView.js';
 import { PromptInput } from './components/PromptInput.js';
 import { StatusBar } from './components/StatusBar.js';
+import { TextPageView } from './components/TextPageView.js';
 import { TimelinePane } from './components/TimelinePane.js';
 import { ToastLine, toastText } from './components/ToastLine.js';
 import { Frames } from './frames.js';
@@ -85,8 +86,12 @@ export function App({ commands, frameClock, frames }: AppProps) {
     />
   ) : null;
   const panes = state.view.help ? (
-    // Help takes the whole area above the prompt, so its columns have room.
-    <HelpView size={mainArea(layout)} scroll={state.view.helpScroll} />
+    // Help (or a page such as /settings) takes the whole area above the prompt, so its columns have room.
+    state.view.page ? (
+      <TextPageView page={state.view.page} size={mainArea(layout)} scroll={state.view.helpScroll} />
+    ) : (
+      <HelpView size={mainArea(layout)} scroll={state.view.helpScroll} />
+    )
   ) : (
     <Box flexDirection={layout.stacked ? 'column' : 'row'}>
       {conversation}

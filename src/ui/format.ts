@@ -1,5 +1,8 @@
 import type { TurnMetrics } from '../engine/types.js';
 
+// Exports name sizes too, and sit below the UI.
+export { formatBytes } from '../export/byte-size.js';
+
 /** "412 ms" under a second, "2.31 s" above. */
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '–';
@@ -15,12 +18,6 @@ export function formatRate(tokensPerSecond: number | null | undefined): string {
   return tokensPerSecond === null || tokensPerSecond === undefined
     ? '– tok/s'
     : `${tokensPerSecond.toFixed(1)} tok/s`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export function formatCount(n: number): string {

@@ -42,9 +42,13 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
       idleTimeoutMs: config.idleTimeoutMs,
       pace: offlinePace(process.env),
     });
-    const source = { offline: connection.offline !== null, describe: connection.describe };
+    const source = {
+      offline: connection.offline !== null,
+      describe: connection.describe,
+      ...(connection.offline ? {} : { baseURL: connection.client.baseURL }),
+    };
     const store = new SessionStore(
-      initialState(config.settings, source, connection.offline?.scenario ?? null),
+      initialState(config.settings, source, connection.offline?.scenario ?? null, config.sources),
     );
     const session = new Session(store, connection.client, connection.offline);
     const frames = new Frames(store);

@@ -3,13 +3,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type CommandBench, commandBench } from './command-context.js';
+import { saveCommand } from '../../src/commands/save.js';
+import { type CommandBench, commandBenches } from './command-context.js';
 
-const benches: CommandBench[] = [];
+const bench = commandBenches();
 const dirs: string[] = [];
-afterEach(async () => {
+afterEach(() => {
   vi.unstubAllEnvs();
-  await Promise.all(benches.splice(0).map((bench) => bench.close()));
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -21,13 +21,30 @@ function tempDir(): string {
 
 /** A session with one finished cell, its commands run in `cwd`. */
 async function afterTurn(cwd: string, scenario = 'chat'): Promise<CommandBench> {
-  const bench = await commandBench({ cwd, scenario });
-  benches.push(bench);
-  await bench.send('hello');
-  return bench;
+  const made = await bench({ cwd, scenario });
+  await made.send('hello');
+  return made;
 }
 
 describe('/save', () => {
+  it('writes to a fresh default name, never over an existing file', async () => {
+    const cwd = tempDir();
+    const b = await afterTurn(cwd);
+    expect(await b.call(saveCommand)).toEqual({
+      kind: 'toast',
+      text: expect.stringMatching(/^Saved cell 1 JSON \(\d+ B\) to \.\/streambook-cell-1\.json$/),
+      tone: 'success',
+    });
+    expect(await b.call(saveCommand, '1')).toMatchObject({
+      text: expect.stringMatching(/to \.\/streambook-cell-1-2\.json$/),
+    });
+  });
+
+  it('says there is no cell before the first prompt', async () => {
+    const b = await bench({ cwd: tempDir() });
+    expect(await b.call(saveCommand, 'x.json')).toEqual({ kind: 'error', text: 'there is no cell yet' });
+  });
+
   it('expands ~ to the home folder and writes the file readable by its owner only', async () => {
     const home = tempDir();
     vi.stubEnv('HOME', home);

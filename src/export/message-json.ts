@@ -1,4 +1,4 @@
-import type { Message, TurnError, TurnStatus } from './types.js';
+import type { Message, TurnError, TurnStatus } from '../engine/types.js';
 
 /** Why a turn did not complete, as JSON output gives it beside the partial message. */
 export interface ErrorJson {

@@ -103,7 +103,7 @@ export function App({ commands, frameClock }: AppProps) {
         height={layout.inputLines}
       />
       {state.toast ? <ToastLine toast={state.toast} width={layout.width} lines={layout.toastLines} /> : null}
-      <StatusBar state={state} width={layout.width} />
+      <StatusBar state={state} width={layout.width} prompt={editor.value} />
     </Box>
   );
 }

@@ -112,7 +112,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
         height={layout.inputLines}
       />
       {state.toast ? <ToastLine toast={state.toast} width={layout.width} lines={layout.toastLines} /> : null}
-      <StatusBar state={state} width={layout.width} />
+      <StatusBar state={state} width={layout.width} prompt={editor.value} />
     </Box>
   );
 }

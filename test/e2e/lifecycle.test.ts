@@ -79,6 +79,10 @@ describe('leaving the notebook gives the terminal back', () => {
       await screen.waitFor((s) => !s.includes('Press Ctrl+C again') && /› a/.test(s));
       expect(screen.exit).toBeNull();
 
+      // Idle, Ctrl+C first clears the draft; on the empty prompt it asks, and again quits.
+      screen.write(KEYS.ctrlC);
+      await screen.waitFor((s) => !/› a/.test(s));
+      expect(screen.text()).not.toContain('Press Ctrl+C again');
       screen.write(KEYS.ctrlC);
       await screen.waitFor(/Press Ctrl\+C again to quit/);
       screen.write(KEYS.ctrlC);

@@ -1,13 +1,14 @@
 import chalk from 'chalk';
 import { COMMANDS } from '../../commands/index.js';
-import { KEYS } from '../keys.js';
+import { helpRows } from '../input/key-dispatch.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { wrap } from '../render/wrap.js';
 import { Lines } from './Lines.js';
 
 /** Keys and commands as lines at a width, each description wrapped under its own column. */
 export function helpLines(width: number): string[] {
-  const keyWidth = Math.max(...KEYS.map(([key]) => key.length)) + 2;
+  const keys = helpRows();
+  const keyWidth = Math.max(...keys.map((row) => row.keys.length)) + 2;
   const commandWidth = Math.max(...COMMANDS.map((c) => `/${c.name} ${c.args ?? ''}`.length)) + 2;
   const entry = (name: string, column: number, what: string) => {
     const room = Math.max(10, width - 2 - column);
@@ -17,7 +18,7 @@ export function helpLines(width: number): string[] {
   };
   return [
     chalk.bold('Keys') + chalk.dim('  (Esc closes)  ↑/↓ PgUp/PgDn scroll'),
-    ...KEYS.flatMap(([key, what]) => entry(key, keyWidth, what)),
+    ...keys.flatMap((row) => entry(row.keys, keyWidth, row.help)),
     '',
     chalk.bold('Commands'),
     ...COMMANDS.flatMap((c) => entry(`/${c.name} ${c.args ?? ''}`, commandWidth, c.summary)),

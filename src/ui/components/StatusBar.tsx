@@ -5,18 +5,22 @@ import type { SessionState } from '../../store/session-state.js';
 import { neutralize } from '../../terminal/neutralize.js';
 import { formatTotal } from '../format.js';
 import { useCountdown } from '../hooks/use-countdown.js';
+import { focusName, hintsFor } from '../input/key-dispatch.js';
+import { SIDE_BY_SIDE_COLUMNS } from '../render/screen-layout.js';
 
 export interface StatusBarProps {
   state: SessionState;
   width: number;
+  /** The prompt as typed: some keys do something else when it holds a draft. */
+  prompt: string;
 }
 
-const HINTS = 'Enter send · Esc stop · ^T timeline · Tab focus · ^Y copy · /help';
-
 /** The last line: what answers, how, the tokens so far, and the main keys. */
-export function StatusBar({ state, width }: StatusBarProps) {
+export function StatusBar({ state, width, prompt }: StatusBarProps) {
   const { settings, source, tokens, scenario } = state;
-  const where = source.offline ? `offline (simulated)${scenario ? ` · ${scenario}` : ''}` : 'live';
+  // A narrow terminal keeps its room for the keys.
+  const offline = width < SIDE_BY_SIDE_COLUMNS ? 'offline' : 'offline (simulated)';
+  const where = source.offline ? `${offline}${scenario ? ` · ${scenario}` : ''}` : 'live';
   // The model name comes from flags, .env or /model: shown, so made safe for the terminal.
   const left = neutralize(
     `${settings.model} · ${settings.mode} · ${where} · ${formatTotal(tokens.input, tokens.exact)} in / ${formatTotal(tokens.output, tokens.exact)} out`,
@@ -25,20 +29,36 @@ export function StatusBar({ state, width }: StatusBarProps) {
   const secondsLeft = useCountdown(wait?.until ?? null);
   const countdown = wait && secondsLeft !== null ? retryText(wait, secondsLeft) : null;
   const notice = state.quitArmed !== null ? `Press ${state.quitArmed} again to quit` : countdown;
-  const hints = notice ?? HINTS;
-  const room = width - left.length - 2;
+  const room = width - left.length - 3;
+  const focus = `[${focusName(state)}]`;
+  const hints = fitHints([...hintsFor({ state, prompt }), '/help'], room - focus.length - 1);
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate-end">
         <Text inverse color={source.offline ? 'yellow' : 'green'}>{` ${left} `}</Text>
-        {room > 8 ? (
-          <Text dimColor={notice === null} color={notice === null ? undefined : 'yellow'}>
-            {` ${hints.slice(0, room - 1)}`}
+        {notice !== null ? (
+          <Text color="yellow">{` ${notice}`}</Text>
+        ) : room > focus.length ? (
+          <Text>
+            {' '}
+            <Text color="cyan">{focus}</Text>
+            {hints ? <Text dimColor>{` ${hints}`}</Text> : null}
           </Text>
         ) : null}
       </Text>
     </Box>
   );
+}
+
+/** As many whole hints as fit in `room` columns, in the keymap's order: none is cut. */
+export function fitHints(hints: readonly string[], room: number): string {
+  let line = '';
+  for (const hint of hints) {
+    const next = line ? `${line} · ${hint}` : hint;
+    if (next.length > room) break;
+    line = next;
+  }
+  return line;
 }
 
 /** The wait before the streaming turn's next attempt, while there is one. */

@@ -14,6 +14,9 @@ export interface TimelinePaneProps {
   focused: boolean;
 }
 
+/** Lines above the timeline's rows: its title, filters, counts and column names. */
+export const TIMELINE_HEADER_LINES = 4;
+
 /** The wire events of one cell, as they came, windowed to the pane; Enter opens one in full. */
 export function TimelinePane({ cell, rows, view, size, focused }: TimelinePaneProps) {
   if (cell && view.detail !== null) {
@@ -22,7 +25,7 @@ export function TimelinePane({ cell, rows, view, size, focused }: TimelinePanePr
   }
   const built = cell ? rows.rows(cell, view) : { rows: [], counts: {} };
   const header = [...timelineHeader(cell?.id ?? null, built.counts, view), timelineColumns()];
-  const bodyHeight = Math.max(0, size.height - header.length);
+  const bodyHeight = Math.max(0, size.height - TIMELINE_HEADER_LINES);
   const window = timelineWindow(built.rows.length, bodyHeight, focused ? view.cursor : null);
   const body = built.rows
     .slice(window.start, window.end)

@@ -16,8 +16,15 @@ export type PromptEdit =
   | { type: 'right' }
   | { type: 'home' }
   | { type: 'end' }
+  | { type: 'word-left' }
+  | { type: 'word-right' }
+  /** Ctrl+U: from the start of the cursor's line to the cursor. */
   | { type: 'clear-line' }
+  /** Ctrl+K: from the cursor to the end of its line. */
+  | { type: 'clear-to-end' }
   | { type: 'delete-word' }
+  /** Ctrl+C: an empty prompt, with what it held kept as the draft that ↓ brings back. */
+  | { type: 'discard'; history: readonly string[] }
   | { type: 'up'; history: readonly string[] }
   | { type: 'down'; history: readonly string[] }
   | { type: 'set'; value: string };
@@ -56,6 +63,21 @@ export function editPrompt(state: PromptEditor, edit: PromptEdit): PromptEditor 
       const start = value.lastIndexOf('\n', cursor - 1) + 1;
       return { ...state, value: value.slice(0, start) + value.slice(cursor), cursor: start };
     }
+    case 'word-left':
+      return { ...state, cursor: value.slice(0, cursor).replace(/\w+\W*$|\W+$/, '').length };
+    case 'word-right': {
+      const after = /^\W*\w+|^\W+/.exec(value.slice(cursor));
+      return { ...state, cursor: cursor + (after?.[0].length ?? 0) };
+    }
+    case 'clear-to-end': {
+      const next = value.indexOf('\n', cursor);
+      const end = next === -1 ? value.length : next;
+      return { ...state, value: value.slice(0, cursor) + value.slice(end) };
+    }
+    case 'discard':
+      return value === ''
+        ? state
+        : { value: '', cursor: 0, recall: { index: edit.history.length, draft: value } };
     case 'delete-word': {
       const before = value.slice(0, cursor).replace(/\S+\s*$|\s+$/, '');
       return { ...state, value: before + value.slice(cursor), cursor: before.length };

@@ -1,7 +1,8 @@
 import type { RefObject } from 'react';
 import type { CommandContext } from '../../commands/command.js';
-import { runCommandLine } from '../../commands/index.js';
+import { completeCommand, runCommandLine } from '../../commands/index.js';
 import type { Key } from './decode.js';
+import type { Action } from './keymap.js';
 import type { PromptEdit, PromptEditor } from './prompt-editor.js';
 
 /** What the prompt's keys act on. */
@@ -12,69 +13,63 @@ export interface PromptKeys {
   edit: (edit: PromptEdit) => void;
 }
 
-/** A key while the prompt has focus: editing, history, and Enter, which always sends. */
-export function promptKey({ commands, editor: live, edit }: PromptKeys, input: string, key: Key): void {
-  const state = commands.session.state;
-  const editor = live.current;
-  if (key.return && key.meta) {
-    edit({ type: 'insert', text: '\n' });
-    return;
-  }
-  if (key.return) {
-    if (editor.value.endsWith('\\')) {
+type PromptAction = Extract<
+  Action,
+  | 'send'
+  | 'newline'
+  | 'line-up'
+  | 'line-down'
+  | 'char-left'
+  | 'char-right'
+  | 'word-left'
+  | 'word-right'
+  | 'line-start'
+  | 'line-end'
+  | 'delete-back'
+  | 'delete-forward'
+  | 'delete-word'
+  | 'delete-to-start'
+  | 'delete-to-end'
+  | 'clear-prompt'
+  | 'complete'
+>;
+
+/** The prompt's actions: editing, history, completion, and Enter, which always sends. */
+export const PROMPT_ACTIONS: Record<PromptAction, (keys: PromptKeys) => void> = {
+  send: ({ commands, editor, edit }) => {
+    const { value } = editor.current;
+    if (!value.endsWith('\\')) submit(commands, value, edit);
+    else {
       edit({ type: 'backspace' });
       edit({ type: 'insert', text: '\n' });
-      return;
     }
-    submit(commands, editor.value, edit);
-    return;
-  }
-  if (input === '\n') {
-    edit({ type: 'insert', text: '\n' });
-    return;
-  }
-  if (key.upArrow) {
-    edit({ type: 'up', history: state.promptHistory });
-    return;
-  }
-  if (key.downArrow) {
-    edit({ type: 'down', history: state.promptHistory });
-    return;
-  }
-  if (key.leftArrow) {
-    edit({ type: 'left' });
-    return;
-  }
-  if (key.rightArrow) {
-    edit({ type: 'right' });
-    return;
-  }
-  if (key.home || (key.ctrl && input === 'a')) {
-    edit({ type: 'home' });
-    return;
-  }
-  if (key.end || (key.ctrl && input === 'e')) {
-    edit({ type: 'end' });
-    return;
-  }
-  if (key.backspace) {
-    edit({ type: 'backspace' });
-    return;
-  }
-  if (key.delete) {
-    edit({ type: 'delete' });
-    return;
-  }
-  if (key.ctrl && input === 'u') {
-    edit({ type: 'clear-line' });
-    return;
-  }
-  if (key.ctrl && input === 'w') {
-    edit({ type: 'delete-word' });
-    return;
-  }
-  if (key.ctrl || (key.meta && input.length <= 1)) return;
-  edit({ type: 'insert', text: input });
+  },
+  newline: ({ edit }) => edit({ type: 'insert', text: '\n' }),
+  'line-up': ({ commands, edit }) => edit({ type: 'up', history: commands.session.state.promptHistory }),
+  'line-down': ({ commands, edit }) => edit({ type: 'down', history: commands.session.state.promptHistory }),
+  'char-left': ({ edit }) => edit({ type: 'left' }),
+  'char-right': ({ edit }) => edit({ type: 'right' }),
+  'word-left': ({ edit }) => edit({ type: 'word-left' }),
+  'word-right': ({ edit }) => edit({ type: 'word-right' }),
+  'line-start': ({ edit }) => edit({ type: 'home' }),
+  'line-end': ({ edit }) => edit({ type: 'end' }),
+  'delete-back': ({ edit }) => edit({ type: 'backspace' }),
+  'delete-forward': ({ edit }) => edit({ type: 'delete' }),
+  'delete-word': ({ edit }) => edit({ type: 'delete-word' }),
+  'delete-to-start': ({ edit }) => edit({ type: 'clear-line' }),
+  'delete-to-end': ({ edit }) => edit({ type: 'clear-to-end' }),
+  'clear-prompt': ({ commands, edit }) =>
+    edit({ type: 'discard', history: commands.session.state.promptHistory }),
+  complete: ({ commands, editor, edit }) => {
+    const matches = completeCommand(editor.current.value);
+    if (matches.length === 1) edit({ type: 'set', value: `${matches[0]} ` });
+    else if (matches.length > 1) commands.session.toast(matches.join('  '));
+  },
+};
+
+/** A key no binding takes, while the prompt has focus: the text it types (a control key types none). */
+export function typeText({ edit }: PromptKeys, input: string, key: Key): void {
+  if (!key.ctrl && !(key.meta && input.length <= 1)) edit({ type: 'insert', text: input });
 }
 
 function submit(commands: CommandContext, value: string, edit: (edit: PromptEdit) => void): void {

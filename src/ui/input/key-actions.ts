@@ -1,0 +1,68 @@
+import { CommandError } from '../../commands/command.js';
+import { copyCommand } from '../../commands/copy.js';
+import type { Focus } from '../../store/session-state.js';
+import { suspend } from '../../terminal/full-screen.js';
+import type { KeyName } from './key-names.js';
+import type { Action } from './keymap.js';
+import { move, openEvent, type PaneKeys, selectCell } from './pane-keys.js';
+import { PROMPT_ACTIONS, type PromptKeys } from './prompt-keys.js';
+
+/** Everything a key can act on. */
+export type KeyContext = PromptKeys & PaneKeys;
+
+/** Every action of the keymap, by name: the table says when, these say what. */
+export const ACTIONS: Record<Action, (keys: KeyContext, key: KeyName) => void> = {
+  ...PROMPT_ACTIONS,
+  stop: ({ commands }) => commands.session.interrupt(),
+  // While a reply streams, the first Ctrl+C or Ctrl+D stops it and asks; another quits at once.
+  'stop-and-ask': ({ commands }, name) => {
+    commands.session.interrupt();
+    commands.session.armQuit(name);
+  },
+  quit: ({ commands }) => commands.quit(),
+  'ask-to-quit': ({ commands }, name) => commands.session.armQuit(name),
+  'close-detail': ({ commands }) => commands.session.timeline(() => ({ detail: null })),
+  'close-help': ({ commands }) => commands.session.view(() => ({ help: false })),
+  'focus-prompt': ({ commands }) => commands.session.view(() => ({ focus: 'prompt' })),
+  suspend: () => suspend(),
+  'toggle-timeline': ({ commands }) =>
+    commands.session.view((view) => ({
+      timeline: !view.timeline,
+      focus: view.focus === 'timeline' ? 'prompt' : view.focus,
+    })),
+  'toggle-thinking': ({ commands }) =>
+    commands.session.view((view) => ({ thinkingHidden: !view.thinkingHidden })),
+  copy: (keys) => void copy(keys),
+  'focus-next': (keys) => cycleFocus(keys, 1),
+  'focus-previous': (keys) => cycleFocus(keys, -1),
+  'select-up': (keys) => selectCell(keys, -1),
+  'select-down': (keys) => selectCell(keys, 1),
+  'scroll-up': (keys) => move(keys, 'up'),
+  'scroll-down': (keys) => move(keys, 'down'),
+  'page-up': (keys) => move(keys, 'page-up'),
+  'page-down': (keys) => move(keys, 'page-down'),
+  'to-top': (keys) => move(keys, 'top'),
+  'to-bottom': (keys) => move(keys, 'bottom'),
+  'open-event': (keys) => openEvent(keys),
+  'toggle-pings': ({ commands }) =>
+    commands.session.timeline((t) => ({ hidePings: !t.hidePings, cursor: null })),
+  'toggle-fold': ({ commands }) =>
+    commands.session.timeline((t) => ({ foldDeltas: !t.foldDeltas, cursor: null })),
+};
+
+/** Ctrl+Y: /copy's own action on the selected cell; what goes wrong is a toast, as for the command. */
+async function copy({ commands }: KeyContext): Promise<void> {
+  try {
+    await copyCommand.run(commands, '');
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    commands.session.toast(error.message, 'error');
+  }
+}
+
+function cycleFocus({ commands }: KeyContext, by: 1 | -1): void {
+  const view = commands.session.state.view;
+  const order: Focus[] = view.timeline ? ['prompt', 'conversation', 'timeline'] : ['prompt', 'conversation'];
+  const next = order[(order.indexOf(view.focus) + order.length + by) % order.length] ?? 'prompt';
+  commands.session.view(() => ({ focus: next, help: false }));
+}

@@ -23,17 +23,25 @@ export interface SentRequest {
  * offline API) nothing is hidden: its token is random and good for that server only.
  */
 export function captureRequest(request: SentRequest, hide: ((text: string) => string) | null): HttpRequest {
-  const headers: [string, string][] = [];
-  request.headers.forEach((value, name) => {
-    headers.push([name, !hide ? value : CREDENTIAL_HEADERS.has(name) ? REDACTED : hide(value)]);
-  });
   const text = hide ?? ((same: string) => same);
   return new CapturedRequest(
     request.method ?? 'GET',
     text(request.url),
-    headers,
+    captureHeaders(request.headers, hide),
     typeof request.body === 'string' ? text(request.body) : describeBody(request.body),
   );
+}
+
+/** Headers as name and value, credentials hidden as in captureRequest; also for a response's. */
+export function captureHeaders(
+  headers: Headers,
+  hide: ((text: string) => string) | null,
+): Array<readonly [string, string]> {
+  const captured: Array<readonly [string, string]> = [];
+  headers.forEach((value, name) => {
+    captured.push([name, !hide ? value : CREDENTIAL_HEADERS.has(name) ? REDACTED : hide(value)]);
+  });
+  return captured;
 }
 
 function describeBody(body: unknown): string {

@@ -65,6 +65,8 @@ export interface HttpAttempt {
   /** When the response headers arrived; undefined while waiting or when the connection failed. */
   respondedAt?: number;
   status?: number;
+  /** The response's headers, as the request's are kept (see HttpRequest). */
+  responseHeaders?: ReadonlyArray<readonly [name: string, value: string]>;
   requestId?: string;
   /** The retry-after or retry-after-ms header, as a duration in ms, when the server sent one. */
   retryAfterMs?: number;

@@ -2,7 +2,7 @@ import type { Middleware } from '@anthropic-ai/sdk';
 import { type ServerSentEvent, Stream } from '@anthropic-ai/sdk/core/streaming';
 import { EndingError } from './ending-error.js';
 import { isEventStream } from './event-stream-check.js';
-import { captureRequest } from './redact-request.js';
+import { captureHeaders, captureRequest } from './redact-request.js';
 import { retryAfterMs } from './retry-policy.js';
 import type { HttpAttempt, WireEvent } from './types.js';
 
@@ -52,6 +52,7 @@ export function createWireTap(
     }
     attempt.respondedAt = clock();
     attempt.status = response.status;
+    attempt.responseHeaders = captureHeaders(response.headers, redact.text);
     const requestId = response.headers.get('request-id');
     if (requestId) attempt.requestId = requestId;
     const wait = retryAfterMs(response.headers);

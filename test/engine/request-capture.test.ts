@@ -34,6 +34,8 @@ describe('the request each attempt sent', () => {
         ...requestParams([{ role: 'user', content: 'Hello there' }], { ...SETTINGS, mode: 'raw' }),
         stream: true,
       });
+      expect(answered?.responseHeaders).toContainEqual(['content-type', 'text/event-stream']);
+      expect(answered?.responseHeaders).toContainEqual(['request-id', answered?.requestId]);
       // The response update carries the same request, not a copy of its body.
       expect(answered?.request).toBe(sent?.request);
       expect(leaks(JSON.stringify(attempts(updates)), KEY)).toEqual([]);

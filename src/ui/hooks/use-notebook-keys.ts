@@ -7,6 +7,7 @@ import type { Key } from '../input/decode.js';
 import { type PromptKeys, promptKey } from '../input/prompt-keys.js';
 import type { CellLines } from '../render/cell-lines.js';
 import { conversationWindow } from '../render/conversation-window.js';
+import { detailContent } from '../render/detail-content.js';
 import { mainArea, type ScreenLayout } from '../render/screen-layout.js';
 import type { TimelineRows } from '../render/timeline-rows.js';
 import { useTerminalInput } from './use-terminal-input.js';
@@ -174,11 +175,11 @@ function timelineKey({ commands, layout, timelineRows }: NotebookKeys, input: st
   const cell = selectedCell(state);
   if (!cell) return;
   if (state.timeline.detail !== null) {
-    const event = cell.events.find((e) => e.seq === state.timeline.detail);
-    if (!event || layout.kind !== 'notebook' || !layout.timeline) return;
+    const content = detailContent(cell, state.timeline.detail);
+    if (!content || layout.kind !== 'notebook' || !layout.timeline) return;
     const page = Math.max(1, layout.timeline.height - 4);
     const step = key.upArrow ? -1 : key.downArrow ? 1 : key.pageUp ? -page : key.pageDown ? page : 0;
-    const max = maxDetailScroll(event, layout.timeline);
+    const max = maxDetailScroll(content, layout.timeline);
     if (step !== 0) session.timeline((t) => ({ detailScroll: clamp(t.detailScroll + step, 0, max) }));
     return;
   }
@@ -194,8 +195,8 @@ function timelineKey({ commands, layout, timelineRows }: NotebookKeys, input: st
   else if (key.home) move(0);
   else if (key.end) session.timeline(() => ({ cursor: null }));
   else if (key.return) {
-    const seq = rows[Math.min(cursor, last)]?.seq;
-    if (seq !== null && seq !== undefined) session.timeline(() => ({ detail: seq, detailScroll: 0 }));
+    const detail = rows[Math.min(cursor, last)]?.detail;
+    if (detail !== undefined) session.timeline(() => ({ detail, detailScroll: 0 }));
   } else if (input === 'p') session.timeline((t) => ({ hidePings: !t.hidePings, cursor: null }));
   else if (input === 'f') session.timeline((t) => ({ foldDeltas: !t.foldDeltas, cursor: null }));
 }

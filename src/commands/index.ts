@@ -58,6 +58,11 @@ export async function runCommandLine(line: string, context: CommandContext): Pro
   return act(result, name, context);
 }
 
+/** Runs one command with its arguments, as a key binding does, and acts on its result. */
+export async function runCommand(command: Command, args: string, context: CommandContext): Promise<boolean> {
+  return act(await command.run(context, args), command.name, context);
+}
+
 /** What a command's result means for the session; false when the command did not run. */
 function act(result: CommandResult, name: string, { session, quit }: CommandContext): boolean {
   switch (result.kind) {

@@ -46,6 +46,12 @@ export class TurnRedactor {
   /** A server-sent event with the key taken out (see WireRedactor); for the wire tap. */
   event = (sse: ServerSentEvent): ServerSentEvent => (this.#wire ? this.#wire.event(sse) : sse);
 
+  /** Hides every piece of the key in text, for what the wire tap captures of a request; null without a key. */
+  get text(): ((text: string) => string) | null {
+    const pattern = this.#pattern;
+    return pattern ? (text) => pattern.hide(text) : null;
+  }
+
   #delta(pattern: KeyPattern, update: Delta, send: (update: TurnUpdate) => void): void {
     const held = this.#open.get(update.index);
     if (held && held.type !== update.type) this.#flush(update.index, send);

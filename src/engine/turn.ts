@@ -100,7 +100,7 @@ export async function streamTurn(
         resolveBody();
       },
     },
-    redactor.event,
+    redactor,
   );
   const guard = createResponseGuard({
     signal: turnSignal,

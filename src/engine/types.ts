@@ -45,14 +45,28 @@ export interface WireEvent {
   readonly malformed?: true;
 }
 
+/** A request as it went out, with the credentials taken out where it was captured (redact-request.ts). */
+export interface HttpRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Name and value of each header, as fetch lists them: lower case, sorted by name. */
+  readonly headers: ReadonlyArray<readonly [name: string, value: string]>;
+  /** The body exactly as sent: the JSON the SDK encoded, kept as that one string. */
+  readonly body: string;
+}
+
 /** One HTTP attempt of a turn; the SDK retries 408, 409, 429 and 5xx on its own. */
 export interface HttpAttempt {
   attempt: number;
+  /** What this attempt sent; absent only where a test builds an attempt by hand. */
+  request?: HttpRequest;
   /** When the request went out, ms since the turn began. */
   sentAt: number;
   /** When the response headers arrived; undefined while waiting or when the connection failed. */
   respondedAt?: number;
   status?: number;
+  /** The response's headers, as the request's are kept (see HttpRequest). */
+  responseHeaders?: ReadonlyArray<readonly [name: string, value: string]>;
   requestId?: string;
   /** The retry-after or retry-after-ms header, as a duration in ms, when the server sent one. */
   retryAfterMs?: number;

@@ -2,6 +2,7 @@ import type { Middleware } from '@anthropic-ai/sdk';
 import { type ServerSentEvent, Stream } from '@anthropic-ai/sdk/core/streaming';
 import { EndingError } from './ending-error.js';
 import { isEventStream } from './event-stream-check.js';
+import { captureHeaders, captureRequest } from './redact-request.js';
 import { retryAfterMs } from './retry-policy.js';
 import type { HttpAttempt, WireEvent } from './types.js';
 
@@ -22,13 +23,20 @@ export interface WireObserver {
 export function createWireTap(
   clock: () => number,
   observer: WireObserver,
-  /** Takes the API key out of an event, should a proxy echo it back (see redact.ts). */
-  redact: (sse: ServerSentEvent) => ServerSentEvent = (sse) => sse,
+  /**
+   * Takes the API key out of an event, should a proxy echo it back, and out of the request
+   * as it is captured (see redact.ts).
+   */
+  redact: {
+    event: (sse: ServerSentEvent) => ServerSentEvent;
+    text: ((text: string) => string) | null;
+  } = { event: (sse) => sse, text: null },
 ): Middleware {
   let seq = 0;
   return async (request, next) => {
     const attempt: HttpAttempt = {
       attempt: Number(new Headers(request.headers).get('x-stainless-retry-count') ?? 0),
+      request: captureRequest(request, redact.text),
       sentAt: clock(),
     };
     observer.attempt({ ...attempt });
@@ -44,6 +52,7 @@ export function createWireTap(
     }
     attempt.respondedAt = clock();
     attempt.status = response.status;
+    attempt.responseHeaders = captureHeaders(response.headers, redact.text);
     const requestId = response.headers.get('request-id');
     if (requestId) attempt.requestId = requestId;
     const wait = retryAfterMs(response.headers);
@@ -59,7 +68,7 @@ export function createWireTap(
   async function readEvents(response: Response, attempt: number): Promise<void> {
     try {
       for await (const sse of Stream.rawEvents(response)) {
-        observer.event(toWireEvent(redact(sse), seq++, attempt, clock()));
+        observer.event(toWireEvent(redact.event(sse), seq++, attempt, clock()));
       }
       observer.bodyEnd();
     } catch (error) {

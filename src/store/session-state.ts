@@ -4,14 +4,23 @@ import type { Cell } from './cell.js';
 
 export type Focus = 'prompt' | 'conversation' | 'timeline';
 
+/** An HTTP row of the timeline: an attempt's request (a retry, after the first) or its response. */
+export interface HttpRowRef {
+  attempt: number;
+  part: 'request' | 'response';
+}
+
+/** What the detail view shows: a wire event, by its `seq`, or an HTTP row. */
+export type TimelineDetail = number | HttpRowRef;
+
 export interface TimelineView {
   hidePings: boolean;
   /** Fold each run of consecutive deltas of one block into a single row with a count. */
   foldDeltas: boolean;
   /** The selected row, counted from the top of the filtered rows; null follows the tail. */
   cursor: number | null;
-  /** The `seq` of the event whose full JSON is open, if any. */
-  detail: number | null;
+  /** The row open in full, if any. */
+  detail: TimelineDetail | null;
   detailScroll: number;
 }
 

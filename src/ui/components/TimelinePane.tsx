@@ -1,9 +1,10 @@
 import type { Cell } from '../../store/cell.js';
 import type { TimelineView } from '../../store/session-state.js';
+import { detailContent } from '../render/detail-content.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { timelineColumns, timelineHeader, timelineLine, timelineWindow } from '../render/timeline-lines.js';
 import type { TimelineRows } from '../render/timeline-rows.js';
-import { EventDetail } from './EventDetail.js';
+import { DetailView } from './EventDetail.js';
 import { Lines } from './Lines.js';
 
 export interface TimelinePaneProps {
@@ -17,11 +18,11 @@ export interface TimelinePaneProps {
 /** Lines above the timeline's rows: its title, filters, counts and column names. */
 export const TIMELINE_HEADER_LINES = 4;
 
-/** The wire events of one cell, as they came, windowed to the pane; Enter opens one in full. */
+/** The HTTP attempts and wire events of one cell, as they came, windowed to the pane; Enter opens one in full. */
 export function TimelinePane({ cell, rows, view, size, focused }: TimelinePaneProps) {
   if (cell && view.detail !== null) {
-    const event = cell.events.find((e) => e.seq === view.detail);
-    if (event) return <EventDetail event={event} size={size} scroll={view.detailScroll} />;
+    const content = detailContent(cell, view.detail);
+    if (content) return <DetailView content={content} size={size} scroll={view.detailScroll} />;
   }
   const built = cell ? rows.rows(cell, view) : { rows: [], counts: {} };
   const header = [...timelineHeader(cell?.id ?? null, built.counts, view), timelineColumns()];

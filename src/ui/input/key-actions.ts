@@ -1,5 +1,5 @@
-import { CommandError } from '../../commands/command.js';
 import { copyCommand } from '../../commands/copy.js';
+import { runCommand } from '../../commands/index.js';
 import type { Focus } from '../../store/session-state.js';
 import { suspend } from '../../terminal/full-screen.js';
 import type { KeyName } from './key-names.js';
@@ -50,14 +50,9 @@ export const ACTIONS: Record<Action, (keys: KeyContext, key: KeyName) => void> =
     commands.session.timeline((t) => ({ foldDeltas: !t.foldDeltas, cursor: null })),
 };
 
-/** Ctrl+Y: /copy's own action on the selected cell; what goes wrong is a toast, as for the command. */
+/** Ctrl+Y: /copy's own action on the selected cell; its result shows as the command's would. */
 async function copy({ commands }: KeyContext): Promise<void> {
-  try {
-    await copyCommand.run(commands, '');
-  } catch (error) {
-    if (!(error instanceof CommandError)) throw error;
-    commands.session.toast(error.message, 'error');
-  }
+  await runCommand(copyCommand, '', commands);
 }
 
 function cycleFocus({ commands }: KeyContext, by: 1 | -1): void {

@@ -5,6 +5,7 @@ import { maxHelpScroll } from '../components/HelpView.js';
 import { TIMELINE_HEADER_LINES } from '../components/TimelinePane.js';
 import type { CellLines } from '../render/cell-lines.js';
 import { conversationWindow } from '../render/conversation-window.js';
+import { detailContent } from '../render/detail-content.js';
 import { mainArea, type ScreenLayout } from '../render/screen-layout.js';
 import type { TimelineRows } from '../render/timeline-rows.js';
 
@@ -104,10 +105,10 @@ function moveTimeline({ commands, layout, timelineRows }: PaneKeys, movement: Mo
   const pane = layout.kind === 'notebook' ? layout.timeline : null;
   if (!cell || !pane) return;
   if (state.timeline.detail !== null) {
-    const event = cell.events.find((e) => e.seq === state.timeline.detail);
-    if (!event || movement === 'top' || movement === 'bottom') return;
+    const content = detailContent(cell, state.timeline.detail);
+    if (!content || movement === 'top' || movement === 'bottom') return;
     const by = step(movement, textPage(pane.height - DETAIL_HEADER_LINES));
-    const max = maxDetailScroll(event, pane);
+    const max = maxDetailScroll(content, pane);
     session.timeline((t) => ({ detailScroll: clamp(t.detailScroll + by, 0, max) }));
     return;
   }
@@ -121,13 +122,13 @@ function moveTimeline({ commands, layout, timelineRows }: PaneKeys, movement: Mo
   session.timeline(() => ({ cursor: clamp(cursor + by, 0, Math.max(0, last)) }));
 }
 
-/** Enter in the timeline: the selected event's full JSON. */
+/** Enter in the timeline: the selected row in full (an event's JSON, or an HTTP attempt). */
 export function openEvent({ commands, timelineRows }: PaneKeys): void {
   const { session } = commands;
   const state = session.state;
   const cell = selectedCell(state);
   if (!cell) return;
   const { rows } = timelineRows.rows(cell, state.timeline);
-  const seq = rows[Math.min(state.timeline.cursor ?? rows.length - 1, rows.length - 1)]?.seq;
-  if (seq !== null && seq !== undefined) session.timeline(() => ({ detail: seq, detailScroll: 0 }));
+  const detail = rows[Math.min(state.timeline.cursor ?? rows.length - 1, rows.length - 1)]?.detail;
+  if (detail !== undefined) session.timeline(() => ({ detail, detailScroll: 0 }));
 }

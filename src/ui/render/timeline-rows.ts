@@ -1,13 +1,15 @@
 import { UNNAMED_EVENT } from '../../engine/turn-metrics.js';
 import { type HttpAttempt, KNOWN_EVENT_TYPES, type WireEvent } from '../../engine/types.js';
 import type { Cell } from '../../store/cell.js';
-import type { TimelineView } from '../../store/session-state.js';
+import type { TimelineDetail, TimelineView } from '../../store/session-state.js';
 import { cutText, neutralize } from '../../terminal/neutralize.js';
 import { oneLine } from '../../terminal/one-line.js';
 
 export interface TimelineRow {
-  /** The wire event's seq, for the detail view; null for HTTP rows. */
+  /** The wire event's seq; null for HTTP rows. */
   seq: number | null;
+  /** What Enter opens: the event, or the HTTP attempt's request or response. */
+  detail: TimelineDetail;
   t: number;
   kind: 'http' | 'event' | 'error' | 'unknown';
   name: string;
@@ -106,6 +108,7 @@ function eventRow(event: WireEvent, name: string): TimelineRow {
     name === 'error' || event.malformed ? 'error' : KNOWN_EVENT_TYPES.has(name) ? 'event' : 'unknown';
   return {
     seq: event.seq,
+    detail: event.seq,
     t: event.t,
     kind,
     name,
@@ -158,6 +161,7 @@ function attemptRows(attempts: HttpAttempt[]): TimelineRow[] {
     const base = { seq: null, kind: 'http' as const, index: '', deltaType: '', count: 1 };
     const sent: TimelineRow = {
       ...base,
+      detail: { attempt: a.attempt, part: 'request' },
       t: a.sentAt,
       name: a.attempt === 0 ? 'request' : 'retry',
       preview: `POST /v1/messages${a.attempt ? ` (attempt ${a.attempt + 1})` : ''}`,
@@ -174,6 +178,7 @@ function attemptRows(attempts: HttpAttempt[]): TimelineRow[] {
       {
         ...base,
         kind: failed ? ('error' as const) : base.kind,
+        detail: { attempt: a.attempt, part: 'response' as const },
         t: a.respondedAt ?? a.sentAt,
         name: 'response',
         // The request id and the failure come from the network.

@@ -39,6 +39,8 @@ export interface SessionState {
     helpScroll: number;
     /** Conversation lines scrolled up from the bottom. */
     scroll: number;
+    /** Mouse capture: the wheel scrolls the pane under it (/mouse, --no-mouse). */
+    mouse: boolean;
   };
   timeline: TimelineView;
   toast: Toast | null;
@@ -78,6 +80,7 @@ export function initialState(
       help: false,
       helpScroll: 0,
       scroll: 0,
+      mouse: true,
     },
     timeline: { hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 },
     toast: null,

@@ -28,7 +28,7 @@ export async function runNotebook(config: Config): Promise<number> {
   }
   if (process.env.NO_COLOR) chalk.level = 0;
   // The terminal is ours before anything else runs: a key typed during startup waits as a key.
-  const screen = enterFullScreen(process.stdout, process.stdin);
+  const screen = enterFullScreen(process.stdout, process.stdin, { mouse: config.mouse });
   let connection: OpenConnection | undefined;
   try {
     connection = await openConnection(config.connection, {
@@ -37,10 +37,13 @@ export async function runNotebook(config: Config): Promise<number> {
       pace: offlinePace(process.env),
     });
     const source = { offline: connection.offline !== null, describe: connection.describe };
+    const state = initialState(config.settings, source, connection.offline?.scenario ?? null);
     const store = new SessionStore(
-      initialState(config.settings, source, connection.offline?.scenario ?? null),
+      { ...state, view: { ...state.view, mouse: config.mouse } },
       { frameMs: FRAME_MS },
     );
+    // /mouse changes the store; the terminal follows.
+    store.subscribe(() => screen.setMouse(store.getSnapshot().view.mouse));
     const session = new Session(store, connection.client, connection.offline);
     const notebook = renderNotebook(session);
     if (config.prompt) session.submit(config.prompt);

@@ -9,6 +9,7 @@ import type { CellLines } from '../render/cell-lines.js';
 import { conversationWindow } from '../render/conversation-window.js';
 import { mainArea, type ScreenLayout } from '../render/screen-layout.js';
 import type { TimelineRows } from '../render/timeline-rows.js';
+import { mouseWheel } from './use-mouse-wheel.js';
 import { useTerminalInput } from './use-terminal-input.js';
 
 export interface NotebookKeys extends PromptKeys {
@@ -22,6 +23,7 @@ export interface NotebookKeys extends PromptKeys {
 export function useNotebookKeys(keys: NotebookKeys): void {
   useTerminalInput((input) => {
     if (input.kind === 'paste') pasteText(keys, input.text);
+    else if (input.kind === 'mouse') mouseWheel(keys, input.report);
     else handleKey(keys, input.input, input.key);
   });
 }

@@ -5,6 +5,7 @@ import { helpCommand } from './help.js';
 import { maxTokensCommand } from './max-tokens.js';
 import { modeCommand } from './mode.js';
 import { modelCommand } from './model.js';
+import { mouseCommand } from './mouse.js';
 import { quitCommand } from './quit.js';
 import { rawCommand } from './raw.js';
 import { retryCommand } from './retry.js';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   temperatureCommand,
   thinkingCommand,
   modeCommand,
+  mouseCommand,
   scenarioCommand,
   retryCommand,
   clearCommand,

@@ -26,6 +26,8 @@ export interface Config {
   prompt?: string;
   help: boolean;
   version: boolean;
+  /** Mouse capture in the notebook (the wheel scrolls); --no-mouse leaves the mouse to the terminal. */
+  mouse: boolean;
 }
 
 const OPTIONS = {
@@ -42,6 +44,7 @@ const OPTIONS = {
   offline: { type: 'boolean' },
   scenario: { type: 'string' },
   'base-url': { type: 'string' },
+  'no-mouse': { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -90,6 +93,7 @@ export function resolveConfig(
     outputFormat,
     help: values.help ?? false,
     version: values.version ?? false,
+    mouse: !values['no-mouse'],
   };
   if (values['max-retries'] !== undefined)
     config.maxRetries = nonNegativeInt('--max-retries', values['max-retries']);

@@ -25,6 +25,7 @@ Options:
       --offline               use the built-in offline API even when ANTHROPIC_API_KEY is set
       --scenario NAME         offline scenario to answer with (see below)
       --base-url URL          API base URL (env ANTHROPIC_BASE_URL)
+      --no-mouse              leave the mouse to the terminal (the wheel does not scroll; /mouse on)
   -v, --version               print the version
   -h, --help                  print this help
 

@@ -60,6 +60,8 @@ export interface SessionState {
     page: TextPage | null;
     /** Conversation lines scrolled up from the bottom. */
     scroll: number;
+    /** Mouse capture: the wheel scrolls the pane under it (/mouse, --no-mouse). */
+    mouse: boolean;
   };
   timeline: TimelineView;
   toast: Toast | null;
@@ -102,6 +104,7 @@ export function initialState(
       helpScroll: 0,
       page: null,
       scroll: 0,
+      mouse: true,
     },
     timeline: { hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 },
     toast: null,

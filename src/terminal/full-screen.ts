@@ -1,9 +1,17 @@
+import { MOUSE_OFF, MOUSE_ON } from './mouse.js';
 import { neutralize } from './neutralize.js';
 import { oneLine } from './one-line.js';
 
 const ENTER = '\u001b[?1049h\u001b[H\u001b[?2004h';
-// Leave bracketed paste, show the cursor, and go back to the primary screen.
-const LEAVE = '\u001b[?2004l\u001b[?25h\u001b[?1049l';
+// Leave mouse capture and bracketed paste, show the cursor, and go back to the primary screen.
+const LEAVE = `${MOUSE_OFF}\u001b[?2004l\u001b[?25h\u001b[?1049l`;
+
+/** The terminal while the notebook has it. */
+export interface FullScreen {
+  /** Mouse capture on or off (`/mouse`): off, the terminal selects text with the mouse again. */
+  setMouse(on: boolean): void;
+  leave(): void;
+}
 
 const SIGNAL_EXITS = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 } as const;
 type ExitSignal = keyof typeof SIGNAL_EXITS;
@@ -13,19 +21,23 @@ const EXIT_SIGNALS = Object.keys(SIGNAL_EXITS) as ExitSignal[];
  * Takes the terminal: raw mode first, so a Ctrl+C typed while the notebook starts is a key
  * read once it listens, not a SIGINT; then the alternate screen, with bracketed paste on.
  * Every way out gives the terminal back: a normal exit, a signal, or a crash. Ctrl+Z (or
- * SIGTSTP) gives it back and stops; `fg` (SIGCONT) takes it again.
+ * SIGTSTP) gives it back and stops; `fg` (SIGCONT) takes it again. With `mouse`, the wheel's
+ * reports come as input while the notebook has the screen (never while stopped: the shell would
+ * read them as text).
  */
 export function enterFullScreen(
   stdout: NodeJS.WriteStream,
   stdin: NodeJS.ReadStream = process.stdin,
-): { leave(): void } {
+  options: { mouse: boolean } = { mouse: false },
+): FullScreen {
   let left = false;
+  let mouse = options.mouse;
   const raw = (on: boolean) => {
     if (stdin.isTTY) stdin.setRawMode(on);
   };
   const take = () => {
     raw(true);
-    stdout.write(ENTER);
+    stdout.write(mouse ? ENTER + MOUSE_ON : ENTER);
   };
   const giveBack = () => {
     stdout.write(LEAVE);
@@ -65,6 +77,11 @@ export function enterFullScreen(
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   return {
+    setMouse(on) {
+      if (on === mouse) return;
+      mouse = on;
+      if (!left) stdout.write(on ? MOUSE_ON : MOUSE_OFF);
+    },
     leave() {
       leave();
       process.off('exit', leave);

@@ -34,7 +34,7 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
   }
   if (process.env.NO_COLOR) chalk.level = 0;
   // The terminal is ours before anything else runs: a key typed during startup waits as a key.
-  const screen = enterFullScreen(process.stdout, process.stdin);
+  const screen = enterFullScreen(process.stdout, process.stdin, { mouse: config.mouse });
   let connection: OpenConnection | undefined;
   try {
     connection = await openConnection(config.connection, {
@@ -47,9 +47,10 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
       describe: connection.describe,
       ...(connection.offline ? {} : { baseURL: connection.client.baseURL }),
     };
-    const store = new SessionStore(
-      initialState(config.settings, source, connection.offline?.scenario ?? null, config.sources),
-    );
+    const state = initialState(config.settings, source, connection.offline?.scenario ?? null, config.sources);
+    const store = new SessionStore({ ...state, view: { ...state.view, mouse: config.mouse } });
+    // /mouse changes the store; the terminal follows.
+    store.subscribe(() => screen.setMouse(store.getSnapshot().view.mouse));
     const session = new Session(store, connection.client, connection.offline);
     const frames = new Frames(store);
     const notebook = renderNotebook(session, frames, options);

@@ -2,12 +2,14 @@ import type { Key } from '../input/decode.js';
 import { ACTIONS, type KeyContext } from '../input/key-actions.js';
 import { bindingFor } from '../input/key-dispatch.js';
 import { typeText } from '../input/prompt-keys.js';
+import { mouseWheel } from './use-mouse-wheel.js';
 import { useTerminalInput } from './use-terminal-input.js';
 
 /** Every key and paste of the notebook, dispatched through the keymap. Keys change the store, never the screen. */
 export function useNotebookKeys(keys: KeyContext): void {
   useTerminalInput((input) => {
     if (input.kind === 'paste') pasteText(keys, input.text);
+    else if (input.kind === 'mouse') mouseWheel(keys, input.report);
     else handleKey(keys, input.input, input.key);
   });
 }

@@ -1,3 +1,5 @@
+import { MouseDecoder, type MouseReport } from '../../terminal/mouse.js';
+
 /** A key as the notebook's keymap sees it. */
 export interface Key {
   upArrow: boolean;
@@ -19,8 +21,11 @@ export interface Key {
   shift: boolean;
 }
 
-/** What came from the terminal: a key (with the text it typed), or a whole bracketed paste. */
-export type TerminalInput = { kind: 'key'; input: string; key: Key } | { kind: 'paste'; text: string };
+/** What came from the terminal: a key (with the text it typed), a whole bracketed paste, or a mouse report. */
+export type TerminalInput =
+  | { kind: 'key'; input: string; key: Key }
+  | { kind: 'paste'; text: string }
+  | { kind: 'mouse'; report: MouseReport };
 
 const NO_KEY: Key = {
   upArrow: false,
@@ -54,6 +59,7 @@ const MARKER_LENGTH = PASTE_START.length;
  */
 export class InputDecoder {
   #paste: string[] | null = null;
+  #mouse = new MouseDecoder();
   // The last characters seen, for a paste marker cut in two: when a read ends inside an escape
   // sequence, Ink hands over the part it has (ESC, or ESC [ 2 0) and the rest comes as text.
   #carry = '';
@@ -87,7 +93,7 @@ export class InputDecoder {
     const start = window.indexOf(PASTE_START);
     if (start !== -1) {
       // Keys before the marker; a part of it that came alone earlier was taken as a key then.
-      const keys = decodeKeys(sequence.slice(0, Math.max(0, start - carry.length)));
+      const keys = this.#keys(sequence.slice(0, Math.max(0, start - carry.length)));
       this.#paste = [];
       this.#carry = '';
       return [...keys, ...this.push(sequence.slice(start + MARKER_LENGTH - carry.length))];
@@ -96,8 +102,15 @@ export class InputDecoder {
     // A paste end with no start (the start was lost, or typed by hand) means nothing.
     const end = sequence.indexOf(PASTE_END);
     if (end !== -1)
-      return [...decodeKeys(sequence.slice(0, end)), ...decodeKeys(sequence.slice(end + MARKER_LENGTH))];
-    return decodeKeys(sequence);
+      return [...this.#keys(sequence.slice(0, end)), ...this.#keys(sequence.slice(end + MARKER_LENGTH))];
+    return this.#keys(sequence);
+  }
+
+  /** Keys, with mouse reports taken out first: no part of one is ever typed text. */
+  #keys(sequence: string): TerminalInput[] {
+    return this.#mouse
+      .push(sequence)
+      .flatMap((piece) => (piece.kind === 'mouse' ? [piece] : decodeKeys(piece.text)));
   }
 
   /** The paste so far, when its end is slow to come: it is shown, and the rest still counts as paste. */

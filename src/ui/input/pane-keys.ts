@@ -18,8 +18,11 @@ export interface PaneKeys {
   timelineRows: TimelineRows;
 }
 
-/** How a movement key moves: by a line, by a page, or to an end. */
-export type Movement = 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom';
+/** How a movement key moves: by a line, by a wheel's notch, by a page, or to an end. */
+export type Movement = 'up' | 'down' | 'wheel-up' | 'wheel-down' | 'page-up' | 'page-down' | 'top' | 'bottom';
+
+/** Lines (or timeline rows) one notch of the wheel moves, as in most terminals and editors. */
+export const WHEEL_LINES = 3;
 
 /** How far a movement goes, for a page of `page` lines. */
 function step(movement: Movement, page: number): number {
@@ -27,6 +30,8 @@ function step(movement: Movement, page: number): number {
   const steps: Record<Movement, number> = {
     up: -1,
     down: 1,
+    'wheel-up': -WHEEL_LINES,
+    'wheel-down': WHEEL_LINES,
     'page-up': -by,
     'page-down': by,
     top: -Infinity,
@@ -44,13 +49,20 @@ function clamp(n: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, n));
 }
 
-/** Moves help, the event JSON, the timeline's selection or the conversation, whichever keys go to. */
-export function move(keys: PaneKeys, movement: Movement): void {
+/**
+ * Moves help, the event JSON, the timeline's selection or the conversation: the pane the keys
+ * go to, or `pane` (the one under the mouse's wheel).
+ */
+export function move(
+  keys: PaneKeys,
+  movement: Movement,
+  pane = keys.commands.session.state.view.focus,
+): void {
   const state = keys.commands.session.state;
   if (keys.layout.kind !== 'notebook') return;
   if (state.view.help) moveHelp(keys, movement);
-  else if (state.view.focus === 'conversation') moveConversation(keys, movement);
-  else if (state.view.focus === 'timeline') moveTimeline(keys, movement);
+  else if (pane === 'conversation') moveConversation(keys, movement);
+  else if (pane === 'timeline') moveTimeline(keys, movement);
 }
 
 function moveHelp({ commands, layout }: PaneKeys, movement: Movement): void {

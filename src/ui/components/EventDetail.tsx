@@ -3,6 +3,7 @@ import type { WireEvent } from '../../engine/types.js';
 import { keepOnlySgr } from '../../terminal/keep-sgr.js';
 import { escapeControlsForJson, neutralize } from '../../terminal/neutralize.js';
 import { formatBytes, formatOffset } from '../format.js';
+import { clamp } from '../render/clamp.js';
 import { jsonHighlighter } from '../render/markdown-loader.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { wrap } from '../render/wrap.js';
@@ -45,7 +46,7 @@ export function EventDetail({ event, size, scroll }: EventDetailProps) {
   );
   const body = eventDetailBody(event, size.width);
   const height = Math.max(1, size.height - DETAIL_HEADER_LINES);
-  const start = Math.max(0, Math.min(scroll, body.length - height));
+  const start = clamp(scroll, 0, body.length - height);
   const lines = [title, chalk.dim('↑/↓ PgUp/PgDn scroll · Esc back'), ...body.slice(start, start + height)];
   return <Lines lines={lines} width={size.width} height={size.height} />;
 }

@@ -6,6 +6,7 @@ import { maxHelpScroll } from '../components/HelpView.js';
 import type { Key } from '../input/decode.js';
 import { type PromptKeys, promptKey } from '../input/prompt-keys.js';
 import type { CellLines } from '../render/cell-lines.js';
+import { clamp } from '../render/clamp.js';
 import { conversationWindow } from '../render/conversation-window.js';
 import { mainArea, type ScreenLayout } from '../render/screen-layout.js';
 import type { TimelineRows } from '../render/timeline-rows.js';
@@ -186,7 +187,7 @@ function timelineKey({ commands, layout, timelineRows }: NotebookKeys, input: st
   const last = rows.length - 1;
   const cursor = state.timeline.cursor ?? last;
   const page = layout.kind === 'notebook' && layout.timeline ? layout.timeline.height - 4 : 10;
-  const move = (to: number) => session.timeline(() => ({ cursor: Math.max(0, Math.min(last, to)) }));
+  const move = (to: number) => session.timeline(() => ({ cursor: clamp(to, 0, last) }));
   if (key.upArrow) move(cursor - 1);
   else if (key.downArrow) move(cursor + 1);
   else if (key.pageUp) move(cursor - page);
@@ -198,8 +199,4 @@ function timelineKey({ commands, layout, timelineRows }: NotebookKeys, input: st
     if (seq !== null && seq !== undefined) session.timeline(() => ({ detail: seq, detailScroll: 0 }));
   } else if (input === 'p') session.timeline((t) => ({ hidePings: !t.hidePings, cursor: null }));
   else if (input === 'f') session.timeline((t) => ({ foldDeltas: !t.foldDeltas, cursor: null }));
-}
-
-function clamp(n: number, min: number, max: number): number {
-  return Math.max(min, Math.min(max, n));
 }

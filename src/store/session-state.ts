@@ -29,7 +29,8 @@ export interface SessionState {
   scenario: string | null;
   source: { offline: boolean; describe: string };
   view: {
-    timeline: boolean;
+    /** Whether the timeline pane is on screen (Ctrl+T, /timeline). */
+    timelineShown: boolean;
     focus: Focus;
     /** The selected cell's id; null means the newest. */
     selected: number | null;
@@ -70,7 +71,7 @@ export function initialState(
     scenario,
     source,
     view: {
-      timeline: true,
+      timelineShown: true,
       focus: 'prompt',
       selected: null,
       rawText: false,

@@ -123,7 +123,7 @@ function tab({ commands, editor: live, edit }: NotebookKeys, backwards: boolean)
     else if (matches.length > 1) commands.session.toast(matches.join('  '));
     return;
   }
-  const order: Focus[] = state.view.timeline
+  const order: Focus[] = state.view.timelineShown
     ? ['prompt', 'conversation', 'timeline']
     : ['prompt', 'conversation'];
   const at = order.indexOf(state.view.focus);

@@ -48,7 +48,7 @@ process.exit(0);
 
 async function measure(notebook: RunningNotebook): Promise<void> {
   const { session, frames } = notebook;
-  if (arg('timeline', 'on') === 'off') session.view(() => ({ timeline: false }));
+  if (arg('timeline', 'on') === 'off') session.view(() => ({ timelineShown: false }));
   // Steady state, as a person meets it: the renderers the notebook loads after its first frame
   // are in, and one reply has gone through every path once.
   await loadRenderers();

@@ -5,7 +5,7 @@ export const timelineCommand: Command = {
   summary: 'show or hide the event timeline pane (also Ctrl+T)',
   run({ session }) {
     session.view((view) => ({
-      timeline: !view.timeline,
+      timelineShown: !view.timelineShown,
       focus: view.focus === 'timeline' ? 'prompt' : view.focus,
     }));
     return { kind: 'none' };

@@ -1,5 +1,5 @@
 import { AnthropicError, APIConnectionError, APIError } from '@anthropic-ai/sdk';
-import { oneLine } from '../terminal/one-line.js';
+import { firstLine, oneLine } from '../terminal/one-line.js';
 import { EventOrderError } from './accumulate.js';
 import { EndingError } from './ending-error.js';
 import type { TurnError } from './types.js';
@@ -111,8 +111,4 @@ function rootCause(error: unknown): string {
     }
   }
   return text || 'unknown error';
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]?.trim() ?? '';
 }

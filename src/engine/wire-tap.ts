@@ -1,5 +1,6 @@
 import type { Middleware } from '@anthropic-ai/sdk';
 import { type ServerSentEvent, Stream } from '@anthropic-ai/sdk/core/streaming';
+import { firstLine } from '../terminal/one-line.js';
 import { EndingError } from './ending-error.js';
 import { isEventStream } from './event-stream-check.js';
 import { captureHeaders, captureRequest } from './redact-request.js';
@@ -47,7 +48,11 @@ export function createWireTap(
       // The response guard refuses some replies (not a stream, too long a wait) by throwing;
       // the attempt still had its status.
       const status = error instanceof EndingError ? error.turnError.status : undefined;
-      observer.response({ ...attempt, ...(status ? { status } : {}), failure: oneLine(error) });
+      observer.response({
+        ...attempt,
+        ...(status ? { status } : {}),
+        failure: firstLine(error instanceof Error ? error.message : String(error)),
+      });
       throw error;
     }
     attempt.respondedAt = clock();
@@ -121,9 +126,4 @@ function parseData(data: string): { json: unknown; malformed: boolean } {
   } catch {
     return { json: undefined, malformed: true };
   }
-}
-
-function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? '';
 }

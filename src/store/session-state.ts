@@ -48,7 +48,8 @@ export interface SessionState {
   /** Where answers come from; `baseURL` is the live API's (never with the key). */
   source: { offline: boolean; describe: string; baseURL?: string };
   view: {
-    timeline: boolean;
+    /** Whether the timeline pane is on screen (Ctrl+T, /timeline). */
+    timelineShown: boolean;
     focus: Focus;
     /** The selected cell's id; null means the newest. */
     selected: number | null;
@@ -95,7 +96,7 @@ export function initialState(
     scenario,
     source,
     view: {
-      timeline: true,
+      timelineShown: true,
       focus: 'prompt',
       selected: null,
       rawText: false,

@@ -14,3 +14,8 @@ const PICTURES: Record<string, string> = {
 export function oneLine(text: string): string {
   return text.replace(BREAKS, (char) => PICTURES[char] ?? '');
 }
+
+/** The first line of a message, trimmed: a multi-line error says what went wrong on its first. */
+export function firstLine(text: string): string {
+  return text.split('\n')[0]?.trim() ?? '';
+}

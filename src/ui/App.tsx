@@ -49,7 +49,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
   const [timelineRows] = useState(() => new TimelineRows());
   const promptLines = promptLineCount(editor.value, MAX_INPUT_LINES);
   const toastLines = state.toast ? toastText(state.toast, size.columns).length : 0;
-  const layout = screenLayout({ ...size, timeline: state.view.timeline, promptLines, toastLines });
+  const layout = screenLayout({ ...size, timeline: state.view.timelineShown, promptLines, toastLines });
   useToastTimeout(session, state.toast);
   useRenderers();
   useResumeRepaint();

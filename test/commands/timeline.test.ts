@@ -9,8 +9,8 @@ describe('/timeline', () => {
     const b = await bench();
     b.session.view(() => ({ focus: 'timeline' }));
     expect(await b.call(timelineCommand)).toEqual({ kind: 'none' });
-    expect(b.session.state.view).toMatchObject({ timeline: false, focus: 'prompt' });
+    expect(b.session.state.view).toMatchObject({ timelineShown: false, focus: 'prompt' });
     await b.call(timelineCommand);
-    expect(b.session.state.view.timeline).toBe(true);
+    expect(b.session.state.view.timelineShown).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { COMMANDS } from '../../commands/index.js';
 import { helpRows } from '../input/key-dispatch.js';
+import { clamp } from '../render/clamp.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { wrap } from '../render/wrap.js';
 import { Lines } from './Lines.js';
@@ -33,6 +34,6 @@ export function maxHelpScroll(size: PaneSize): number {
 /** Keys and commands, in place of the conversation until Esc. */
 export function HelpView({ size, scroll = 0 }: { size: PaneSize; scroll?: number }) {
   const lines = helpLines(size.width);
-  const start = Math.max(0, Math.min(scroll, lines.length - size.height));
+  const start = clamp(scroll, 0, lines.length - size.height);
   return <Lines lines={lines.slice(start, start + size.height)} width={size.width} height={size.height} />;
 }

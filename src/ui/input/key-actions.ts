@@ -27,7 +27,7 @@ export const ACTIONS: Record<Action, (keys: KeyContext, key: KeyName) => void> =
   suspend: () => suspend(),
   'toggle-timeline': ({ commands }) =>
     commands.session.view((view) => ({
-      timeline: !view.timeline,
+      timelineShown: !view.timelineShown,
       focus: view.focus === 'timeline' ? 'prompt' : view.focus,
     })),
   'toggle-thinking': ({ commands }) =>
@@ -57,7 +57,9 @@ async function copy({ commands }: KeyContext): Promise<void> {
 
 function cycleFocus({ commands }: KeyContext, by: 1 | -1): void {
   const view = commands.session.state.view;
-  const order: Focus[] = view.timeline ? ['prompt', 'conversation', 'timeline'] : ['prompt', 'conversation'];
+  const order: Focus[] = view.timelineShown
+    ? ['prompt', 'conversation', 'timeline']
+    : ['prompt', 'conversation'];
   const next = order[(order.indexOf(view.focus) + order.length + by) % order.length] ?? 'prompt';
   commands.session.view(() => ({ focus: next, help: false }));
 }

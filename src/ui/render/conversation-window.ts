@@ -1,5 +1,6 @@
 import type { Cell } from '../../store/cell.js';
 import type { CellLineOptions, CellLines } from './cell-lines.js';
+import { clamp } from './clamp.js';
 
 export interface ConversationWindow {
   lines: string[];
@@ -48,7 +49,7 @@ export function conversationWindow(input: {
     total += lines.length;
   }
   const all = collected.reverse().flat();
-  const scroll = anchor >= 0 ? 0 : Math.max(0, Math.min(input.scroll, all.length - height));
+  const scroll = anchor >= 0 ? 0 : clamp(input.scroll, 0, all.length - height);
   const end = all.length - scroll;
   const start = Math.max(0, end - height);
   return { lines: all.slice(start, end), scroll, more: start > 0 || collected.length < cells.length };

@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import type { TimelineView } from '../../store/session-state.js';
 import { cutText } from '../../terminal/neutralize.js';
 import { formatCount, formatOffset } from '../format.js';
+import { clamp } from './clamp.js';
 import type { TimelineRow } from './timeline-rows.js';
 
 const TIME = 8;
@@ -74,8 +75,8 @@ export function timelineWindow(
   cursor: number | null,
 ): { start: number; end: number; cursor: number | null } {
   if (cursor === null) return { start: Math.max(0, total - height), end: total, cursor: null };
-  const clamped = Math.max(0, Math.min(cursor, total - 1));
-  const start = Math.max(0, Math.min(clamped - Math.floor(height / 2), total - height));
+  const clamped = clamp(cursor, 0, total - 1);
+  const start = clamp(clamped - Math.floor(height / 2), 0, total - height);
   return { start, end: Math.min(total, start + height), cursor: clamped };
 }
 

@@ -11,7 +11,7 @@ export const copyCommand: Command = {
   name: 'copy',
   args: '[text|code] [n] [k]',
   summary:
-    "copy cell n's final message JSON; text: its reply's text; code: its k-th code block (n: the selected cell, else the newest; k: the first)",
+    "copy cell n's final message JSON, or its reply's text, or its k-th code block (default the first)",
   async run({ session, clipboard }, args) {
     const [what, ...rest] = args.trim().split(/\s+/);
     if (what === 'text') return copyText(clipboard, cellArgument(session, rest.join(' ')));

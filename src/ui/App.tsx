@@ -96,7 +96,9 @@ export function App({ commands, frameClock, frames }: AppProps) {
     <Box flexDirection={layout.stacked ? 'column' : 'row'}>
       {conversation}
       {timeline && layout.stacked ? <Separator width={layout.width} focused={focus === 'timeline'} /> : null}
-      {timeline && !layout.stacked ? <Gutter height={layout.conversation.height} /> : null}
+      {timeline && !layout.stacked ? (
+        <Gutter height={layout.conversation.height} focused={focus === 'conversation'} />
+      ) : null}
       {timeline}
     </Box>
   );
@@ -125,8 +127,13 @@ function Separator({ width, focused }: { width: number; focused: boolean }) {
   );
 }
 
-function Gutter({ height }: { height: number }) {
-  return <Text dimColor>{Array.from({ length: height }, () => '│').join('\n')}</Text>;
+/** The line between the panes side by side: the conversation's edge, lit while it has focus. */
+function Gutter({ height, focused }: { height: number; focused: boolean }) {
+  return (
+    <Text color={focused ? 'cyan' : undefined} dimColor={!focused}>
+      {Array.from({ length: height }, () => '│').join('\n')}
+    </Text>
+  );
 }
 
 function welcome(describe: string): string[] {

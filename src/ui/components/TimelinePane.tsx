@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import type { Cell } from '../../store/cell.js';
 import type { TimelineView } from '../../store/session-state.js';
 import { detailContent } from '../render/detail-content.js';
@@ -25,7 +26,9 @@ export function TimelinePane({ cell, rows, view, size, focused }: TimelinePanePr
     if (content) return <DetailView content={content} size={size} scroll={view.detailScroll} />;
   }
   const built = cell ? rows.rows(cell, view) : { rows: [], counts: {} };
-  const header = [...timelineHeader(cell?.id ?? null, built.counts, view), timelineColumns()];
+  const [title = '', ...filters] = timelineHeader(cell?.id ?? null, built.counts, view);
+  // The focused pane's title stands out: the keys go here.
+  const header = [focused ? chalk.inverse.cyan(title) : title, ...filters, timelineColumns()];
   const bodyHeight = Math.max(0, size.height - TIMELINE_HEADER_LINES);
   const window = timelineWindow(built.rows.length, bodyHeight, focused ? view.cursor : null);
   const body = built.rows

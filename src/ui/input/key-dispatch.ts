@@ -67,3 +67,13 @@ export function helpRows(): HelpRow[] {
     return { keys: group.focus ? `${keys} (${group.focus})` : keys, help: group.help };
   });
 }
+
+/** The README's Keys table, made from the keymap: a test holds the README to it. */
+export function keysMarkdown(): string {
+  const cell = (text: string) => text.replace(/\\/g, '`\\`').replace(/\|/g, '\\|');
+  return [
+    '| key | what it does |',
+    '| --- | --- |',
+    ...helpRows().map((row) => `| ${cell(row.keys)} | ${cell(row.help)} |`),
+  ].join('\n');
+}

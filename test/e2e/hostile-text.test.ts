@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanEnv, tempDir } from '../support/cli.js';
+import { withoutOurLinks } from '../support/our-links.js';
 import { clipboardSequenceCount, clipboardWrites, KEYS, PtyScreen, READY } from '../support/pty-screen.js';
 import { type ScriptedResponse, type ScriptedServer, serveScript } from '../support/sse-fixture-server.js';
 import { messageEnd, messageStart } from '../support/stream-events.js';
@@ -93,10 +94,12 @@ async function send(s: PtyScreen, prompt: string, cell: number, done: RegExp): P
 /**
  * Every place in the output where something only hostile text could have written starts: an
  * OSC (ESC ]: clipboard, title, hyperlink), BEL, a C1 CSI, a screen clear or a reset. The
- * notebook itself writes none of these (but /copy's OSC 52, which a test removes first). Each
- * comes with the output around it, so a failure shows what leaked and where.
+ * notebook itself writes none of these (but /copy's OSC 52, which a test removes first, and
+ * links to the URLs shown, which are taken out here). Each comes with the output around it,
+ * so a failure shows what leaked and where.
  */
-function leaks(output: string): string[] {
+function leaks(raw: string): string[] {
+  const output = withoutOurLinks(raw);
   const found: string[] = [];
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
   const planted = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u0007|\u009b|\u001b\[2J|\u001bc/g;

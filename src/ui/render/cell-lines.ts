@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import { isSendable } from '../../engine/history.js';
 import type { Cell, CellBlock } from '../../store/cell.js';
 import { neutralize } from '../../terminal/neutralize.js';
+import { linkUrls } from '../../terminal/osc8.js';
 import { formatMs, formatOutputTokens, formatRate } from '../format.js';
 import { markdownRenderer } from './markdown-loader.js';
 import { GrowingWrap, wrap } from './wrap.js';
@@ -112,7 +113,7 @@ function blockLines(
         finished && !options.rawText && markdown
           ? markdown.renderMarkdown(block.text, width, chalk.level > 0)
           : finished
-            ? wrap(neutralize(block.text), width)
+            ? wrap(linkUrls(neutralize(block.text)), width)
             : wrapGrowing(block, width);
       return [...text, ...citationLines(block, width)];
     }
@@ -155,7 +156,7 @@ function citationLines(block: CellBlock, width: number): string[] {
   return block.citations.flatMap((citation, i) => {
     const c = citation as { title?: string; document_title?: string; url?: string; cited_text?: string };
     const source = [c.title ?? c.document_title ?? 'source', c.url].filter(Boolean).join(' — ');
-    return wrap(neutralize(`[${i + 1}] ${source}`), width).map((line) => chalk.blue(line));
+    return wrap(linkUrls(neutralize(`[${i + 1}] ${source}`)), width).map((line) => chalk.blue(line));
   });
 }
 

@@ -1,4 +1,5 @@
 import ansiRegex from 'ansi-regex';
+import { LINK_CLOSE, LinkState } from '../../terminal/osc8.js';
 import { clusters, isPrintableAscii, wellFormed } from './graphemes.js';
 import { SgrState } from './sgr-state.js';
 
@@ -29,13 +30,14 @@ export class LineRows {
   #wordWidth = 0;
   #styled = false;
   #sgr = new SgrState();
+  #link = new LinkState();
 
   constructor(width: number) {
     this.width = Math.max(1, width);
     this.#room = this.width;
   }
 
-  /** Adds text that holds no newline. Escape sequences take no columns (callers pass only SGR). */
+  /** Adds text that holds no newline. Escape sequences take no columns (callers pass only SGR and our OSC 8). */
   feed(text: string): void {
     this.#raw += text;
     if (isPrintableAscii(text)) {
@@ -83,6 +85,7 @@ export class LineRows {
     copy.#wordWidth = this.#wordWidth;
     copy.#styled = this.#styled;
     copy.#sgr = this.#sgr.clone();
+    copy.#link = this.#link.clone();
     return copy;
   }
 
@@ -182,8 +185,10 @@ export class LineRows {
 
   #emit(content: string, broken: boolean): string {
     if (!this.#styled) return this.#indent + content;
-    const open = this.#sgr.sequence();
+    const open = this.#link.sequence() + this.#sgr.sequence();
     this.#sgr.apply(content);
-    return this.#indent + open + content + (broken && !this.#sgr.plain ? CLOSE : '');
+    this.#link.apply(content);
+    const close = broken ? (this.#sgr.plain ? '' : CLOSE) + (this.#link.open ? LINK_CLOSE : '') : '';
+    return this.#indent + open + content + close;
   }
 }

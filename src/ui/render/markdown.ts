@@ -3,6 +3,7 @@ import { Marked } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import { keepOnlySgr } from '../../terminal/keep-sgr.js';
 import { neutralize } from '../../terminal/neutralize.js';
+import { linkUrls } from '../../terminal/osc8.js';
 import { wrap } from './wrap.js';
 
 const parsers = new Map<number, Marked>();
@@ -22,12 +23,28 @@ const inlineInListItems = {
   },
 };
 
+/**
+ * Our wrap, not marked-terminal's reflow, cuts lines to the width: reflow cut a long URL into
+ * pieces, and a link per piece would lead nowhere. Reflow also joined a paragraph's soft line
+ * breaks; that is done here, in the text of paragraphs only (code keeps its lines).
+ */
+const softBreaksAsSpaces = {
+  walkTokens(token: { type: string; text?: string; tokens?: unknown[] }) {
+    if (token.type === 'text' && !token.tokens?.length && token.text)
+      token.text = token.text.replace(/\n/g, ' ');
+  },
+};
+
 function parserFor(width: number): Marked {
   let parser = parsers.get(width);
   if (!parser) {
     // marked-terminal's own options, typed loosely by its declarations.
-    const options = { width, reflowText: true, tab: 2, emoji: false, showSectionPrefix: false } as const;
-    parser = new Marked(markedTerminal(options as never) as never, inlineInListItems as never);
+    const options = { width, reflowText: false, tab: 2, emoji: false, showSectionPrefix: false } as const;
+    parser = new Marked(
+      markedTerminal(options as never) as never,
+      inlineInListItems as never,
+      softBreaksAsSpaces,
+    );
     parsers.set(width, parser);
   }
   return parser;
@@ -44,11 +61,11 @@ export const MARKDOWN_LIMITS = { chars: 64 * 1024, paragraph: 8 * 1024 };
 export function renderMarkdown(text: string, width: number, color: boolean): string[] {
   if (!markdownFits(text)) {
     const note = `(shown as plain text: Markdown is rendered up to ${MARKDOWN_LIMITS.paragraph / 1024} KiB a paragraph and ${MARKDOWN_LIMITS.chars / 1024} KiB a reply)`;
-    return [...wrap(neutralize(text), width), ...wrap(note, width).map((line) => chalk.dim(line))];
+    return [...wrap(linkUrls(neutralize(text)), width), ...wrap(note, width).map((line) => chalk.dim(line))];
   }
   const rendered = parserFor(width).parse(neutralize(text), { async: false }) as string;
   const safe = keepOnlySgr(rendered, color).replace(/\n+$/, '');
-  return safe.split('\n').flatMap((line) => wrap(line, width));
+  return safe.split('\n').flatMap((line) => wrap(linkUrls(line), width));
 }
 
 function markdownFits(text: string): boolean {

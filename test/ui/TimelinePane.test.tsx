@@ -9,6 +9,7 @@ import { EventDetail } from '../../src/ui/components/EventDetail.js';
 import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
 import { formatBytes } from '../../src/ui/format.js';
 import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+import { TIMELINE_VIEW, timelinePane } from '../support/panes.js';
 import {
   cellFrom,
   eventually,
@@ -21,13 +22,7 @@ import {
 } from './harness.js';
 
 describe('the timeline', () => {
-  const VIEW: TimelineView = {
-    hidePings: false,
-    foldDeltas: false,
-    cursor: null,
-    detail: null,
-    detailScroll: 0,
-  };
+  const VIEW = TIMELINE_VIEW;
 
   let savedLevel: typeof chalk.level;
   let chat: Cell;
@@ -54,13 +49,7 @@ describe('the timeline', () => {
   /** The pane's frame as lines of text. */
   async function pane(cell: Cell | undefined, view: Partial<TimelineView> = {}, width = 100, height = 200) {
     const { lastFrame, unmount } = render(
-      <TimelinePane
-        cell={cell}
-        rows={new TimelineRows()}
-        view={{ ...VIEW, ...view }}
-        size={{ width, height }}
-        focused={false}
-      />,
+      timelinePane({ cell, view: { ...TIMELINE_VIEW, ...view }, size: { width, height } }),
     );
     await tick(15);
     const frame = lastFrame() ?? '';

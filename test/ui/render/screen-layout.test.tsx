@@ -4,12 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClipboard } from '../../../src/clipboard/clipboard.js';
 import type { Cell } from '../../../src/store/cell.js';
 import { App } from '../../../src/ui/App.js';
-import { ConversationPane } from '../../../src/ui/components/ConversationPane.js';
-import { TimelinePane } from '../../../src/ui/components/TimelinePane.js';
 import { type CellLineOptions, CellLines } from '../../../src/ui/render/cell-lines.js';
 import { conversationWindow } from '../../../src/ui/render/conversation-window.js';
 import { type ScreenLayout, screenLayout } from '../../../src/ui/render/screen-layout.js';
-import { TimelineRows } from '../../../src/ui/render/timeline-rows.js';
+import { conversationPane, timelinePane } from '../../support/panes.js';
 import { loadRenderers, type Notebook, notebook, plain, renderSized, runCells, tick } from '../harness.js';
 
 describe('layout', () => {
@@ -230,19 +228,7 @@ describe('layout', () => {
       [55, 20],
       [99, 13],
     ])('ConversationPane fills %ix%i exactly, ending with the newest cell', async (width, height) => {
-      const { lastFrame, unmount } = render(
-        <ConversationPane
-          cells={finished}
-          layout={new CellLines()}
-          size={{ width, height }}
-          rawText={false}
-          thinkingHidden={false}
-          selected={null}
-          focused={false}
-          scroll={0}
-          welcome={[]}
-        />,
-      );
+      const { lastFrame, unmount } = render(conversationPane({ cells: finished, size: { width, height } }));
       await tick(15);
       const lines = plain(lastFrame()).split('\n');
       unmount();
@@ -255,15 +241,7 @@ describe('layout', () => {
       [44, 10],
       [72, 30],
     ])('TimelinePane fills %ix%i exactly', async (width, height) => {
-      const { lastFrame, unmount } = render(
-        <TimelinePane
-          cell={finished[0]}
-          rows={new TimelineRows()}
-          view={{ hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 }}
-          size={{ width, height }}
-          focused={false}
-        />,
-      );
+      const { lastFrame, unmount } = render(timelinePane({ cell: finished[0], size: { width, height } }));
       await tick(15);
       const lines = plain(lastFrame()).split('\n');
       unmount();
@@ -344,19 +322,8 @@ describe('layout', () => {
     });
 
     it('the ConversationPane with 1,000 cells shows the newest and, when focused, the selected one', async () => {
-      const pane = (selected: number | null, focused: boolean) => (
-        <ConversationPane
-          cells={cells}
-          layout={new CellLines()}
-          size={{ width: 60, height: 20 }}
-          rawText={false}
-          thinkingHidden={false}
-          selected={selected}
-          focused={focused}
-          scroll={0}
-          welcome={[]}
-        />
-      );
+      const pane = (selected: number | null, focused: boolean) =>
+        conversationPane({ cells, size: { width: 60, height: 20 }, selected, focused });
       const { lastFrame, rerender, unmount } = render(pane(null, false));
       try {
         await tick(15);

@@ -69,13 +69,17 @@ export function enterFullScreen(
   const onContinue = () => {
     if (!left) take();
   };
+  // One list, so that leaving removes exactly the listeners that taking added.
+  const listeners: Array<[string, Parameters<typeof process.on>[1]]> = [
+    ['exit', leave],
+    ...EXIT_SIGNALS.map((signal): [string, typeof onSignal] => [signal, onSignal]),
+    ['SIGTSTP', onStop],
+    ['SIGCONT', onContinue],
+    ['uncaughtException', onCrash],
+    ['unhandledRejection', onCrash],
+  ];
   take();
-  process.on('exit', leave);
-  for (const signal of EXIT_SIGNALS) process.on(signal, onSignal);
-  process.on('SIGTSTP', onStop);
-  process.on('SIGCONT', onContinue);
-  process.on('uncaughtException', onCrash);
-  process.on('unhandledRejection', onCrash);
+  for (const [event, listener] of listeners) process.on(event, listener);
   return {
     setMouse(on) {
       if (on === mouse) return;
@@ -84,12 +88,7 @@ export function enterFullScreen(
     },
     leave() {
       leave();
-      process.off('exit', leave);
-      for (const signal of EXIT_SIGNALS) process.off(signal, onSignal);
-      process.off('SIGTSTP', onStop);
-      process.off('SIGCONT', onContinue);
-      process.off('uncaughtException', onCrash);
-      process.off('unhandledRejection', onCrash);
+      for (const [event, listener] of listeners) process.off(event, listener);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cleanEnv, tempDir } from '../support/cli.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 import { withoutOurLinks } from '../support/our-links.js';
 import { clipboardSequenceCount, clipboardWrites, KEYS, PtyScreen, READY } from '../support/pty-screen.js';
 import { type ScriptedResponse, type ScriptedServer, serveScript } from '../support/sse-fixture-server.js';
@@ -66,22 +67,19 @@ const HOSTILE_REPLY: ScriptedResponse = {
 
 let server: ScriptedServer | null = null;
 let screen: PtyScreen | null = null;
-afterEach(async () => {
-  screen?.kill();
-  screen = null;
-  await server?.close();
-  server = null;
-});
+const track = closeAfterEach();
 
 async function openAgainst(
   responses: ScriptedResponse[],
   size: { cols: number; rows: number },
 ): Promise<PtyScreen> {
-  server = await serveScript(responses);
-  screen = await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], {
-    ...size,
-    env: cleanEnv({ ANTHROPIC_API_KEY: 'sk-ant-dummy-key-for-tests' }),
-  });
+  server = track(await serveScript(responses));
+  screen = track(
+    await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], {
+      ...size,
+      env: cleanEnv({ ANTHROPIC_API_KEY: 'sk-ant-dummy-key-for-tests' }),
+    }),
+  );
   return screen;
 }
 
@@ -244,7 +242,7 @@ describe('hostile text from the API never reaches the terminal raw', () => {
   });
 
   test('an escape sequence typed into /model or pasted into a prompt does not reach the terminal raw', async () => {
-    screen = await PtyScreen.open(['--offline']);
+    screen = track(await PtyScreen.open(['--offline']));
     const s = screen;
     s.write(`/model x${osc52('typed')}`);
     await s.waitFor(/› \/model x/);
@@ -266,7 +264,7 @@ describe('hostile text from the API never reaches the terminal raw', () => {
     // .env in the working directory fills in the environment: a cloned repository can bring one.
     const cwd = tempDir();
     writeFileSync(join(cwd, '.env'), `STREAMBOOK_MODEL="claude${osc52('dotenv')}"\n`);
-    screen = new PtyScreen(['--offline'], { cwd });
+    screen = track(new PtyScreen(['--offline'], { cwd }));
     const s = screen;
     // Refusing the name (a usage error) is as good as showing it safely.
     const ready = s.waitFor(READY).then(

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cleanEnv } from '../support/cli.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 import { serveLongLine } from '../support/long-line-server.js';
 import { KEYS, PtyScreen } from '../support/pty-screen.js';
 import type { FixtureServer } from '../support/sse-fixture-server.js';
@@ -15,18 +16,15 @@ const TEST_MS = 150_000;
 let server: FixtureServer | null = null;
 let screen: PtyScreen | null = null;
 
-afterEach(async () => {
-  screen?.kill();
-  screen = null;
-  await server?.close();
-  server = null;
-});
+const track = closeAfterEach();
 
 async function streamLongLine(): Promise<PtyScreen> {
-  server = await serveLongLine(LINE);
-  screen = await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], {
-    env: cleanEnv({ ANTHROPIC_API_KEY: 'sk-ant-dummy-key-for-tests' }),
-  });
+  server = track(await serveLongLine(LINE));
+  screen = track(
+    await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], {
+      env: cleanEnv({ ANTHROPIC_API_KEY: 'sk-ant-dummy-key-for-tests' }),
+    }),
+  );
   await screen.type('write one long line');
   screen.write(KEYS.enter);
   // The timeline's header counts the deltas the notebook has taken in: all of the line is in.

@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { cleanEnv, runCli, tempDir } from '../support/cli.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 import { type EchoFailure, leaks, PLANTED_KEY, serveKeyEcho } from '../support/key-echo-server.js';
 import { clipboardWrites, KEYS, PtyScreen } from '../support/pty-screen.js';
 import type { FixtureServer } from '../support/sse-fixture-server.js';
@@ -13,17 +14,12 @@ import type { FixtureServer } from '../support/sse-fixture-server.js';
  */
 let server: FixtureServer | null = null;
 let screen: PtyScreen | null = null;
-afterEach(async () => {
-  screen?.kill();
-  screen = null;
-  await server?.close();
-  server = null;
-});
+const track = closeAfterEach();
 
 const env = (extra: Record<string, string> = {}) => cleanEnv({ ANTHROPIC_API_KEY: PLANTED_KEY, ...extra });
 
 async function printAgainst(failure: EchoFailure, format: string) {
-  server = await serveKeyEcho(failure);
+  server = track(await serveKeyEcho(failure));
   const args = ['-p', '--base-url', server.url, '--max-retries', '0', '--output-format', format, 'hi'];
   return runCli(args, { env: env() });
 }
@@ -76,16 +72,18 @@ function fakeClipboard(dir: string): { path: string; file: string } {
 
 /** The notebook against the echoing server, after one reply; xclip writes to `clipboard.file`. */
 async function echoNotebook() {
-  server = await serveKeyEcho('stream');
+  server = track(await serveKeyEcho('stream'));
   const cwd = tempDir();
   const clipboard = fakeClipboard(cwd);
-  screen = await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], {
-    // Tall enough for the whole timeline, from the request-id row on.
-    cols: 200,
-    rows: 70,
-    cwd,
-    env: env({ DISPLAY: ':0', PATH: clipboard.path }),
-  });
+  screen = track(
+    await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], {
+      // Tall enough for the whole timeline, from the request-id row on.
+      cols: 200,
+      rows: 70,
+      cwd,
+      env: env({ DISPLAY: ':0', PATH: clipboard.path }),
+    }),
+  );
   await screen.type('hi');
   screen.write(KEYS.enter);
   await screen.waitFor(/stop_sequence · TTFT/);
@@ -127,8 +125,10 @@ test('/copy sends no piece of the key, by OSC 52 or to the system clipboard', as
 });
 
 test('an error event with a line break stays on one row in the cell (the timeline: test/ui/timeline-one-line)', async () => {
-  server = await serveKeyEcho('event');
-  screen = await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], { cols: 200, env: env() });
+  server = track(await serveKeyEcho('event'));
+  screen = track(
+    await PtyScreen.open(['--base-url', server.url, '--max-retries', '0'], { cols: 200, env: env() }),
+  );
   await screen.type('hi');
   screen.write(KEYS.enter);
   await screen.waitFor(/✗ overloaded_error mid-stream/);

@@ -6,10 +6,9 @@ import type { Cell } from '../../src/store/cell.js';
 import { keepOnlySgr } from '../../src/terminal/keep-sgr.js';
 import { neutralize } from '../../src/terminal/neutralize.js';
 import { EventDetail } from '../../src/ui/components/EventDetail.js';
-import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
 import { type CellLineOptions, CellLines } from '../../src/ui/render/cell-lines.js';
-import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
 import { ESCAPE_STARTERS, SGR } from '../support/escapes.js';
+import { timelinePane } from '../support/panes.js';
 import {
   cellFrom,
   cellFromEvents,
@@ -223,15 +222,7 @@ describe('hostile text', () => {
     });
 
     it('the timeline of a hostile reply has no escape but SGR (previews are neutralized)', async () => {
-      const { lastFrame } = render(
-        <TimelinePane
-          cell={reply}
-          rows={new TimelineRows()}
-          view={{ hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 }}
-          size={{ width: 90, height: 40 }}
-          focused={false}
-        />,
-      );
+      const { lastFrame } = render(timelinePane({ cell: reply, size: { width: 90, height: 40 } }));
       await tick(20);
       expectOnlySgr(lastFrame() ?? '');
       // A text delta's preview is its JSON string, where ESC is the visible escape \u001b.
@@ -241,15 +232,7 @@ describe('hostile text', () => {
     });
 
     it("the timeline shows a server's unknown event name and delta type with ␛ stand-ins, not raw", async () => {
-      const { lastFrame } = render(
-        <TimelinePane
-          cell={fields}
-          rows={new TimelineRows()}
-          view={{ hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 }}
-          size={{ width: 100, height: 30 }}
-          focused={false}
-        />,
-      );
+      const { lastFrame } = render(timelinePane({ cell: fields, size: { width: 100, height: 30 } }));
       await tick(20);
       const frame = lastFrame() ?? '';
       expectOnlySgr(frame);

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnUpdate } from '../../../src/engine/types.js';
 import { applyUpdate, type Cell } from '../../../src/store/cell.js';
 import { neutralize } from '../../../src/terminal/neutralize.js';
-import { ConversationPane } from '../../../src/ui/components/ConversationPane.js';
 import { type CellLineOptions, CellLines, metricsLine } from '../../../src/ui/render/cell-lines.js';
+import { conversationPane } from '../../support/panes.js';
 import {
   cellFrom,
   eventually,
@@ -253,17 +253,7 @@ describe('cell lines', () => {
       ['tool-use', /^\s+\{"location":"San Francisco, CA","unit":"celsius"\}$/],
     ])('the ConversationPane shows the %s cell as the user sees it', async (name, expected) => {
       const { lastFrame, unmount } = render(
-        <ConversationPane
-          cells={[cell(name)]}
-          layout={new CellLines()}
-          size={{ width: 100, height: 40 }}
-          rawText={false}
-          thinkingHidden={false}
-          selected={null}
-          focused={false}
-          scroll={0}
-          welcome={[]}
-        />,
+        conversationPane({ cells: [cell(name)], size: { width: 100, height: 40 } }),
       );
       await tick(10);
       const lines = plain(lastFrame()).split('\n');

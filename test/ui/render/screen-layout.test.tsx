@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClipboard } from '../../../src/clipboard/clipboard.js';
 import type { Cell } from '../../../src/store/cell.js';
 import { App } from '../../../src/ui/App.js';
-import { ConversationPane } from '../../../src/ui/components/ConversationPane.js';
-import { TimelinePane } from '../../../src/ui/components/TimelinePane.js';
 import { type CellLineOptions, CellLines } from '../../../src/ui/render/cell-lines.js';
 import { conversationWindow } from '../../../src/ui/render/conversation-window.js';
 import { type ScreenLayout, screenLayout } from '../../../src/ui/render/screen-layout.js';
-import { TimelineRows } from '../../../src/ui/render/timeline-rows.js';
+import { closeAfterEach } from '../../support/close-after-each.js';
+import { conversationPane, timelinePane } from '../../support/panes.js';
 import { loadRenderers, type Notebook, notebook, plain, renderSized, runCells, tick } from '../harness.js';
+
+const track = closeAfterEach();
 
 describe('layout', () => {
   type Notebook_ = Extract<ScreenLayout, { kind: 'notebook' }>;
@@ -137,55 +138,43 @@ describe('layout', () => {
 
   describe('the App at other sizes', () => {
     it("says 'terminal too small' in a short terminal, and becomes the notebook when resized", async () => {
-      const screen = renderSized(appOn(), 100, 10);
-      try {
-        await tick(15);
-        expect(screen.text()).toBe('terminal too small: 100x10, streambook needs 40x12');
-        screen.resize(120, 30);
-        await tick(15);
-        expect(screen.text()).toContain('In [4]: weather in Lima?');
-        expect(screen.text()).toContain('Timeline · cell 4');
-        screen.resize(100, 11);
-        await tick(15);
-        expect(screen.text()).toBe('terminal too small: 100x11, streambook needs 40x12');
-      } finally {
-        screen.unmount();
-      }
+      const screen = track(renderSized(appOn(), 100, 10));
+      await tick(15);
+      expect(screen.text()).toBe('terminal too small: 100x10, streambook needs 40x12');
+      screen.resize(120, 30);
+      await tick(15);
+      expect(screen.text()).toContain('In [4]: weather in Lima?');
+      expect(screen.text()).toContain('Timeline · cell 4');
+      screen.resize(100, 11);
+      await tick(15);
+      expect(screen.text()).toBe('terminal too small: 100x11, streambook needs 40x12');
     });
 
     it('says in full what it needs when the terminal is too narrow (30x10)', async () => {
-      const screen = renderSized(appOn(), 30, 10);
-      try {
-        await tick(15);
-        expect(screen.text()).toMatch(/^terminal too small/);
-        expect(screen.text().replace(/\s+/g, ' ')).toContain('streambook needs 40x12');
-        expect(
-          screen
-            .text()
-            .split('\n')
-            .every((line) => stringWidth(line) <= 30),
-        ).toBe(true);
-      } finally {
-        screen.unmount();
-      }
+      const screen = track(renderSized(appOn(), 30, 10));
+      await tick(15);
+      expect(screen.text()).toMatch(/^terminal too small/);
+      expect(screen.text().replace(/\s+/g, ' ')).toContain('streambook needs 40x12');
+      expect(
+        screen
+          .text()
+          .split('\n')
+          .every((line) => stringWidth(line) <= 30),
+      ).toBe(true);
     });
 
     it('puts the timeline under the conversation in a narrow terminal', async () => {
-      const screen = renderSized(appOn(), 80, 30);
-      try {
-        await tick(15);
-        const lines = screen.text().split('\n');
-        expect(lines).toHaveLength(29);
-        const timeline = lines.findIndex((line) => line.startsWith('Timeline · cell 4'));
-        const separators = lines.flatMap((line, i) => (/^─{80}$/.test(line) ? [i] : []));
-        expect(separators).toHaveLength(2);
-        expect(separators[0]).toBe(timeline - 1);
-        expect(lines.slice(0, timeline - 1).join('\n')).toContain('⚙ tool_use get_weather');
-        expect(lines.every((line) => stringWidth(line) <= 80)).toBe(true);
-        expect(lines.some((line) => line.includes('│'))).toBe(false);
-      } finally {
-        screen.unmount();
-      }
+      const screen = track(renderSized(appOn(), 80, 30));
+      await tick(15);
+      const lines = screen.text().split('\n');
+      expect(lines).toHaveLength(29);
+      const timeline = lines.findIndex((line) => line.startsWith('Timeline · cell 4'));
+      const separators = lines.flatMap((line, i) => (/^─{80}$/.test(line) ? [i] : []));
+      expect(separators).toHaveLength(2);
+      expect(separators[0]).toBe(timeline - 1);
+      expect(lines.slice(0, timeline - 1).join('\n')).toContain('⚙ tool_use get_weather');
+      expect(lines.every((line) => stringWidth(line) <= 80)).toBe(true);
+      expect(lines.some((line) => line.includes('│'))).toBe(false);
     });
 
     it.each([
@@ -194,33 +183,25 @@ describe('layout', () => {
       [80, 24],
       [40, 12],
     ])('fills %ix%i but for its last row, and no line is wider than the terminal', async (columns, rows) => {
-      const screen = renderSized(appOn(), columns, rows);
-      try {
-        await tick(15);
-        const lines = screen.text().split('\n');
-        expect(lines).toHaveLength(rows - 1);
-        expect(lines.filter((line) => stringWidth(line) > columns)).toEqual([]);
-        expect(lines.at(-1)).toMatch(/^ claude-sonnet-4-6 · helper · offline/);
-      } finally {
-        screen.unmount();
-      }
+      const screen = track(renderSized(appOn(), columns, rows));
+      await tick(15);
+      const lines = screen.text().split('\n');
+      expect(lines).toHaveLength(rows - 1);
+      expect(lines.filter((line) => stringWidth(line) > columns)).toEqual([]);
+      expect(lines.at(-1)).toMatch(/^ claude-sonnet-4-6 · helper · offline/);
     });
 
     it('keeps the frame one row shorter than a 12-row terminal while a five-line prompt is typed', async () => {
-      const screen = renderSized(appOn(), 80, 12);
-      try {
-        await tick(15);
-        for (const key of ['a', '\n', 'b', '\n', 'c', '\n', 'd', '\n', 'e']) {
-          screen.stdin.write(key);
-          await tick(3);
-        }
-        await tick(15);
-        const lines = screen.text().split('\n');
-        expect(lines.slice(-6, -1).map((line) => line.trim())).toEqual(['› a', 'b', 'c', 'd', 'e']);
-        expect(lines).toHaveLength(11);
-      } finally {
-        screen.unmount();
+      const screen = track(renderSized(appOn(), 80, 12));
+      await tick(15);
+      for (const key of ['a', '\n', 'b', '\n', 'c', '\n', 'd', '\n', 'e']) {
+        screen.stdin.write(key);
+        await tick(3);
       }
+      await tick(15);
+      const lines = screen.text().split('\n');
+      expect(lines.slice(-6, -1).map((line) => line.trim())).toEqual(['› a', 'b', 'c', 'd', 'e']);
+      expect(lines).toHaveLength(11);
     });
   });
 
@@ -230,19 +211,7 @@ describe('layout', () => {
       [55, 20],
       [99, 13],
     ])('ConversationPane fills %ix%i exactly, ending with the newest cell', async (width, height) => {
-      const { lastFrame, unmount } = render(
-        <ConversationPane
-          cells={finished}
-          layout={new CellLines()}
-          size={{ width, height }}
-          rawText={false}
-          thinkingHidden={false}
-          selected={null}
-          focused={false}
-          scroll={0}
-          welcome={[]}
-        />,
-      );
+      const { lastFrame, unmount } = render(conversationPane({ cells: finished, size: { width, height } }));
       await tick(15);
       const lines = plain(lastFrame()).split('\n');
       unmount();
@@ -255,15 +224,7 @@ describe('layout', () => {
       [44, 10],
       [72, 30],
     ])('TimelinePane fills %ix%i exactly', async (width, height) => {
-      const { lastFrame, unmount } = render(
-        <TimelinePane
-          cell={finished[0]}
-          rows={new TimelineRows()}
-          view={{ hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 }}
-          size={{ width, height }}
-          focused={false}
-        />,
-      );
+      const { lastFrame, unmount } = render(timelinePane({ cell: finished[0], size: { width, height } }));
       await tick(15);
       const lines = plain(lastFrame()).split('\n');
       unmount();
@@ -344,19 +305,8 @@ describe('layout', () => {
     });
 
     it('the ConversationPane with 1,000 cells shows the newest and, when focused, the selected one', async () => {
-      const pane = (selected: number | null, focused: boolean) => (
-        <ConversationPane
-          cells={cells}
-          layout={new CellLines()}
-          size={{ width: 60, height: 20 }}
-          rawText={false}
-          thinkingHidden={false}
-          selected={selected}
-          focused={focused}
-          scroll={0}
-          welcome={[]}
-        />
-      );
+      const pane = (selected: number | null, focused: boolean) =>
+        conversationPane({ cells, size: { width: 60, height: 20 }, selected, focused });
       const { lastFrame, rerender, unmount } = render(pane(null, false));
       try {
         await tick(15);

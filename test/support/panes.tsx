@@ -1,0 +1,37 @@
+import type { TimelineView } from '../../src/store/session-state.js';
+import { ConversationPane, type ConversationPaneProps } from '../../src/ui/components/ConversationPane.js';
+import { TimelinePane, type TimelinePaneProps } from '../../src/ui/components/TimelinePane.js';
+import { CellLines } from '../../src/ui/render/cell-lines.js';
+import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+
+/** The timeline's view as the App starts it: every event, no cursor, no detail open. */
+export const TIMELINE_VIEW: TimelineView = {
+  hidePings: false,
+  foldDeltas: false,
+  cursor: null,
+  detail: null,
+  detailScroll: 0,
+};
+
+/** A ConversationPane as the App first shows it (following the bottom, no focus), but for `props`. */
+export function conversationPane(
+  props: Pick<ConversationPaneProps, 'cells' | 'size'> & Partial<ConversationPaneProps>,
+) {
+  return (
+    <ConversationPane
+      layout={new CellLines()}
+      rawText={false}
+      thinkingHidden={false}
+      selected={null}
+      focused={false}
+      scroll={0}
+      welcome={[]}
+      {...props}
+    />
+  );
+}
+
+/** A TimelinePane as the App first shows it (every event, no focus), but for `props`. */
+export function timelinePane(props: Pick<TimelinePaneProps, 'cell' | 'size'> & Partial<TimelinePaneProps>) {
+  return <TimelinePane rows={new TimelineRows()} view={TIMELINE_VIEW} focused={false} {...props} />;
+}

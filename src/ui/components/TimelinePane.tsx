@@ -2,7 +2,7 @@ import type { Cell } from '../../store/cell.js';
 import type { TimelineView } from '../../store/session-state.js';
 import { detailContent } from '../render/detail-content.js';
 import type { PaneSize } from '../render/screen-layout.js';
-import { timelineColumns, timelineHeader, timelineLine, timelineWindow } from '../render/timeline-lines.js';
+import { timelineHeader, timelineLine, timelineWindow } from '../render/timeline-lines.js';
 import type { TimelineRows } from '../render/timeline-rows.js';
 import { DetailView } from './EventDetail.js';
 import { Lines } from './Lines.js';
@@ -22,7 +22,10 @@ export function TimelinePane({ cell, rows, view, size, focused }: TimelinePanePr
     if (content) return <DetailView content={content} size={size} scroll={view.detailScroll} />;
   }
   const built = cell ? rows.rows(cell, view) : { rows: [], counts: {} };
-  const header = [...timelineHeader(cell?.id ?? null, built.counts, view), timelineColumns()];
+  const header = timelineHeader(cell?.id ?? null, built.counts, view, {
+    requests: cell?.attempts.length ?? 0,
+    height: size.height,
+  });
   const bodyHeight = Math.max(0, size.height - header.length);
   const window = timelineWindow(built.rows.length, bodyHeight, focused ? view.cursor : null);
   const body = built.rows

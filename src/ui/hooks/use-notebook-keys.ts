@@ -9,7 +9,7 @@ import type { CellLines } from '../render/cell-lines.js';
 import { conversationWindow } from '../render/conversation-window.js';
 import { detailContent } from '../render/detail-content.js';
 import { mainArea, type ScreenLayout } from '../render/screen-layout.js';
-import type { TimelineRows } from '../render/timeline-rows.js';
+import { sameRowCursor, type TimelineRows } from '../render/timeline-rows.js';
 import { useTerminalInput } from './use-terminal-input.js';
 
 export interface NotebookKeys extends PromptKeys {
@@ -197,8 +197,12 @@ function timelineKey({ commands, layout, timelineRows }: NotebookKeys, input: st
   else if (key.return) {
     const detail = rows[Math.min(cursor, last)]?.detail;
     if (detail !== undefined) session.timeline(() => ({ detail, detailScroll: 0 }));
-  } else if (input === 'p') session.timeline((t) => ({ hidePings: !t.hidePings, cursor: null }));
-  else if (input === 'f') session.timeline((t) => ({ foldDeltas: !t.foldDeltas, cursor: null }));
+  } else if (input === 'p' || input === 'f') {
+    const t = state.timeline;
+    const filter = input === 'p' ? { hidePings: !t.hidePings } : { foldDeltas: !t.foldDeltas };
+    const after = timelineRows.rows(cell, { ...t, ...filter }).rows;
+    session.timeline(() => ({ ...filter, cursor: sameRowCursor(rows, after, t.cursor) }));
+  }
 }
 
 function clamp(n: number, min: number, max: number): number {

@@ -1,4 +1,3 @@
-import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import { useLayoutEffect, useState } from 'react';
 import type { CommandContext } from '../commands/command.js';
@@ -22,6 +21,7 @@ import { promptLineCount } from './input/prompt-editor.js';
 import { CellLines } from './render/cell-lines.js';
 import { MAX_INPUT_LINES, MIN_COLUMNS, MIN_ROWS, mainArea, screenLayout } from './render/screen-layout.js';
 import { TimelineRows } from './render/timeline-rows.js';
+import { welcomeLines } from './render/welcome.js';
 
 /** Hears about each frame: React's Profiler is off in production builds. */
 export interface FrameClock {
@@ -73,7 +73,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
       selected={state.view.selected}
       focused={focus === 'conversation'}
       scroll={state.view.scroll}
-      welcome={welcome(state.source.describe)}
+      welcome={welcomeLines(state.source.describe)}
     />
   );
   const timeline = layout.timeline ? (
@@ -134,15 +134,4 @@ function Gutter({ height, focused }: { height: number; focused: boolean }) {
       {Array.from({ length: height }, () => '│').join('\n')}
     </Text>
   );
-}
-
-function welcome(describe: string): string[] {
-  return [
-    chalk.bold('streambook') + chalk.dim(' · a notebook for the streaming Messages API'),
-    '',
-    'Type a prompt and press Enter. Each prompt becomes a numbered cell; the reply streams into it, and the timeline shows every event on the wire with its timing.',
-    '',
-    chalk.dim(describe),
-    chalk.dim('/help lists keys and commands · /scenario tries the protocol corners offline'),
-  ];
 }

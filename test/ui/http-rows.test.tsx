@@ -4,7 +4,7 @@ import type { Cell } from '../../src/store/cell.js';
 import type { TimelineDetail, TimelineView } from '../../src/store/session-state.js';
 import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
 import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
-import { loadRenderers, plain, renderApp, runCell, tick } from './harness.js';
+import { eventually, loadRenderers, plain, renderApp, runCell, tick } from './harness.js';
 
 const KEY = 'sk-test-key-not-real';
 const HOME = '\u001b[H';
@@ -35,18 +35,20 @@ describe('HTTP rows in the App', () => {
       await app.session.settled();
       await tick(20);
       await app.keys('\t', '\t', HOME, '\r');
-      const text = app.text();
-      expect(text).toContain('request · attempt 1 · POST /v1/messages');
+      const text = await eventually(() => {
+        expect(app.text()).toContain('request · attempt 1 · POST /v1/messages');
+        return app.text();
+      });
       expect(text).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/v1\/messages/);
       expect(text).toContain('x-stainless-retry-count: 0');
       expect(text).toContain('[redacted]');
       expect(text).not.toContain(KEY);
       // The body as sent, pretty-printed; the rest of it is a scroll away.
       await app.keys(PAGE_DOWN, PAGE_DOWN);
-      expect(app.text()).toContain('"content": "hello \\"there\\""');
+      await eventually(() => expect(app.text()).toContain('"content": "hello \\"there\\""'));
       expect(app.text()).toContain('"stream": true');
       await app.keys('\u001b');
-      expect(app.text()).toContain('Timeline · cell 1');
+      await eventually(() => expect(app.text()).toContain('Timeline · cell 1'));
     } finally {
       await app.close();
     }
@@ -59,8 +61,10 @@ describe('HTTP rows in the App', () => {
       await app.session.settled();
       await tick(20);
       await app.keys('\t', '\t', HOME, DOWN, '\r');
-      const text = app.text();
-      expect(text).toMatch(/response · attempt 1 · HTTP 200 · \+\d+ ms/);
+      const text = await eventually(() => {
+        expect(app.text()).toMatch(/response · attempt 1 · HTTP 200 · \+[\d ]+ ms/);
+        return app.text();
+      });
       expect(text).toMatch(/request-id: req_offline_\w+/);
       expect(text).toContain('content-type: text/event-stream');
     } finally {

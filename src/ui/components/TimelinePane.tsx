@@ -3,7 +3,7 @@ import type { Cell } from '../../store/cell.js';
 import type { TimelineView } from '../../store/session-state.js';
 import { detailContent } from '../render/detail-content.js';
 import type { PaneSize } from '../render/screen-layout.js';
-import { timelineColumns, timelineHeader, timelineLine, timelineWindow } from '../render/timeline-lines.js';
+import { timelineHeader, timelineLine, timelineWindow } from '../render/timeline-lines.js';
 import type { TimelineRows } from '../render/timeline-rows.js';
 import { DetailView } from './EventDetail.js';
 import { Lines } from './Lines.js';
@@ -26,10 +26,13 @@ export function TimelinePane({ cell, rows, view, size, focused }: TimelinePanePr
     if (content) return <DetailView content={content} size={size} scroll={view.detailScroll} />;
   }
   const built = cell ? rows.rows(cell, view) : { rows: [], counts: {} };
-  const [title = '', ...filters] = timelineHeader(cell?.id ?? null, built.counts, view);
+  const [title = '', ...rest] = timelineHeader(cell?.id ?? null, built.counts, view, {
+    requests: cell?.attempts.length ?? 0,
+    height: size.height,
+  });
   // The focused pane's title stands out: the keys go here.
-  const header = [focused ? chalk.inverse.cyan(title) : title, ...filters, timelineColumns()];
-  const bodyHeight = Math.max(0, size.height - TIMELINE_HEADER_LINES);
+  const header = [focused ? chalk.inverse.cyan(title) : title, ...rest];
+  const bodyHeight = Math.max(0, size.height - header.length);
   const window = timelineWindow(built.rows.length, bodyHeight, focused ? view.cursor : null);
   const body = built.rows
     .slice(window.start, window.end)

@@ -1,7 +1,8 @@
 import { copyCommand } from '../../commands/copy.js';
 import { runCommand } from '../../commands/index.js';
-import type { Focus } from '../../store/session-state.js';
+import { type Focus, selectedCell } from '../../store/session-state.js';
 import { suspend } from '../../terminal/full-screen.js';
+import { sameRowCursor } from '../render/timeline-rows.js';
 import type { KeyName } from './key-names.js';
 import type { Action } from './keymap.js';
 import { move, openEvent, type PaneKeys, selectCell } from './pane-keys.js';
@@ -44,15 +45,29 @@ export const ACTIONS: Record<Action, (keys: KeyContext, key: KeyName) => void> =
   'to-top': (keys) => move(keys, 'top'),
   'to-bottom': (keys) => move(keys, 'bottom'),
   'open-event': (keys) => openEvent(keys),
-  'toggle-pings': ({ commands }) =>
-    commands.session.timeline((t) => ({ hidePings: !t.hidePings, cursor: null })),
-  'toggle-fold': ({ commands }) =>
-    commands.session.timeline((t) => ({ foldDeltas: !t.foldDeltas, cursor: null })),
+  'toggle-pings': (keys) => toggleFilter(keys, 'p'),
+  'toggle-fold': (keys) => toggleFilter(keys, 'f'),
 };
 
 /** Ctrl+Y: /copy's own action on the selected cell; its result shows as the command's would. */
 async function copy({ commands }: KeyContext): Promise<void> {
   await runCommand(copyCommand, '', commands);
+}
+
+/** p and f: a filter on or off, the cursor kept on the same row (or the nearest one left). */
+function toggleFilter({ commands, timelineRows }: KeyContext, key: 'p' | 'f'): void {
+  const { session } = commands;
+  const state = session.state;
+  const cell = selectedCell(state);
+  const t = state.timeline;
+  const filter = key === 'p' ? { hidePings: !t.hidePings } : { foldDeltas: !t.foldDeltas };
+  if (!cell) {
+    session.timeline(() => filter);
+    return;
+  }
+  const before = timelineRows.rows(cell, t).rows;
+  const after = timelineRows.rows(cell, { ...t, ...filter }).rows;
+  session.timeline(() => ({ ...filter, cursor: sameRowCursor(before, after, t.cursor) }));
 }
 
 function cycleFocus({ commands }: KeyContext, by: 1 | -1): void {

@@ -79,7 +79,8 @@ function layoutCell(cell: Cell, options: CellLineOptions, wrapGrowing: WrapGrowi
   const body: string[] = [];
   const streaming = cell.status === 'streaming';
   // A loop, not a spread: a long reply has more rows than a call may take arguments.
-  for (const block of cell.blocks)
+  const blocks = streaming ? cell.blocks : withSentenceEnds(cell.blocks);
+  for (const block of blocks)
     for (const line of blockLines(block, cell, options, bodyWidth, wrapGrowing)) body.push(line);
   if (streaming) {
     if (body.length === 0)
@@ -130,12 +131,15 @@ function blockLines(
     case 'server_tool_use':
     case 'mcp_tool_use': {
       const head = styled(`⚙ ${block.type} ${neutralize(block.name ?? '')}`, width, chalk.yellow);
+      const query = finished ? searchQuery(block.text) : undefined;
       // Input JSON streams like text, and may be as long: it wraps as it grows.
       const input = !block.text
         ? ['{}']
-        : finished
-          ? wrap(neutralize(block.text), width - 2)
-          : wrapGrowing(block, width - 2);
+        : query !== undefined
+          ? wrap(neutralize(`query: ${query}`), width - 2)
+          : finished
+            ? wrap(neutralize(block.text), width - 2)
+            : wrapGrowing(block, width - 2);
       const json = input.map((line) => `  ${chalk.yellow.dim(line)}`);
       return [...head, ...(block.text || block.done ? json : [])];
     }
@@ -150,6 +154,39 @@ function blockLines(
 function styled(text: string, width: number, style: (line: string) => string): string[] {
   // Chalk joins every argument it gets: pass the line alone, not map's index and array.
   return wrap(text, width).map((line) => style(line));
+}
+
+/**
+ * The blocks of a finished reply as laid out. The API ends a cited span where the citation
+ * ends, so the sentence's "." opens the next text block; a cited block takes that punctuation,
+ * and its sources follow the sentence instead of a lone "." under them.
+ */
+function withSentenceEnds(blocks: readonly CellBlock[]): readonly CellBlock[] {
+  const out = [...blocks];
+  const emptied = new Set<number>();
+  for (let i = 0; i + 1 < out.length; i++) {
+    const block = out[i] as CellBlock;
+    const next = out[i + 1] as CellBlock;
+    if (block.type !== 'text' || next.type !== 'text' || block.citations.length === 0) continue;
+    const end = /^[.,;:!?)\]]+/.exec(next.text)?.[0];
+    if (!end) continue;
+    out[i] = { ...block, text: block.text + end };
+    out[i + 1] = { ...next, text: next.text.slice(end.length).trimStart() };
+    if (out[i + 1]?.text === '' && next.citations.length === 0) emptied.add(i + 1);
+  }
+  return out.filter((_, i) => !emptied.has(i));
+}
+
+/** A search tool's query (`{"query": "…"}`), shown as text rather than as its JSON. */
+function searchQuery(input: string): string | undefined {
+  if (!input.includes('"query"')) return undefined;
+  try {
+    const json: unknown = JSON.parse(input);
+    const query = (json as { query?: unknown } | null)?.query;
+    return typeof query === 'string' && Object.keys(json as object).length === 1 ? query : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function citationLines(block: CellBlock, width: number): string[] {

@@ -12,14 +12,24 @@ const INDEX = 3;
 /** From this width the delta type is shown whole (`text_delta`); below, `text`. */
 const WIDE_PANE = 70;
 
-/** The timeline pane's header: what it shows, the filters, and the count per event type. */
+/** Rows a header leaves at least, where the pane is tall enough for them and the title. */
+const MIN_BODY_ROWS = 3;
+
+/**
+ * The timeline pane's header: what it shows, the filters, the count per event type, and the
+ * column names. In a short pane (a stacked timeline in a small terminal) it gives up lines,
+ * the column names first and the title last, so that rows still show under it.
+ */
 export function timelineHeader(
   cellId: number | null,
   counts: Record<string, number>,
   view: TimelineView,
+  options: { requests: number; height: number },
 ): string[] {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const title = chalk.bold(cellId === null ? 'Timeline' : `Timeline · cell ${cellId} · ${total} events`);
+  const title = chalk.bold(
+    cellId === null ? 'Timeline' : `Timeline · cell ${cellId} · ${eventTotal(total, options.requests)}`,
+  );
   const filters = chalk.dim(
     `p pings ${view.hidePings ? 'hidden' : 'shown'} · f fold ${view.foldDeltas ? 'on' : 'off'}`,
   );
@@ -27,7 +37,16 @@ export function timelineHeader(
     .map(([name, n]) => `${shortName(name)} ${formatCount(n)}`)
     .join(' · ');
   // One line, cut at the pane's edge: the header keeps a fixed height.
-  return [title, filters, chalk.dim(countLine || 'no events yet')];
+  const lines = [title, filters, chalk.dim(countLine || 'no events yet'), timelineColumns()];
+  const keep = Math.max(1, Math.min(lines.length, options.height - MIN_BODY_ROWS));
+  const kept = new Set([0, 2, 1, 3].slice(0, keep));
+  return lines.filter((_, i) => kept.has(i));
+}
+
+/** "85 events"; with none yet beside HTTP rows, what there is: "1 request, no events". */
+function eventTotal(events: number, requests: number): string {
+  if (events > 0 || requests === 0) return `${events} events`;
+  return `${requests} ${requests === 1 ? 'request' : 'requests'}, no events`;
 }
 
 /**
@@ -62,7 +81,7 @@ export function timelineLine(row: TimelineRow, width: number, selected: boolean)
   return selected ? chalk.inverse(line.padEnd(width)) : styled;
 }
 
-export function timelineColumns(): string {
+function timelineColumns(): string {
   return chalk.dim(
     ['ms'.padStart(TIME - 1), pad('event', NAME), pad('idx', INDEX), 'delta · preview'].join(' '),
   );

@@ -71,6 +71,26 @@ export class TimelineRows {
   }
 }
 
+/**
+ * Where the cursor goes when a filter changes the rows (pings hidden, deltas folded): to the
+ * row that holds the event it was on, or the nearest one above it when that event is hidden,
+ * so the pane does not jump. Following the tail (null) goes on following it.
+ */
+export function sameRowCursor(
+  before: readonly TimelineRow[],
+  after: readonly TimelineRow[],
+  cursor: number | null,
+): number | null {
+  if (cursor === null) return null;
+  const row = before[Math.min(cursor, before.length - 1)];
+  // HTTP rows lead the timeline, the same in every filter.
+  if (!row || row.seq === null) return Math.min(cursor, Math.max(0, after.length - 1));
+  const seq = row.seq;
+  let at = after.findIndex((r) => r.seq !== null);
+  for (let i = at + 1; i < after.length && (after[i]?.seq ?? Number.POSITIVE_INFINITY) <= seq; i++) at = i;
+  return at === -1 ? Math.max(0, after.length - 1) : at;
+}
+
 function addEvent(
   rows: TimelineRow[],
   counts: Record<string, number>,

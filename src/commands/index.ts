@@ -1,3 +1,4 @@
+import { oneLine } from '../terminal/one-line.js';
 import { clearCommand } from './clear.js';
 import { type Command, type CommandContext, type CommandResult, error } from './command.js';
 import { copyCommand } from './copy.js';
@@ -52,17 +53,31 @@ export async function runCommandLine(line: string, context: CommandContext): Pro
   const match = /^\/([^\s/]\S*)\s*([\s\S]*)$/.exec(line.trim());
   const [, name = '', args = ''] = match ?? [];
   const command = COMMANDS.find((c) => c.name === name);
-  const result: CommandResult = !match
-    ? error('not a command: to send a prompt that starts with /, begin it with //')
-    : !command
-      ? error(`unknown command /${name} (try /help; // sends a prompt that starts with /)`)
-      : await command.run(context, args);
-  return act(result, name, context);
+  if (!match)
+    return act(error('not a command: to send a prompt that starts with /, begin it with //'), name, context);
+  if (!command)
+    return act(
+      error(`unknown command /${name} (try /help; // sends a prompt that starts with /)`),
+      name,
+      context,
+    );
+  return runCommand(command, args, context);
 }
 
-/** Runs one command with its arguments, as a key binding does, and acts on its result. */
+/**
+ * Runs one command with its arguments, as a key binding does, and acts on its result. A
+ * command that throws (on a reply no one foresaw) becomes an error toast: callers fire and
+ * forget, so a rejection here would end the app.
+ */
 export async function runCommand(command: Command, args: string, context: CommandContext): Promise<boolean> {
-  return act(await command.run(context, args), command.name, context);
+  let result: CommandResult;
+  try {
+    result = await command.run(context, args);
+  } catch (thrown) {
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    result = error(oneLine(`/${command.name} failed: ${reason.slice(0, 200)}`));
+  }
+  return act(result, command.name, context);
 }
 
 /** What a command's result means for the session; false when the command did not run. */

@@ -7,6 +7,49 @@ export type StreamEvent = RawMessageStreamEvent | { type: string; [key: string]:
 /** Thrown when events arrive in an order no message can be built from. */
 export class EventOrderError extends Error {}
 
+/** Thrown for an event whose shape no message can take: data that is no object, a bad index. */
+export class MalformedEventError extends Error {}
+
+/**
+ * Checks what the accumulator and the store trust about an event: it is an object, and a
+ * block event's `index` is a block number. An index such as `"__proto__"` would otherwise
+ * reach `content[index] = …` and break the message for everything that reads it later.
+ */
+export function checkEventShape(event: unknown): asserts event is StreamEvent {
+  if (!isObject(event)) throw new MalformedEventError(`event data is ${kindOf(event)}, not an object`);
+  const { type } = event;
+  if (typeof type !== 'string') throw new MalformedEventError('event data has no type');
+  const index = event.index;
+  if (type.startsWith('content_block_') && !(Number.isSafeInteger(index) && (index as number) >= 0)) {
+    const shown = String(JSON.stringify(index) ?? index).slice(0, 40);
+    throw new MalformedEventError(`${type} has index ${shown}, not a block number`);
+  }
+  const part = OBJECT_PARTS.get(type);
+  if (part && !isObject(event[part])) {
+    throw new MalformedEventError(`${type} has ${part} ${kindOf(event[part])}, not an object`);
+  }
+  if (type === 'message_delta' && !isObject(event.usage))
+    throw new MalformedEventError(`message_delta has usage ${kindOf(event.usage)}, not an object`);
+  if (type === 'message_start' && !Array.isArray((event.message as { content?: unknown }).content))
+    throw new MalformedEventError('message_start has a message without a content list');
+}
+
+/** The part of each known event that the accumulator reads fields of. */
+const OBJECT_PARTS = new Map([
+  ['message_start', 'message'],
+  ['message_delta', 'delta'],
+  ['content_block_start', 'content_block'],
+  ['content_block_delta', 'delta'],
+]);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function kindOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+}
+
 // Where the raw input JSON of a tool block lives while it streams; not enumerable, so it
 // stays out of equality checks and JSON, as the SDK keeps it.
 const JSON_BUFFER = Symbol('inputJson');
@@ -20,6 +63,7 @@ type ToolInputBlock = ContentBlock & { input: unknown; [JSON_BUFFER]?: string };
  * and unknown deltas change nothing. Changed parts are copied, never mutated in place.
  */
 export function accumulate(message: Message | null, event: StreamEvent): Message | null {
+  checkEventShape(event);
   const known = event as RawMessageStreamEvent;
   if (known.type === 'message_start') {
     if (message)

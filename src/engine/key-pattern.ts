@@ -84,28 +84,80 @@ export class KeyPattern {
   }
 }
 
-/** Every string in a plain value, keys included, redacted; unchanged parts keep their identity. */
+/**
+ * Every string in a plain value, keys included, redacted; unchanged parts keep their identity.
+ * The walk keeps its own stack: a hostile reply can nest thousands of levels deep, past what
+ * recursion on the call stack survives.
+ */
 export function hideDeep<T>(value: T, pattern: KeyPattern): T {
-  if (typeof value === 'string') return pattern.hide(value) as T;
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((item) => {
-      const hidden = hideDeep(item, pattern);
-      changed ||= hidden !== item;
-      return hidden;
-    });
-    return (changed ? out : value) as T;
+  if (!isContainer(value)) return hideLeaf(value, pattern);
+  const stack: Frame[] = [openFrame(value)];
+  let result: unknown = value;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    const next = frame.entries[frame.values.length];
+    if (next && isContainer(next[1])) {
+      stack.push(openFrame(next[1]));
+      continue;
+    }
+    if (next) {
+      addValue(frame, hideLeaf(next[1], pattern));
+      continue;
+    }
+    stack.pop();
+    const done = closeFrame(frame, pattern);
+    const parent = stack[stack.length - 1];
+    if (parent) addValue(parent, done);
+    else result = done;
   }
-  if (!isPlainObject(value)) return value;
-  let changed = false;
+  return result as T;
+}
+
+/** One array or object part-way through the walk: its entries, and the values hidden so far. */
+interface Frame {
+  source: unknown[] | Record<string, unknown>;
+  entries: [key: string, value: unknown][];
+  values: unknown[];
+  changed: boolean;
+}
+
+function isContainer(value: unknown): value is unknown[] | Record<string, unknown> {
+  return Array.isArray(value) || isPlainObject(value);
+}
+
+function hideLeaf<T>(value: T, pattern: KeyPattern): T {
+  return (typeof value === 'string' ? pattern.hide(value) : value) as T;
+}
+
+function openFrame(source: unknown[] | Record<string, unknown>): Frame {
+  // An index loop, not map(): the array may come from a reply that swapped its prototype.
+  const entries: [string, unknown][] = [];
+  if (Array.isArray(source)) for (let i = 0; i < source.length; i++) entries.push([String(i), source[i]]);
+  else for (const key of Object.keys(source)) entries.push([key, source[key]]);
+  return { source, entries, values: [], changed: false };
+}
+
+function addValue(frame: Frame, hidden: unknown): void {
+  frame.changed ||= hidden !== frame.entries[frame.values.length]?.[1];
+  frame.values.push(hidden);
+}
+
+function closeFrame(frame: Frame, pattern: KeyPattern): unknown {
+  if (Array.isArray(frame.source)) return frame.changed ? frame.values : frame.source;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  let changed = frame.changed;
+  frame.entries.forEach(([key], i) => {
     const hiddenKey = pattern.hide(key);
-    const hidden = hideDeep(item, pattern);
-    changed ||= hidden !== item || hiddenKey !== key;
-    out[hiddenKey] = hidden;
-  }
-  return (changed ? out : value) as T;
+    changed ||= hiddenKey !== key;
+    // defineProperty, not `out[key] =`: a key of "__proto__" stays a key.
+    Object.defineProperty(out, hiddenKey, {
+      value: frame.values[i],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  });
+  return changed ? out : frame.source;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

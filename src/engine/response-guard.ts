@@ -38,9 +38,15 @@ export function createResponseGuard(options: GuardOptions): Middleware {
     } finally {
       watchdog.disarm();
     }
+    const signal = AbortSignal.any([options.signal, stalled.signal]);
     if (!response.ok) {
       const plan = planRetry(response, attempt, options.maxRetries);
-      if (plan.kind === 'no_retry') return response;
+      if (plan.kind === 'no_retry') {
+        // The SDK reads an error's body whole: time it and cap it, or a server that sends a
+        // few bytes and stalls holds the turn for ever, and one that never stops fills memory.
+        if (!response.body) return response;
+        return new Response(guardBody(response.body, watchdog, signal, ERROR_BODY_LIMIT), response);
+      }
       if (plan.kind === 'refuse') {
         void response.body?.cancel().catch(() => {});
         throw plan.error;
@@ -52,21 +58,26 @@ export function createResponseGuard(options: GuardOptions): Middleware {
       void response.body?.cancel().catch(() => {});
       throw new NotEventStreamError(response);
     }
-    const body = guardBody(response.body, watchdog, AbortSignal.any([options.signal, stalled.signal]));
+    const body = guardBody(response.body, watchdog, signal);
     return new Response(body, response);
   };
 }
 
+/** How much of an error reply's body is read: the API's own error JSON is far smaller. */
+export const ERROR_BODY_LIMIT = 64 * 1024;
+
 /**
  * The body, read chunk by chunk with each read raced against the signal, and timed by the
  * watchdog. A read that fails ends the body with the reason, worded for the user when the
- * bytes themselves were bad.
+ * bytes themselves were bad. Past `limit` bytes the body ends there.
  */
 function guardBody(
   source: ReadableStream<Uint8Array>,
   watchdog: IdleWatchdog,
   signal: AbortSignal,
+  limit = Number.POSITIVE_INFINITY,
 ): ReadableStream<Uint8Array> {
+  let left = limit;
   const reader = source.getReader();
   const aborted = new Promise<never>((_, reject) => {
     const fail = () => reject(signal.reason);
@@ -85,8 +96,14 @@ function guardBody(
       try {
         const { done, value } = await Promise.race([reader.read(), aborted]);
         watchdog.disarm();
-        if (done) controller.close();
-        else controller.enqueue(value);
+        if (done) return controller.close();
+        const kept = value.byteLength > left ? value.subarray(0, left) : value;
+        left -= kept.byteLength;
+        controller.enqueue(kept);
+        if (left <= 0) {
+          release();
+          controller.close();
+        }
       } catch (error) {
         release();
         controller.error(signal.aborted ? signal.reason : unreadableBody(error));

@@ -1,7 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Middleware } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
-import { accumulate, type StreamEvent } from './accumulate.js';
+import { accumulate, checkEventShape, type StreamEvent } from './accumulate.js';
 import type { Message, TurnUpdate } from './types.js';
 
 /** How one SDK run ended: the message so far, and what it threw, if anything. */
@@ -39,6 +39,8 @@ export async function runHelper(
   let snapshot: Message | null = null;
   let stopped = false;
   stream.on('streamEvent', (event, current) => {
+    // Thrown here, the SDK ends the stream with it, as for its own parse errors.
+    checkEventShape(event);
     count++;
     take(count);
     snapshot = current;
@@ -54,8 +56,20 @@ export async function runHelper(
   try {
     return { message: await stream.finalMessage(), stopped };
   } catch (thrown) {
-    return { message: snapshot, stopped, thrown: isAbort(thrown, options.signal) ? undefined : thrown };
+    return {
+      message: intact(snapshot),
+      stopped,
+      thrown: isAbort(thrown, options.signal) ? undefined : thrown,
+    };
   }
+}
+
+/**
+ * The SDK's snapshot, mutated in place by its accumulator, with its content a true array
+ * again: an event it failed on (an index of "__proto__") may have swapped the array's prototype.
+ */
+function intact(message: Message | null): Message | null {
+  return message && { ...message, content: Array.prototype.slice.call(message.content) };
 }
 
 /** The first seed: `create({stream: true})`, iterated event by event into our own accumulator. */

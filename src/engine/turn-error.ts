@@ -1,6 +1,6 @@
 import { AnthropicError, APIConnectionError, APIError } from '@anthropic-ai/sdk';
 import { firstLine, oneLine } from '../terminal/one-line.js';
-import { EventOrderError } from './accumulate.js';
+import { EventOrderError, MalformedEventError } from './accumulate.js';
 import { EndingError } from './ending-error.js';
 import type { TurnError } from './types.js';
 
@@ -71,7 +71,24 @@ function findParseError(error: unknown): Error | undefined {
   return findCause(
     error,
     (e) =>
-      e instanceof SyntaxError || e instanceof EventOrderError || /Unexpected event order/.test(e.message),
+      e instanceof SyntaxError ||
+      e instanceof EventOrderError ||
+      e instanceof MalformedEventError ||
+      isShapeError(e) ||
+      /Unexpected event order/.test(e.message),
+  );
+}
+
+/**
+ * The helper's accumulator reads an event's fields before we can check them, so an event of
+ * the wrong shape (`data: null`) surfaces as its TypeError. fetch's own TypeErrors ("fetch
+ * failed", "terminated") always carry the network's reason as their cause; a shape error has none.
+ */
+function isShapeError(error: Error): boolean {
+  return (
+    error instanceof TypeError &&
+    error.cause === undefined &&
+    !/^(terminated|fetch failed)$/.test(error.message)
   );
 }
 

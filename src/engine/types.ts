@@ -82,7 +82,8 @@ export type TurnErrorKind =
   | 'malformed' // event data that is not valid JSON
   | 'config' // the request could not be made (e.g. no credentials)
   | 'timeout' // no byte arrived for the idle timeout, or the API asked for too long a wait
-  | 'not_event_stream'; // a 2xx reply that is not text/event-stream (a wrong --base-url)
+  | 'not_event_stream' // a 2xx reply that is not text/event-stream (a wrong --base-url)
+  | 'internal'; // streambook itself failed on the reply; the session goes on
 
 /** Every failure ends a turn with one of these. `message` is one line, fit to print as is. */
 export interface TurnError {

@@ -7,7 +7,14 @@ import type { OfflineServer } from '../offline/server.js';
 import { newCell } from '../store/cell.js';
 import { isStreaming, type SessionState, type Toast } from '../store/session-state.js';
 import type { SessionStore } from '../store/session-store.js';
-import { conversationCleared, turnEnded, turnStarted, turnUpdated } from '../store/turn-updates.js';
+import {
+  conversationCleared,
+  turnBroke,
+  turnEnded,
+  turnStarted,
+  turnUpdated,
+} from '../store/turn-updates.js';
+import { oneLine } from '../terminal/one-line.js';
 
 /**
  * The notebook's actions: everything that changes the conversation goes through here, so
@@ -67,16 +74,31 @@ export class Session {
     this.store.update((s) => turnStarted(s, cell, replaces));
     const request = { client: this.#client, messages, settings: cell.settings, signal: abort.signal };
     const conversation = this.#conversation;
+    let broken = false;
+    // Whatever throws while a turn runs (the engine, or the store taking an update) ends that
+    // turn's cell as failed; the session, its other cells and the next prompt carry on.
+    const broke = (error: unknown) => {
+      if (broken || conversation !== this.#conversation) return;
+      broken = true;
+      abort.abort();
+      this.store.update((s) => turnBroke(s, id, brokenTurnText(error)));
+    };
     const apply = (update: TurnUpdate) => {
       // A turn cut short by /clear belongs to a conversation that is gone.
-      if (conversation !== this.#conversation) return;
-      // The outcome reaches the store once, with the `end` update, and is shown at once.
-      if (update.type === 'end') this.store.update((s) => turnEnded(s, id, messages, update.outcome));
-      else this.store.update((s) => turnUpdated(s, id, update), 'batched');
+      if (broken || conversation !== this.#conversation) return;
+      try {
+        // The outcome reaches the store once, with the `end` update, and is shown at once.
+        if (update.type === 'end') this.store.update((s) => turnEnded(s, id, messages, update.outcome));
+        else this.store.update((s) => turnUpdated(s, id, update), 'batched');
+      } catch (error) {
+        broke(error);
+      }
     };
-    this.#running = streamTurn(request, apply).then(() => {
-      if (this.#abort === abort) this.#abort = null;
-    });
+    this.#running = streamTurn(request, apply)
+      .then(() => {}, broke)
+      .then(() => {
+        if (this.#abort === abort) this.#abort = null;
+      });
     return true;
   }
 
@@ -150,4 +172,12 @@ export class Session {
   armQuit(key: string | null): void {
     this.store.update((s) => ({ ...s, quitArmed: key }));
   }
+}
+
+/** The one line a turn that broke inside streambook ends with. */
+function brokenTurnText(error: unknown): string {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return oneLine(
+    `streambook failed on this reply (${reason.slice(0, 200)}); the session is kept: /retry sends it again`,
+  );
 }

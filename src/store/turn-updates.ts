@@ -57,6 +57,26 @@ export function turnEnded(
   };
 }
 
+/**
+ * The turn failed inside streambook, not on the wire: its cell ends failed with what came so
+ * far, and the history stays as it was before the turn, so the next prompt and /retry work.
+ * Written without applyUpdate, which may be what failed.
+ */
+export function turnBroke(state: SessionState, id: number, message: string): SessionState {
+  const cells = state.cells.map((cell) =>
+    cell.id === id && cell.status === 'streaming'
+      ? {
+          ...cell,
+          status: 'failed' as const,
+          error: { kind: 'internal' as const, message },
+          retryWait: undefined,
+          version: cell.version + 1,
+        }
+      : cell,
+  );
+  return { ...state, cells };
+}
+
 /** A new conversation: the cells, the history and the token totals go; the settings stay. */
 export function conversationCleared(state: SessionState): SessionState {
   return {

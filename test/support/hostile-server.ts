@@ -21,6 +21,10 @@ export type HostileMode =
   | { kind: 'stall-body' }
   /** Sends the first events, then resets the connection. */
   | { kind: 'reset-body' }
+  /** A 400 whose body promises 200 bytes, sends 16, and stalls with the connection open. */
+  | { kind: 'error-stall' }
+  /** A 400 whose body never ends: 1 KiB after 1 KiB, for as long as the client reads. */
+  | { kind: 'error-endless' }
   /** An error status with the given headers (retry-after, retry-after-ms). */
   | { kind: 'status'; status: number; headers: Record<string, string> };
 
@@ -134,6 +138,20 @@ async function answer(mode: HostileMode, res: ServerResponse): Promise<void> {
       res.writeHead(200, STREAM_HEADERS);
       res.write(sse(HEAD), () => res.destroy());
       return;
+    case 'error-stall':
+      res.writeHead(400, { 'content-type': 'application/json', 'content-length': '200' });
+      res.write('{"type":"error",');
+      return;
+    case 'error-endless': {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.write('{"type":"error","error":{"type":"invalid_request_error","message":"');
+      const chunk = 'x'.repeat(1024);
+      const pump = () => {
+        while (!res.destroyed) if (!res.write(chunk)) return void res.once('drain', pump);
+      };
+      pump();
+      return;
+    }
     case 'status':
       res.writeHead(mode.status, { 'content-type': 'application/json', ...mode.headers }).end(
         JSON.stringify({

@@ -57,25 +57,48 @@ function parserFor(width: number): Marked {
  */
 export const MARKDOWN_LIMITS = { chars: 64 * 1024, paragraph: 8 * 1024 };
 
+/** How deep quotes and lists may nest before a reply shows as plain text: marked recurses per level. */
+export const MARKDOWN_NESTING = 20;
+
 /** A finished reply's Markdown as terminal lines no wider than `width`. */
 export function renderMarkdown(text: string, width: number, color: boolean): string[] {
-  if (!markdownFits(text)) {
-    const note = `(shown as plain text: Markdown is rendered up to ${MARKDOWN_LIMITS.paragraph / 1024} KiB a paragraph and ${MARKDOWN_LIMITS.chars / 1024} KiB a reply)`;
-    return [...wrap(linkUrls(neutralize(text)), width), ...wrap(note, width).map((line) => chalk.dim(line))];
+  const misfit = markdownMisfit(text);
+  if (misfit) return plain(text, width, misfit);
+  try {
+    const rendered = parserFor(width).parse(neutralize(text), { async: false }) as string;
+    const safe = keepOnlySgr(rendered, color).replace(/\n+$/, '');
+    return safe.split('\n').flatMap((line) => wrap(linkUrls(line), width));
+  } catch {
+    // A shape the limits did not foresee (marked overflowing its stack) must not end the app.
+    return plain(text, width, '(shown as plain text: its Markdown could not be rendered)');
   }
-  const rendered = parserFor(width).parse(neutralize(text), { async: false }) as string;
-  const safe = keepOnlySgr(rendered, color).replace(/\n+$/, '');
-  return safe.split('\n').flatMap((line) => wrap(linkUrls(line), width));
 }
 
-function markdownFits(text: string): boolean {
-  if (text.length > MARKDOWN_LIMITS.chars) return false;
+function plain(text: string, width: number, note: string): string[] {
+  return [...wrap(linkUrls(neutralize(text)), width), ...wrap(note, width).map((line) => chalk.dim(line))];
+}
+
+/** Why a reply is shown as plain text, or null when its Markdown is rendered. */
+function markdownMisfit(text: string): string | null {
+  const sizes = `(shown as plain text: Markdown is rendered up to ${MARKDOWN_LIMITS.paragraph / 1024} KiB a paragraph and ${MARKDOWN_LIMITS.chars / 1024} KiB a reply)`;
+  if (text.length > MARKDOWN_LIMITS.chars) return sizes;
+  const nesting = `(shown as plain text: Markdown is rendered up to ${MARKDOWN_NESTING} levels of quotes and lists)`;
   let paragraph = 0;
   let fenced = false;
   for (const line of text.split('\n')) {
     if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
     paragraph = fenced || line.trim() === '' ? 0 : paragraph + line.length + 1;
-    if (paragraph > MARKDOWN_LIMITS.paragraph) return false;
+    if (paragraph > MARKDOWN_LIMITS.paragraph) return sizes;
+    if (!fenced && nestingOf(line) > MARKDOWN_NESTING) return nesting;
   }
-  return true;
+  return null;
+}
+
+/** The quote markers (`>`) and list indentation (two spaces a level) a line opens with. */
+function nestingOf(line: string): number {
+  const lead = /^[\s>]*/.exec(line)?.[0] ?? '';
+  let quotes = 0;
+  for (const char of lead) if (char === '>') quotes++;
+  const indent = lead.replaceAll('>', '').replace(/\t/g, '  ').length;
+  return quotes + Math.floor(indent / 2);
 }

@@ -4,6 +4,7 @@ import type { Cell } from '../../store/cell.js';
 import type { TimelineDetail, TimelineView } from '../../store/session-state.js';
 import { cutText, neutralize } from '../../terminal/neutralize.js';
 import { oneLine } from '../../terminal/one-line.js';
+import { shownJson } from './shown-json.js';
 
 export interface TimelineRow {
   /** The wire event's seq; null for HTTP rows. */
@@ -156,7 +157,7 @@ function preview(name: string, data: Record<string, unknown>): string {
       const delta = (data.delta ?? {}) as Record<string, unknown>;
       const text =
         delta.text ?? delta.thinking ?? delta.partial_json ?? delta.signature ?? delta.citation ?? delta;
-      return clip(JSON.stringify(text));
+      return clip(shownJson(text));
     }
     case 'message_delta': {
       const delta = data.delta as { stop_reason?: string } | undefined;
@@ -172,7 +173,7 @@ function preview(name: string, data: Record<string, unknown>): string {
     case 'ping':
       return '';
     default:
-      return clip(JSON.stringify(data));
+      return clip(shownJson(data));
   }
 }
 

@@ -1,5 +1,7 @@
+import { stripVTControlCharacters } from 'node:util';
 import chalk from 'chalk';
 import { isSendable } from '../../engine/history.js';
+import type { Hide } from '../../engine/shown-key.js';
 import type { Cell, CellBlock } from '../../store/cell.js';
 import { neutralize } from '../../terminal/neutralize.js';
 import { formatMs, formatOutputTokens, formatRate } from '../format.js';
@@ -32,6 +34,12 @@ export class CellLines {
   readonly #done = new WeakMap<object, Cached>();
   readonly #growing = new WeakMap<object, Map<string, GrowingWrap>>();
   readonly #prompts = new WeakMap<object, { key: string; lines: string[] }>();
+  readonly #hide: Hide | null;
+
+  /** `hide` takes the key out of a finished cell's rendered lines (see engine/shown-key.ts). */
+  constructor(hide: Hide | null = null) {
+    this.#hide = hide;
+  }
 
   lines(cell: Cell, options: CellLineOptions): string[] {
     // Whether Markdown has loaded is part of the key: cells laid out as plain text before it
@@ -39,10 +47,12 @@ export class CellLines {
     const key = `${options.width}:${options.rawText}:${options.thinkingHidden}:${options.selected}:${markdownRenderer() !== null}`;
     const cached = this.#done.get(cell.events);
     if (cached && cached.version === cell.version && cached.key === key) return cached.lines;
-    const lines = layoutCell(cell, options, {
+    const laidOut = layoutCell(cell, options, {
       prompt: () => this.promptLines(cell, options),
       growing: (block, width) => this.#wrapGrowing(cell, block, width),
     });
+    // Once per finished layout, not per frame: a streaming cell's lines are not checked.
+    const lines = this.#hide && cell.status !== 'streaming' ? hideInLines(laidOut, this.#hide) : laidOut;
     this.#done.set(cell.events, { version: cell.version, key, lines });
     return lines;
   }
@@ -74,6 +84,15 @@ export class CellLines {
     }
     return growing.lines(block.text);
   }
+}
+
+/** Each line with the key hidden in what it shows; a line it shows in loses its style. */
+function hideInLines(lines: string[], hide: Hide): string[] {
+  return lines.map((line) => {
+    const shown = stripVTControlCharacters(line);
+    const hidden = hide(shown);
+    return hidden === shown ? line : hidden;
+  });
 }
 
 type WrapGrowing = (block: CellBlock, width: number) => string[];

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { useLayoutEffect, useState } from 'react';
 import type { CommandContext } from '../commands/command.js';
 import { isStreaming, selectedCell } from '../store/session-state.js';
+import { neutralize } from '../terminal/neutralize.js';
 import { ConversationPane } from './components/ConversationPane.js';
 import { HelpView } from './components/HelpView.js';
 import { PromptInput } from './components/PromptInput.js';
@@ -135,7 +136,7 @@ function welcome(describe: string): string[] {
     '',
     'Type a prompt and press Enter. Each prompt becomes a numbered cell; the reply streams into it, and the timeline shows every event on the wire with its timing.',
     '',
-    chalk.dim(describe),
+    chalk.dim(neutralize(describe)),
     chalk.dim('/help lists keys and commands · /scenario tries the protocol corners offline'),
   ];
 }

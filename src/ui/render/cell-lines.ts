@@ -2,7 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import chalk from 'chalk';
 import { isSendable } from '../../engine/history.js';
 import type { Hide } from '../../engine/shown-key.js';
-import type { Cell, CellBlock } from '../../store/cell.js';
+import { type Cell, type CellBlock, textPieces } from '../../store/cell.js';
 import { neutralize } from '../../terminal/neutralize.js';
 import { formatMs, formatOutputTokens, formatRate } from '../format.js';
 import { markdownRenderer } from './markdown-loader.js';
@@ -82,7 +82,7 @@ export class CellLines {
       growing = new GrowingWrap(width);
       wraps.set(id, growing);
     }
-    return growing.lines(block.text);
+    return growing.lines(textPieces(cell, block));
   }
 }
 

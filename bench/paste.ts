@@ -1,4 +1,5 @@
 import { spawnCli } from './pty-child.js';
+import { replyFrame } from './reply-frame.js';
 
 const PASTE_START = '\u001b[200~';
 const PASTE_END = '\u001b[201~';
@@ -8,7 +9,8 @@ const SEND_LIMIT_MS = 60_000;
 /**
  * A 1 MiB bracketed paste into the notebook in a real pseudo-terminal: the time from writing
  * it to the frame that shows its end in the prompt (`paste_1mib_ms`), and from Enter to the
- * frame that shows its cell's reply begun (`send_1mib_ms`).
+ * frame that shows its cell's reply begun (`send_1mib_ms`); and what a frame of its reply costs
+ * to lay out (`reply_frame_ms`).
  */
 export async function paste(): Promise<Record<string, number>> {
   const child = spawnCli(['--offline']);
@@ -28,7 +30,11 @@ export async function paste(): Promise<Record<string, number>> {
     const sending = child.shows('Out[2]:', SEND_LIMIT_MS).catch(() => SEND_LIMIT_MS);
     child.write('\r');
     const sent = await sending;
-    return { paste_1mib_ms: Math.round(landed), send_1mib_ms: Math.round(sent) };
+    return {
+      paste_1mib_ms: Math.round(landed),
+      send_1mib_ms: Math.round(sent),
+      ...replyFrame(pasteText(MIB)),
+    };
   } finally {
     child.kill();
   }

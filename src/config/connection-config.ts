@@ -33,12 +33,17 @@ export function parseConnection(
   return baseURL ? { kind: 'live', apiKey, baseURL } : { kind: 'live', apiKey };
 }
 
-/** Only http and https, written without spaces or control characters (they would reach the terminal). */
+/**
+ * Only http and https, written in printable ASCII: spaces and control characters, and bidi
+ * controls (which reorder what the welcome prints), would reach the terminal. A host with
+ * other letters is written in its punycode (`xn--…`) form.
+ */
 function parseBaseURL(source: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) {
-    throw new UsageError(`${source} must not hold spaces or control characters, got ${quoted(value)}`);
+  if (/[^\x21-\x7e]/.test(value)) {
+    throw new UsageError(
+      `${source} must be printable ASCII, without spaces or control characters (write a host in its xn-- form), got ${quoted(value)}`,
+    );
   }
   let protocol = '';
   try {

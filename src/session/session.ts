@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { SettingSource } from '../config/setting-source.js';
 import { withPrompt } from '../engine/history.js';
+import { type Hide, shownKeyHider } from '../engine/shown-key.js';
 import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js';
 import type { OfflineServer } from '../offline/server.js';
@@ -24,6 +25,8 @@ export class Session {
   readonly store: SessionStore;
   readonly #client: Anthropic;
   readonly #offline: OfflineServer | null;
+  /** Hides the key in a line about to be shown, for renderers that can make it again (shown-key.ts). */
+  readonly hide: Hide;
   #abort: AbortController | null = null;
   #running: Promise<void> = Promise.resolve();
   #toastId = 0;
@@ -36,6 +39,7 @@ export class Session {
     this.store = store;
     this.#client = client;
     this.#offline = offline;
+    this.hide = shownKeyHider(client.apiKey);
   }
 
   get state(): SessionState {

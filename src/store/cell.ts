@@ -84,8 +84,11 @@ export function applyUpdate(cell: Cell, update: TurnUpdate): Cell {
     case 'wire':
       cell.events.push(update.event);
       return bump(cell, { eventCount: cell.events.length });
-    case 'block_start':
-      return bump(cell, { blocks: withBlock(cell.blocks, startBlock(update.index, update.block)) });
+    case 'block_start': {
+      const block = startBlock(update.index, update.block);
+      piecesOf(cell).set(update.index, [block.text]);
+      return bump(cell, { blocks: withBlock(cell.blocks, block) });
+    }
     case 'text':
     case 'thinking':
       return appendText(cell, update.index, update.text);
@@ -129,7 +132,32 @@ function startBlock(index: number, block: { type: string } & Record<string, unkn
   return started;
 }
 
+/**
+ * Per cell (keyed by its shared event list) and block index, the pieces its text grew by, in
+ * order. Kept beside the cell, not in it, so that saved cells and their JSON do not change.
+ */
+const pieces = new WeakMap<WireEvent[], Map<number, string[]>>();
+
+function piecesOf(cell: Cell): Map<number, string[]> {
+  let blocks = pieces.get(cell.events);
+  if (!blocks) {
+    blocks = new Map();
+    pieces.set(cell.events, blocks);
+  }
+  return blocks;
+}
+
+/**
+ * The pieces a streaming block's text is the join of, for a view that reads only what is new:
+ * `block.text` is built by `+`, and reading any part of it copies all of it. Append-only and
+ * shared by the cell's versions, like `events`; a block started again gets a new array.
+ */
+export function textPieces(cell: Cell, block: CellBlock): readonly string[] {
+  return pieces.get(cell.events)?.get(block.index) ?? [block.text];
+}
+
 function appendText(cell: Cell, index: number, text: string): Cell {
+  piecesOf(cell).get(index)?.push(text);
   return editBlock(cell, index, (block) => ({ ...block, text: block.text + text }));
 }
 

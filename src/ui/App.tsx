@@ -45,7 +45,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
   const state = useSessionState(ownFrames);
   const size = useTerminalSize();
   const { editor, current, edit } = usePromptEditor();
-  const [cellLines] = useState(() => new CellLines());
+  const [cellLines] = useState(() => new CellLines(session.hide));
   const [timelineRows] = useState(() => new TimelineRows());
   const promptLines = promptLineCount(editor.value, MAX_INPUT_LINES);
   const toastLines = state.toast ? toastText(state.toast, size.columns).length : 0;

@@ -1,6 +1,8 @@
+import { stripVTControlCharacters } from 'node:util';
 import chalk from 'chalk';
 import { isSendable } from '../../engine/history.js';
-import type { Cell, CellBlock } from '../../store/cell.js';
+import type { Hide } from '../../engine/shown-key.js';
+import { type Cell, type CellBlock, textPieces } from '../../store/cell.js';
 import { neutralize } from '../../terminal/neutralize.js';
 import { linkUrls } from '../../terminal/osc8.js';
 import { formatMs, formatOutputTokens, formatRate } from '../format.js';
@@ -32,6 +34,13 @@ interface Cached {
 export class CellLines {
   readonly #done = new WeakMap<object, Cached>();
   readonly #growing = new WeakMap<object, Map<string, GrowingWrap>>();
+  readonly #prompts = new WeakMap<object, { key: string; lines: string[] }>();
+  readonly #hide: Hide | null;
+
+  /** `hide` takes the key out of a finished cell's rendered lines (see engine/shown-key.ts). */
+  constructor(hide: Hide | null = null) {
+    this.#hide = hide;
+  }
 
   lines(cell: Cell, options: CellLineOptions): string[] {
     // Whether Markdown has loaded is part of the key: cells laid out as plain text before it
@@ -39,8 +48,26 @@ export class CellLines {
     const key = `${options.width}:${options.rawText}:${options.thinkingHidden}:${options.selected}:${markdownRenderer() !== null}`;
     const cached = this.#done.get(cell.events);
     if (cached && cached.version === cell.version && cached.key === key) return cached.lines;
-    const lines = layoutCell(cell, options, (block, width) => this.#wrapGrowing(cell, block, width));
+    const laidOut = layoutCell(cell, options, {
+      prompt: () => this.promptLines(cell, options),
+      growing: (block, width) => this.#wrapGrowing(cell, block, width),
+    });
+    // Once per finished layout, not per frame: a streaming cell's lines are not checked.
+    const lines = this.#hide && cell.status !== 'streaming' ? hideInLines(laidOut, this.#hide) : laidOut;
     this.#done.set(cell.events, { version: cell.version, key, lines });
+    return lines;
+  }
+
+  /**
+   * The prompt's labelled lines. A prompt never changes, so they are laid out once per width
+   * and selection, not per version: a 1 MiB prompt cost 30–800 ms on every frame of its reply.
+   */
+  promptLines(cell: Cell, options: CellLineOptions): string[] {
+    const key = `${options.width}:${options.selected}:${chalk.level}`;
+    const cached = this.#prompts.get(cell.events);
+    if (cached?.key === key) return cached.lines;
+    const lines = layoutPrompt(cell, options);
+    this.#prompts.set(cell.events, { key, lines });
     return lines;
   }
 
@@ -56,32 +83,56 @@ export class CellLines {
       growing = new GrowingWrap(width);
       wraps.set(id, growing);
     }
-    return growing.lines(block.text);
+    return growing.lines(textPieces(cell, block));
   }
+}
+
+/** Each line with the key hidden in what it shows; a line it shows in loses its style. */
+function hideInLines(lines: string[], hide: Hide): string[] {
+  return lines.map((line) => {
+    const shown = stripVTControlCharacters(line);
+    const hidden = hide(shown);
+    return hidden === shown ? line : hidden;
+  });
 }
 
 type WrapGrowing = (block: CellBlock, width: number) => string[];
 
-function layoutCell(cell: Cell, options: CellLineOptions, wrapGrowing: WrapGrowing): string[] {
+interface Layouts {
+  prompt: () => string[];
+  growing: WrapGrowing;
+}
+
+/** The label column: wide enough for both labels and a space. */
+function labelIndent(cell: Cell): number {
+  return `Out[${cell.id}]:`.length + 1;
+}
+
+function layoutPrompt(cell: Cell, options: CellLineOptions): string[] {
   const inLabel = `In [${cell.id}]:`;
+  const indent = labelIndent(cell);
+  const pad = ' '.repeat(indent);
+  const inStyled = options.selected ? chalk.inverse.cyan.bold(inLabel) : chalk.cyan.bold(inLabel);
+  return wrap(neutralize(cell.prompt), Math.max(10, options.width - indent)).map(
+    (line, i) => `${i === 0 ? inStyled + ' '.repeat(indent - inLabel.length) : pad}${line}`,
+  );
+}
+
+function layoutCell(cell: Cell, options: CellLineOptions, layouts: Layouts): string[] {
   const outLabel = `Out[${cell.id}]:`;
-  const indent = Math.max(inLabel.length, outLabel.length) + 1;
+  const indent = labelIndent(cell);
   const bodyWidth = Math.max(10, options.width - indent);
   const pad = ' '.repeat(indent);
   const lines: string[] = [];
-
-  const promptLines = wrap(neutralize(cell.prompt), bodyWidth);
-  const inStyled = options.selected ? chalk.inverse.cyan.bold(inLabel) : chalk.cyan.bold(inLabel);
-  promptLines.forEach((line, i) => {
-    lines.push(`${i === 0 ? inStyled + ' '.repeat(indent - inLabel.length) : pad}${line}`);
-  });
+  // A loop, not a spread: a long prompt has more rows than a call may take arguments.
+  for (const line of layouts.prompt()) lines.push(line);
 
   const body: string[] = [];
   const streaming = cell.status === 'streaming';
   // A loop, not a spread: a long reply has more rows than a call may take arguments.
   const blocks = streaming ? cell.blocks : withSentenceEnds(cell.blocks);
   for (const block of blocks)
-    for (const line of blockLines(block, cell, options, bodyWidth, wrapGrowing)) body.push(line);
+    for (const line of blockLines(block, cell, options, bodyWidth, layouts.growing)) body.push(line);
   if (streaming) {
     if (body.length === 0)
       body.push(

@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import { neutralize } from '../../terminal/neutralize.js';
 
 /**
  * What the conversation pane shows before the first prompt. Each hint is a line of its own,
@@ -10,7 +11,7 @@ export function welcomeLines(describe: string): string[] {
     '',
     'Type a prompt and press Enter. Each prompt becomes a numbered cell; the reply streams into it, and the timeline shows every event on the wire with its timing.',
     '',
-    chalk.dim(describe),
+    chalk.dim(neutralize(describe)),
     chalk.dim('/help lists keys and commands'),
     chalk.dim('/scenario tries the protocol corners offline'),
   ];

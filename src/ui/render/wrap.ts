@@ -29,10 +29,17 @@ function expandTabs(text: string): string {
  * reads only what arrived since the last one. The last cluster is read again with the next
  * delta, which may extend it (a combining mark, the second half of a flag). A frame's cost is
  * the new text and the open row, whatever the length of the line.
+ *
+ * Give it the text's pieces (the cell's deltas), not the text: the text is built by `+`, and
+ * reading any part of such a string copies all of it (1 MiB in 256-character deltas: 69 s).
  */
 export class GrowingWrap {
   readonly #closed: string[] = [];
   #open: LineRows;
+  /** Read but not settled: the last cluster, which the next delta may extend. */
+  #pending = '';
+  #pieces: readonly string[] | null = null;
+  #taken = 0;
   #read = 0;
   readonly width: number;
 
@@ -41,15 +48,37 @@ export class GrowingWrap {
     this.#open = new LineRows(width);
   }
 
-  /** The wrapped lines of `text`, which must extend the text given last time. */
-  lines(text: string): string[] {
-    // A stream that restarts a block (malformed, but it happens) starts the wrap over.
-    if (text.length < this.#read) {
-      this.#closed.length = 0;
-      this.#open = new LineRows(this.width);
-      this.#read = 0;
+  /**
+   * The wrapped lines of the text: its pieces, an array that only grows (a new array starts
+   * the wrap over), or the whole text, which must extend the text given last time.
+   */
+  lines(text: string | readonly string[]): string[] {
+    if (typeof text === 'string') {
+      // A stream that restarts a block (malformed, but it happens) starts the wrap over.
+      if (text.length < this.#read) this.#restart();
+      const fresh = text.slice(this.#read);
+      this.#read = text.length;
+      return this.#grow(fresh);
     }
-    let fresh = text.slice(this.#read);
+    if (text !== this.#pieces) {
+      this.#restart();
+      this.#pieces = text;
+    }
+    const fresh = text.slice(this.#taken).join('');
+    this.#taken = text.length;
+    return this.#grow(fresh);
+  }
+
+  #restart(): void {
+    this.#closed.length = 0;
+    this.#open = new LineRows(this.width);
+    this.#pending = '';
+    this.#taken = 0;
+    this.#read = 0;
+  }
+
+  #grow(added: string): string[] {
+    let fresh = this.#pending + added;
     const lastNewline = fresh.lastIndexOf('\n');
     if (lastNewline !== -1) {
       const lines = fresh.slice(0, lastNewline).split('\n');
@@ -59,15 +88,12 @@ export class GrowingWrap {
         for (const row of this.#open.finish()) this.#closed.push(row);
       });
       this.#open = new LineRows(this.width);
-      this.#read += lastNewline + 1;
       fresh = fresh.slice(lastNewline + 1);
     }
     const settled = lastClusterStart(fresh);
-    if (settled > 0) {
-      this.#open.feed(prepare(fresh.slice(0, settled)));
-      this.#read += settled;
-    }
-    return this.#closed.concat(this.#open.preview(prepare(withoutPendingHalf(fresh.slice(settled)))));
+    if (settled > 0) this.#open.feed(prepare(fresh.slice(0, settled)));
+    this.#pending = fresh.slice(settled);
+    return this.#closed.concat(this.#open.preview(prepare(withoutPendingHalf(this.#pending))));
   }
 }
 

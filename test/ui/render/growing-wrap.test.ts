@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { TurnSettings, TurnUpdate } from '../../../src/engine/types.js';
+import { applyUpdate, newCell, textPieces } from '../../../src/store/cell.js';
+import { neutralize } from '../../../src/terminal/neutralize.js';
+import { GrowingWrap, wrap } from '../../../src/ui/render/wrap.js';
+
+/** An array that counts how often its items are read. */
+function counted(items: string[]): { pieces: string[]; reads: () => number } {
+  let reads = 0;
+  const pieces = new Proxy(items, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && /^\d+$/.test(property)) reads++;
+      return Reflect.get(target, property, receiver);
+    },
+  });
+  return { pieces, reads: () => reads };
+}
+
+describe('a growing line, read by its pieces', () => {
+  it('reads each piece once, and wraps as the whole text would', () => {
+    const growing = new GrowingWrap(40);
+    const { pieces, reads } = counted([]);
+    let text = '';
+    for (let i = 0; i < 300; i++) {
+      const piece = i % 50 === 49 ? 'x\n' : 'é\u0301漢a'.repeat(3);
+      pieces.push(piece);
+      text += piece;
+      growing.lines(pieces);
+    }
+    expect(growing.lines(pieces)).toEqual(wrap(neutralize(text), 40));
+    expect(reads()).toBeLessThanOrEqual(300);
+  });
+
+  it('starts over when the block does', () => {
+    const growing = new GrowingWrap(20);
+    growing.lines(['a long first start ', 'of a block']);
+    expect(growing.lines(['again'])).toEqual(['again']);
+  });
+});
+
+describe('a cell block’s pieces', () => {
+  it('join to its text, and stay out of the cell’s JSON', () => {
+    let cell = newCell(1, 'p', { model: 'm', maxTokens: 10 } as TurnSettings, null);
+    cell = applyUpdate(cell, {
+      type: 'block_start',
+      index: 0,
+      block: { type: 'text', text: 'Hi' },
+    } as TurnUpdate);
+    const json = JSON.stringify(cell);
+    for (const text of [' there', ', you'])
+      cell = applyUpdate(cell, { type: 'text', index: 0, text } as TurnUpdate);
+    const block = cell.blocks[0];
+    if (!block) throw new Error('no block');
+    expect(textPieces(cell, block).join('')).toBe('Hi there, you');
+    expect(JSON.stringify(cell)).toBe(
+      json.replace('"text":"Hi"', '"text":"Hi there, you"').replace('"version":1', '"version":3'),
+    );
+  });
+});

@@ -7,7 +7,7 @@ import { applyUpdate, type Cell } from '../../src/store/cell.js';
 import type { TimelineView } from '../../src/store/session-state.js';
 import { EventDetail } from '../../src/ui/components/EventDetail.js';
 import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
-import { formatBytes } from '../../src/ui/format.js';
+import { formatBytes, formatOffset } from '../../src/ui/format.js';
 import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
 import { openApps } from '../support/open-apps.js';
 import { TIMELINE_VIEW, timelinePane } from '../support/panes.js';
@@ -85,24 +85,32 @@ describe('the timeline', () => {
         `+${Math.round(delta.t)} content_block_delta ${'0'.padEnd(3)} text_delta ${JSON.stringify(text)}`,
       );
       expect(lines).toContainEqual(
-        expect.stringMatching(/^\s+\+\d+ message_start\s+msg_\w+ claude-sonnet-4-6 in=\d+$/),
+        expect.stringMatching(/^\s+\+\d{1,3}(?: \d{3})* message_start\s+msg_\w+ claude-sonnet-4-6 in=\d+$/),
       );
-      expect(lines).toContainEqual(expect.stringMatching(/^\s+\+\d+ content_block_start\s+0\s+text$/));
-      expect(lines).toContainEqual(expect.stringMatching(/^\s+\+\d+ message_delta\s+end_turn out=\d+$/));
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^\s+\+\d{1,3}(?: \d{3})* content_block_start\s+0\s+text$/),
+      );
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^\s+\+\d{1,3}(?: \d{3})* message_delta\s+end_turn out=\d+$/),
+      );
       expect(lines[3]).toMatch(/^\s+ms event\s+idx delta · preview$/);
     });
 
     it('keeps the delta type in a narrow pane, shortened ahead of the preview, and no row wider than the pane', async () => {
       const { lines } = await pane(chat, {}, 50);
       expect(lines[3]).toMatch(/^\s+ms event\s+idx delta · preview$/);
-      expect(lines).toContainEqual(expect.stringMatching(/^\s+\+\d+ content_block_delta 0\s+text "/));
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^\s+\+\d{1,3}(?: \d{3})* content_block_delta 0\s+text "/),
+      );
       expect(lines.join('\n')).not.toContain('text_delta');
       expect(lines.every((line) => line.length <= 50)).toBe(true);
     });
 
     it('shows the HTTP attempts of a 529 then a 200, the failed one in red', async () => {
       const { lines, frame } = await pane(overloaded529, {}, 160);
-      const http = lines.slice(4, 8).map((line) => line.replace(/^\s+\+\d+ /, '').replace(/\s+/g, ' '));
+      const http = lines
+        .slice(4, 8)
+        .map((line) => line.replace(/^\s+\+\d{1,3}(?: \d{3})* /, '').replace(/\s+/g, ' '));
       expect(http[0]).toBe('request POST /v1/messages');
       expect(http[1]).toMatch(/^response HTTP 529 · req_offline_\w+ · retry-after \d+ ms$/);
       expect(http[2]).toBe('retry POST /v1/messages (attempt 2)');
@@ -114,10 +122,10 @@ describe('the timeline', () => {
     it('shows pings, and hides them with the filter while still counting them', async () => {
       expect(chat.events.some((e) => e.event === 'ping')).toBe(true);
       const shown = await pane(chat);
-      expect(shown.lines).toContainEqual(expect.stringMatching(/^\s+\+\d+ ping\s*$/));
+      expect(shown.lines).toContainEqual(expect.stringMatching(/^\s+\+\d{1,3}(?: \d{3})* ping\s*$/));
       expect(shown.lines[1]).toContain('p pings shown');
       const hidden = await pane(chat, { hidePings: true });
-      expect(hidden.lines.some((line) => /^\s+\+\d+ ping\s*$/.test(line))).toBe(false);
+      expect(hidden.lines.some((line) => /^\s+\+\d{1,3}(?: \d{3})* ping\s*$/.test(line))).toBe(false);
       expect(hidden.lines[1]).toContain('p pings hidden');
       expect(hidden.lines[2]).toContain('ping 1');
       expect(hidden.lines.length).toBe(shown.lines.length);
@@ -220,7 +228,7 @@ describe('the timeline', () => {
       await tick(15);
       const lines = plain(lastFrame()).split('\n');
       expect(lines[0]).toBe(
-        `event #${event.seq} · message_start · +${Math.round(event.t)} ms · ${formatBytes(event.bytes)}`,
+        `event #${event.seq} · message_start · ${formatOffset(event.t)} ms · ${formatBytes(event.bytes)}`,
       );
       expect(lines[1]).toBe('↑/↓ PgUp/PgDn scroll · Esc back');
       const json = JSON.stringify(event.json, null, 2).split('\n');
@@ -256,7 +264,7 @@ describe('the timeline', () => {
       expect(selectedLine).toBeDefined();
       await app.keys('\r');
       const event = cell.events.find((e) => e.seq === chosen?.seq) as WireEvent;
-      expect(app.text()).toContain(`event #${event.seq} · content_block_stop · +${Math.round(event.t)} ms`);
+      expect(app.text()).toContain(`event #${event.seq} · content_block_stop · ${formatOffset(event.t)} ms`);
       expect(app.text()).toContain('"type": "content_block_stop"');
       await app.keys('\u001b');
       expect(app.text()).not.toContain(`event #${event.seq}`);
@@ -277,10 +285,10 @@ describe('the timeline', () => {
           .filter(Boolean);
       await app.keys('\t', '\t', 'f');
       expect(timelineRows().filter((row) => row.includes('content_block_delta'))).toHaveLength(1);
-      expect(timelineRows().some((row) => /^\+\d+ ping$/.test(row))).toBe(true);
+      expect(timelineRows().some((row) => /^\+\d{1,3}(?: \d{3})* ping$/.test(row))).toBe(true);
       await app.keys('p');
-      expect(timelineRows().some((row) => /^\+\d+ ping$/.test(row))).toBe(false);
-      expect(timelineRows().at(-1)).toMatch(/^\+\d+ message_stop$/);
+      expect(timelineRows().some((row) => /^\+\d{1,3}(?: \d{3})* ping$/.test(row))).toBe(false);
+      expect(timelineRows().at(-1)).toMatch(/^\+\d{1,3}(?: \d{3})* message_stop$/);
       // The letters went to the timeline, not into the prompt.
       expect(app.text()).toContain('Tab returns here');
       await app.keys('p', 'f');

@@ -91,7 +91,7 @@ describe('a retry in full', () => {
 
   it("shows the response's retry-after and rate-limit headers", async () => {
     const lines = await detail(cell, { attempt: 0, part: 'response' });
-    expect(lines[0]).toMatch(/^response · attempt 1 · HTTP 429 · \+\d+ ms$/);
+    expect(lines[0]).toMatch(/^response · attempt 1 · HTTP 429 · \+\d{1,3}(?: \d{3})* ms$/);
     expect(lines).toContainEqual(expect.stringMatching(/^retry-after: [\d.]+ m?s$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}anthropic-ratelimit-requests-remaining: 0$/));
   });

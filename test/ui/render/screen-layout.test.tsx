@@ -230,7 +230,7 @@ describe('layout', () => {
       unmount();
       expect(lines).toHaveLength(height);
       expect(lines.every((line) => stringWidth(line) <= width)).toBe(true);
-      expect(lines.at(-1)).toMatch(/^\s+\+\d+ message_stop/);
+      expect(lines.at(-1)).toMatch(/^\s+\+\d{1,3}(?: \d{3})* message_stop/);
     });
   });
 

@@ -2,7 +2,9 @@
  * fast-check arbitraries of hostile text: what a hostile server or a careless paste can put
  * in any string the app shows, and the check that a terminal frame holds none of it acting.
  */
+
 import fc from 'fast-check';
+import { withoutOurLinks } from './our-links.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -93,7 +95,8 @@ const LONE_SURROGATE = /[\ud800-\udfff]/u;
  * terminal shows as U+FFFD. Undefined when there is none.
  */
 export function unsafeOnTerminal(frame: string, { loneSurrogates = true } = {}): string | undefined {
-  const text = frame.replace(SGR, '');
+  // Our own links (each shows the URL it leads to) are no hostile text: only they may use OSC 8.
+  const text = withoutOurLinks(frame).replace(SGR, '');
   const found = ACTING.exec(text) ?? (loneSurrogates ? LONE_SURROGATE.exec(text) : null);
   if (!found) return undefined;
   const at = found.index;

@@ -8,7 +8,10 @@ const COLORS = { info: 'cyan', success: 'green', warning: 'yellow', error: 'red'
 
 /** A toast's text as the lines it takes at a width: wrapped, never more than two. */
 export function toastText(toast: Toast, width: number): string[] {
-  return wrap(neutralize(toast.text), width).slice(0, MAX_TOAST_LINES);
+  // Only what can show is wrapped: a toast may quote a 1 MiB argument, and it is drawn each frame.
+  const room = (MAX_TOAST_LINES + 1) * Math.max(1, width);
+  const text = toast.text.length > room ? `${toast.text.slice(0, room)}…` : toast.text;
+  return wrap(neutralize(text), width).slice(0, MAX_TOAST_LINES);
 }
 
 /** A short notice: what a command did, or why it did nothing. */

@@ -4,7 +4,7 @@ import type { TimelineDetail } from '../../store/session-state.js';
 import { neutralize } from '../../terminal/neutralize.js';
 import { formatBytes, formatOffset } from '../format.js';
 import { httpDetail } from './http-detail.js';
-import { prettyJson } from './pretty-json.js';
+import { jsonColored, prettyJson } from './pretty-json.js';
 import { wrap } from './wrap.js';
 
 /** What the detail view shows of one timeline row: a title, and a body to scroll. */
@@ -29,7 +29,15 @@ export function eventDetail(event: WireEvent): DetailContent {
   };
 }
 
-/** One wire event's data, pretty-printed and highlighted, wrapped to a width. */
+/** The body last laid out for an event: the view draws it every frame and on every scroll key. */
+const bodies = new WeakMap<WireEvent, { width: number; colored: boolean; lines: string[] }>();
+
+/** One wire event's data, pretty-printed and highlighted, wrapped to a width (once per width). */
 export function eventDetailBody(event: WireEvent, width: number): string[] {
-  return wrap(prettyJson(event.json, event.data), width);
+  const colored = jsonColored();
+  const cached = bodies.get(event);
+  if (cached && cached.width === width && cached.colored === colored) return cached.lines;
+  const lines = wrap(prettyJson(event.json, event.data), width);
+  bodies.set(event, { width, colored, lines });
+  return lines;
 }

@@ -1,11 +1,10 @@
 import { stripVTControlCharacters } from 'node:util';
 import chalk from 'chalk';
-import { isSendable } from '../../engine/history.js';
 import type { Hide } from '../../engine/shown-key.js';
 import { type Cell, type CellBlock, textPieces } from '../../store/cell.js';
 import { neutralize } from '../../terminal/neutralize.js';
 import { linkUrls } from '../../terminal/osc8.js';
-import { formatMs, formatOutputTokens, formatRate } from '../format.js';
+import { statusLines } from './cell-status.js';
 import { markdownRenderer } from './markdown-loader.js';
 import { GrowingWrap, wrap } from './wrap.js';
 
@@ -246,36 +245,4 @@ function citationLines(block: CellBlock, width: number): string[] {
     const source = [c.title ?? c.document_title ?? 'source', c.url].filter(Boolean).join(' — ');
     return wrap(linkUrls(neutralize(`[${i + 1}] ${source}`)), width).map((line) => chalk.blue(line));
   });
-}
-
-function statusLines(cell: Cell, width: number): string[] {
-  const lines: string[] = [];
-  const unsent = [...new Set(cell.blocks.map((b) => b.type).filter((type) => !isSendable(type)))];
-  if (unsent.length > 0) {
-    // Said once per cell, however many such blocks: the history leaves them out (see history.ts).
-    const note = `ⓘ not sent back to the API, which refuses block types it does not know: ${unsent.join(', ')}`;
-    lines.push(...styled(neutralize(note), width, chalk.dim));
-  }
-  if (cell.status === 'failed' && cell.error) {
-    lines.push(...wrap(neutralize(`✗ ${cell.error.message}`), width).map((line) => chalk.red(line)));
-  }
-  if (cell.status === 'interrupted') lines.push(chalk.yellow('⏸ interrupted'));
-  if (cell.replacedBy !== null) lines.push(chalk.dim(`↻ replaced by [${cell.replacedBy}]`));
-  if (cell.metrics && cell.status !== 'streaming')
-    lines.push(...wrap(metricsLine(cell), width).map((line) => chalk.dim(line)));
-  return lines;
-}
-
-/** stop_reason · TTFT · total · output tokens · tokens/s: the seeds' point, for every cell. */
-export function metricsLine(cell: Cell): string {
-  const m = cell.metrics;
-  if (!m) return '';
-  const stop = neutralize(m.stopReason ?? cell.status);
-  return [
-    stop,
-    `TTFT ${formatMs(m.ttftMs)}`,
-    `total ${formatMs(m.totalMs)}`,
-    formatOutputTokens(m),
-    formatRate(m.tokensPerSecond),
-  ].join(' · ');
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnUpdate } from '../../../src/engine/types.js';
 import { applyUpdate, type Cell } from '../../../src/store/cell.js';
 import { neutralize } from '../../../src/terminal/neutralize.js';
-import { type CellLineOptions, CellLines, metricsLine } from '../../../src/ui/render/cell-lines.js';
+import { type CellLineOptions, CellLines } from '../../../src/ui/render/cell-lines.js';
+import { metricsLine } from '../../../src/ui/render/cell-status.js';
 import { conversationPane } from '../../support/panes.js';
 import {
   cellFrom,

@@ -3,9 +3,24 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { type FixtureServer, listenOnLoopback, sseEvent } from './sse-fixture-server.js';
 import { emptyMessage } from './stream-events.js';
 
-/** A realistic fake key: the shape of a real one, so redaction is tested at its real length. */
-export const PLANTED_KEY =
-  'sk-ant-api03-DVWqyfkrFAZd6-6X_yZl-DcI08WoHmiXWnhREl_Asie-ys64KT2rumOT_zNtTKjCSFbLRCIe2GWM1wYovdzuMobWRv3DrAA';
+/**
+ * A planted key: the shape and length of a real one, so redaction is tested at its real
+ * length, but made here from a fixed alphabet so that no real-looking key sits in the source.
+ */
+const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+export const PLANTED_KEY = `sk-ant-api03-planted-fake-${fakeKeyBody(82)}`;
+
+/** Characters from a fixed pseudo-random sequence (xorshift): varied, never periodic over a key's length. */
+function fakeKeyBody(length: number): string {
+  let seed = 7;
+  return Array.from({ length }, () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    return KEY_ALPHABET[seed % KEY_ALPHABET.length];
+  }).join('');
+}
 
 /** Every 20-character piece of the key: none of them may appear in anything the app writes. */
 export function keyPieces(key: string, length = 20): string[] {

@@ -15,7 +15,9 @@ import { TerminalMeter } from './terminal-meter.js';
 // gave this process. The key is too short to redact, as the bench always ran: the live
 // connection is set here rather than read from the environment, which would refuse it.
 const config: Config = {
-  ...resolveConfig(['--max-tokens', arg('max-tokens', '30000')], {}),
+  ...resolveConfig(['--max-tokens', arg('max-tokens', '30000')], {
+    XDG_STATE_HOME: process.env.XDG_STATE_HOME,
+  }),
   connection: { kind: 'live', apiKey: 'bench', baseURL: arg('url', '') },
 };
 const { settings } = config;

@@ -4,10 +4,7 @@ export const timelineCommand: Command = {
   name: 'timeline',
   summary: 'show or hide the event timeline pane (also Ctrl+T)',
   run({ session }) {
-    session.view((view) => ({
-      timelineShown: !view.timelineShown,
-      focus: view.focus === 'timeline' ? 'prompt' : view.focus,
-    }));
+    session.toggleTimeline();
     return { kind: 'none' };
   },
 };

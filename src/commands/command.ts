@@ -51,7 +51,7 @@ export function error(text: string): Extract<CommandResult, { kind: 'error' }> {
  * A value read by one of config's parsers, or its complaint as an error result: the parsers
  * throw UsageError, since the command line shares them and exits on the first bad value.
  */
-export function parsed<T extends string | number | undefined>(
+export function parsed<T extends string | number | boolean | undefined>(
   read: () => T,
 ): T | Extract<CommandResult, { kind: 'error' }> {
   try {

@@ -1,6 +1,6 @@
 import { positiveInt } from '../config/config.js';
-import { settingCommand } from './setting-command.js';
 import { maxTokensFor } from './thinking.js';
+import { settingCommand } from './value-command.js';
 
 export const maxTokensCommand = settingCommand({
   name: 'max-tokens',

@@ -1,5 +1,5 @@
 import { parseMode } from '../config/config.js';
-import { settingCommand } from './setting-command.js';
+import { settingCommand } from './value-command.js';
 
 export const modeCommand = settingCommand({
   name: 'mode',

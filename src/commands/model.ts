@@ -1,5 +1,5 @@
 import { modelName } from '../config/config.js';
-import { settingCommand } from './setting-command.js';
+import { settingCommand } from './value-command.js';
 
 export const modelCommand = settingCommand({
   name: 'model',

@@ -1,4 +1,4 @@
-import { settingCommand } from './setting-command.js';
+import { settingCommand } from './value-command.js';
 
 export const systemCommand = settingCommand({
   name: 'system',

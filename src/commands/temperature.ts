@@ -1,5 +1,5 @@
 import { parseTemperature } from '../config/config.js';
-import { settingCommand } from './setting-command.js';
+import { settingCommand } from './value-command.js';
 
 export const temperatureCommand = settingCommand({
   name: 'temperature',

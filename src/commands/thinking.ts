@@ -1,5 +1,5 @@
 import { parseThinking } from '../config/config.js';
-import { settingCommand } from './setting-command.js';
+import { settingCommand } from './value-command.js';
 
 /** Max tokens that leave a thinking budget room for the answer too: twice the budget. */
 export function maxTokensFor(budget: number): number {

@@ -39,6 +39,18 @@ export interface Command {
   run(context: CommandContext, args: string): CommandResult | Promise<CommandResult>;
 }
 
+/** A command that is one action of the session, whose change shows for itself (/retry, /timeline). */
+export function sessionCommand(name: string, summary: string, act: (session: Session) => void): Command {
+  return {
+    name,
+    summary,
+    run({ session }) {
+      act(session);
+      return { kind: 'none' };
+    },
+  };
+}
+
 export function toast(text: string, tone?: Toast['tone']): CommandResult {
   return tone ? { kind: 'toast', text, tone } : { kind: 'toast', text };
 }

@@ -39,6 +39,18 @@ export interface Command {
   run(context: CommandContext, args: string): CommandResult | Promise<CommandResult>;
 }
 
+/** A command that is one action of the session, whose change shows for itself (/retry, /timeline). */
+export function sessionCommand(name: string, summary: string, act: (session: Session) => void): Command {
+  return {
+    name,
+    summary,
+    run({ session }) {
+      act(session);
+      return { kind: 'none' };
+    },
+  };
+}
+
 export function toast(text: string, tone?: Toast['tone']): CommandResult {
   return tone ? { kind: 'toast', text, tone } : { kind: 'toast', text };
 }
@@ -51,7 +63,7 @@ export function error(text: string): Extract<CommandResult, { kind: 'error' }> {
  * A value read by one of config's parsers, or its complaint as an error result: the parsers
  * throw UsageError, since the command line shares them and exits on the first bad value.
  */
-export function parsed<T extends string | number | undefined>(
+export function parsed<T extends string | number | boolean | undefined>(
   read: () => T,
 ): T | Extract<CommandResult, { kind: 'error' }> {
   try {

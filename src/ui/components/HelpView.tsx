@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { COMMANDS } from '../../commands/index.js';
 import { helpRows } from '../input/key-dispatch.js';
+import { pageKeysHint } from '../input/key-hints.js';
 import { clamp } from '../render/clamp.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { wrap } from '../render/wrap.js';
@@ -18,7 +19,7 @@ export function helpLines(width: number): string[] {
     );
   };
   return [
-    chalk.bold('Keys') + chalk.dim('  (Esc closes)  ↑/↓ PgUp/PgDn scroll'),
+    chalk.bold('Keys') + chalk.dim(`  ${pageKeysHint()}`),
     ...keys.flatMap((row) => entry(row.keys, keyWidth, row.help)),
     '',
     chalk.bold('Commands'),

@@ -26,11 +26,7 @@ export const ACTIONS: Record<Action, (keys: KeyContext, key: KeyName) => void> =
   'close-help': ({ commands }) => commands.session.view(() => ({ help: false })),
   'focus-prompt': ({ commands }) => commands.session.view(() => ({ focus: 'prompt' })),
   suspend: () => suspend(),
-  'toggle-timeline': ({ commands }) =>
-    commands.session.view((view) => ({
-      timelineShown: !view.timelineShown,
-      focus: view.focus === 'timeline' ? 'prompt' : view.focus,
-    })),
+  'toggle-timeline': ({ commands }) => commands.session.toggleTimeline(),
   'toggle-thinking': ({ commands }) =>
     commands.session.view((view) => ({ thinkingHidden: !view.thinkingHidden })),
   copy: (keys) => void copy(keys),

@@ -9,7 +9,7 @@ export interface KeyState {
   prompt: string;
 }
 
-const CONDITIONS: Record<Condition, (s: KeyState) => boolean> = {
+export const CONDITIONS: Record<Condition, (s: KeyState) => boolean> = {
   streaming: ({ state }) => isStreaming(state),
   armed: ({ state }) => state.quitArmed !== null,
   draft: ({ prompt }) => prompt !== '',

@@ -4,11 +4,12 @@ import { createClipboard } from '../../../src/clipboard/clipboard.js';
 import { COMMANDS } from '../../../src/commands/index.js';
 import { App } from '../../../src/ui/App.js';
 import { HelpView } from '../../../src/ui/components/HelpView.js';
-import { KEYS } from '../../../src/ui/keys.js';
+import { helpRows } from '../../../src/ui/input/key-dispatch.js';
 import { cell, openApps, toast } from '../../support/open-apps.js';
 import { eventually, notebook, plain, renderSized, tick } from '../harness.js';
 
 describe('the notebook: help and commands', () => {
+  const KEYS = helpRows().map((row) => [row.keys, row.help] as const);
   const ESC = '\u001b';
 
   const { afterTurn, app } = openApps();

@@ -4,7 +4,7 @@ import { createClipboard } from '../../../src/clipboard/clipboard.js';
 import { COMMANDS } from '../../../src/commands/index.js';
 import { App } from '../../../src/ui/App.js';
 import { HelpView } from '../../../src/ui/components/HelpView.js';
-import { KEYS } from '../../../src/ui/keys.js';
+import { helpRows } from '../../../src/ui/input/key-dispatch.js';
 import { cell, openApps, toast } from '../../support/open-apps.js';
 import { eventually, notebook, plain, renderSized, tick } from '../harness.js';
 
@@ -22,9 +22,9 @@ describe('the notebook: help and commands', () => {
         expect(text).toContain(`/${command.name} ${command.args ?? ''}`.trim());
         expect(text).toContain(command.summary);
       }
-      for (const [key, what] of KEYS) {
-        expect(text).toContain(key);
-        expect(text).toContain(what);
+      for (const { keys, help } of helpRows()) {
+        expect(text).toContain(keys);
+        expect(text).toContain(help);
       }
     });
 
@@ -50,7 +50,7 @@ describe('the notebook: help and commands', () => {
         await tick(20);
         const text = screen.text();
         for (const command of COMMANDS) expect(text).toContain(`/${command.name}`);
-        for (const [key] of KEYS) expect(text).toContain(key);
+        for (const { keys } of helpRows()) expect(text).toContain(keys);
         screen.stdin.write(ESC);
         await tick(20);
         expect(screen.text()).not.toContain('Commands');
@@ -80,7 +80,9 @@ describe('the notebook: help and commands', () => {
       await harness.keys('\u0014'); // the timeline hidden: help gets the whole width
       await harness.type('/help');
       const text = harness.text();
-      const cut = KEYS.filter(([, what]) => !text.includes(what)).map(([key]) => key);
+      const cut = helpRows()
+        .filter(({ help }) => !text.includes(help))
+        .map(({ keys }) => keys);
       expect(cut).toEqual([]);
     });
   });

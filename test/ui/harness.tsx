@@ -21,7 +21,7 @@ import { initialState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
 import { App } from '../../src/ui/App.js';
 import { loadRenderers } from '../../src/ui/render/markdown-loader.js';
-import { serveScript } from '../support/sse-fixture-server.js';
+import { type SseEvent, serveScript } from '../support/sse-fixture-server.js';
 import { messageEnd, messageStart } from '../support/stream-events.js';
 import { clientFor, SETTINGS } from '../support/turns.js';
 
@@ -285,10 +285,7 @@ export function renderSized(tree: ReactElement, columns: number, rows: number) {
   };
 }
 
-export interface SseEvent {
-  event: string | null;
-  data: unknown;
-}
+export type { SseEvent };
 
 /** A real HTTP server that answers every POST /v1/messages with these events (for text the corpus never has). */
 export function serveEvents(events: readonly SseEvent[]): Promise<{ url: string; close(): Promise<void> }> {

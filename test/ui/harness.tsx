@@ -300,17 +300,7 @@ export async function notebookWithEvents(
   const store = new SessionStore(
     initialState({ ...SETTINGS, mode }, { offline: false, describe: 'test server' }, null),
   );
-  const session = new Session(store, clientFor(server.url, 0), null);
-  return {
-    session,
-    store,
-    server,
-    async close() {
-      session.interrupt();
-      await session.settled();
-      await server.close();
-    },
-  };
+  return sessionOn(store, clientFor(server.url, 0), server);
 }
 
 /** The finished cell of one turn answered with `events`. */

@@ -97,19 +97,17 @@ function expectSafeViews(cell: Cell, width: number, focused: boolean) {
     <Fragment key="timeline">
       {timelinePane({ cell, rows, view: { ...TIMELINE_VIEW, cursor: focused ? 3 : null }, size, focused })}
     </Fragment>,
-    ...events
-      .slice(0, 4)
-      .map((event) => (
-        <Fragment key={`detail ${event.seq}`}>
-          {timelinePane({
-            cell,
-            rows,
-            view: { ...TIMELINE_VIEW, cursor: 0, detail: event.seq },
-            size,
-            focused: true,
-          })}
-        </Fragment>
-      )),
+    ...events.slice(0, 4).map((event) => (
+      <Fragment key={`detail ${event.seq}`}>
+        {timelinePane({
+          cell,
+          rows,
+          view: { ...TIMELINE_VIEW, cursor: 0, detail: event.seq },
+          size,
+          focused: true,
+        })}
+      </Fragment>
+    )),
   ];
   expectSafeFrame(
     <Box flexDirection="column">{views}</Box>,

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { fixturePath, serveFixture } from '../support/sse-fixture-server.js';
+import { fixturePath, listenOnLoopback, serveFixture } from '../support/sse-fixture-server.js';
 import { clientFor, collectTurn } from '../support/turns.js';
 
 /** The malformed recording in one write, so the tap has every event before the SDK parses one. */
@@ -12,11 +11,7 @@ async function serveInOneChunk(name: string) {
     req.resume();
     res.writeHead(200, { 'content-type': 'text/event-stream' }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listenOnLoopback(server);
 }
 
 const SERVERS = {

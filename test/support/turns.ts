@@ -24,18 +24,20 @@ export interface Collected {
   text: string;
 }
 
+export interface CollectOptions {
+  prompt?: string;
+  settings?: Partial<TurnSettings>;
+  signal?: AbortSignal;
+  onUpdate?: (u: TurnUpdate) => void;
+  /** No byte for this long ends the turn; 0 or unset means no limit. */
+  idleTimeoutMs?: number;
+}
+
 /** Runs one turn to its end and keeps everything it yielded. */
 export async function collectTurn(
   client: Anthropic,
   mode: StreamMode,
-  options: {
-    prompt?: string;
-    settings?: Partial<TurnSettings>;
-    signal?: AbortSignal;
-    onUpdate?: (u: TurnUpdate) => void;
-    /** No byte for this long ends the turn; 0 or unset means no limit. */
-    idleTimeoutMs?: number;
-  } = {},
+  options: CollectOptions = {},
 ): Promise<Collected> {
   const updates: TurnUpdate[] = [];
   const request = {
@@ -56,6 +58,47 @@ export async function collectTurn(
     wire: updates.flatMap((u) => (u.type === 'wire' ? [u.event] : [])),
     text: updates.map((u) => (u.type === 'text' ? u.text : '')).join(''),
   };
+}
+
+/** A test server on loopback: what `turnOn` talks to, then closes. */
+interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+type TurnOptions = CollectOptions & { maxRetries?: number };
+
+/** One turn against `server` through a client of its own, then the server is closed, pass or fail. */
+export async function turnOn(
+  server: Served,
+  mode: StreamMode,
+  options: TurnOptions = {},
+): Promise<Collected> {
+  const { maxRetries, ...collect } = options;
+  try {
+    return await collectTurn(clientFor(server.url, maxRetries), mode, collect);
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * A turn against `server`, then a second one on the same client, which must still work after
+ * whatever the first met; then the server is closed.
+ */
+export async function turnThenNext(
+  server: Served,
+  mode: StreamMode,
+  options: TurnOptions = {},
+): Promise<Collected & { next: Collected }> {
+  const { maxRetries, ...collect } = options;
+  try {
+    const client = clientFor(server.url, maxRetries);
+    const first = await collectTurn(client, mode, collect);
+    return { ...first, next: await collectTurn(client, mode) };
+  } finally {
+    await server.close();
+  }
 }
 
 /** A message as JSON would carry it, without the helper's structured-output field. */

@@ -10,7 +10,7 @@ import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
 import { formatBytes, formatOffset } from '../../src/ui/format.js';
 import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
 import { openApps } from '../support/open-apps.js';
-import { TIMELINE_VIEW, timelinePane } from '../support/panes.js';
+import { paneFrame, TIMELINE_VIEW, timelinePane } from '../support/panes.js';
 import { cellFrom, eventually, loadRenderers, plain, runCell, tick, turnUpdates } from './harness.js';
 
 const { app: openApp } = openApps();
@@ -42,12 +42,9 @@ describe('the timeline', () => {
 
   /** The pane's frame as lines of text. */
   async function pane(cell: Cell | undefined, view: Partial<TimelineView> = {}, width = 100, height = 200) {
-    const { lastFrame, unmount } = render(
+    const frame = await paneFrame(
       timelinePane({ cell, view: { ...TIMELINE_VIEW, ...view }, size: { width, height } }),
     );
-    await tick(15);
-    const frame = lastFrame() ?? '';
-    unmount();
     return { frame, lines: plain(frame).split('\n') };
   }
 

@@ -1,5 +1,4 @@
 import chalk from 'chalk';
-import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnUpdate } from '../../../src/engine/types.js';
@@ -7,7 +6,7 @@ import { applyUpdate, type Cell } from '../../../src/store/cell.js';
 import { neutralize } from '../../../src/terminal/neutralize.js';
 import { type CellLineOptions, CellLines } from '../../../src/ui/render/cell-lines.js';
 import { metricsLine } from '../../../src/ui/render/cell-status.js';
-import { conversationPane } from '../../support/panes.js';
+import { conversationPane, paneLines } from '../../support/panes.js';
 import {
   cellFrom,
   eventually,
@@ -253,12 +252,9 @@ describe('cell lines', () => {
       ['unknown-event', /^\s+◆ future_widget \(kept as it came\)$/],
       ['tool-use', /^\s+\{"location":"San Francisco, CA","unit":"celsius"\}$/],
     ])('the ConversationPane shows the %s cell as the user sees it', async (name, expected) => {
-      const { lastFrame, unmount } = render(
+      const lines = await paneLines(
         conversationPane({ cells: [cell(name)], size: { width: 100, height: 40 } }),
       );
-      await tick(10);
-      const lines = plain(lastFrame()).split('\n');
-      unmount();
       expect(lines).toHaveLength(40);
       expect(lines).toContainEqual(expect.stringMatching(expected));
     });

@@ -8,7 +8,7 @@ import { type CellLineOptions, CellLines } from '../../../src/ui/render/cell-lin
 import { conversationWindow } from '../../../src/ui/render/conversation-window.js';
 import { type ScreenLayout, screenLayout } from '../../../src/ui/render/screen-layout.js';
 import { closeAfterEach } from '../../support/close-after-each.js';
-import { conversationPane, timelinePane } from '../../support/panes.js';
+import { conversationPane, paneLines, timelinePane } from '../../support/panes.js';
 import { loadRenderers, type Notebook, notebook, plain, renderSized, runCells, tick } from '../harness.js';
 
 const track = closeAfterEach();
@@ -211,10 +211,7 @@ describe('layout', () => {
       [55, 20],
       [99, 13],
     ])('ConversationPane fills %ix%i exactly, ending with the newest cell', async (width, height) => {
-      const { lastFrame, unmount } = render(conversationPane({ cells: finished, size: { width, height } }));
-      await tick(15);
-      const lines = plain(lastFrame()).split('\n');
-      unmount();
+      const lines = await paneLines(conversationPane({ cells: finished, size: { width, height } }));
       expect(lines).toHaveLength(height);
       expect(lines.every((line) => stringWidth(line) <= width)).toBe(true);
       expect(lines.at(-2)?.trim()).toMatch(/^end_turn · TTFT|tok\/s$/);
@@ -224,10 +221,7 @@ describe('layout', () => {
       [44, 10],
       [72, 30],
     ])('TimelinePane fills %ix%i exactly', async (width, height) => {
-      const { lastFrame, unmount } = render(timelinePane({ cell: finished[0], size: { width, height } }));
-      await tick(15);
-      const lines = plain(lastFrame()).split('\n');
-      unmount();
+      const lines = await paneLines(timelinePane({ cell: finished[0], size: { width, height } }));
       expect(lines).toHaveLength(height);
       expect(lines.every((line) => stringWidth(line) <= width)).toBe(true);
       expect(lines.at(-1)).toMatch(/^\s+\+\d{1,3}(?: \d{3})* message_stop/);

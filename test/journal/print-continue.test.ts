@@ -1,20 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionIds } from '../../src/journal/newest-session.js';
 import { sessionPath, sessionsDir } from '../../src/journal/state-dir.js';
 import { runCli } from '../support/cli.js';
-import { tempStateDir } from '../support/journaled.js';
+import { stateDirs } from '../support/journaled.js';
 
-const dirs: Array<{ remove(): void }> = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.remove();
-});
-
-function stateDir(): string {
-  const state = tempStateDir();
-  dirs.push(state);
-  return state.dir;
-}
+const stateDir = stateDirs();
 
 /** How many messages each saved turn sent, per session file, newest session first. */
 function sentPerSession(dir: string): number[][] {

@@ -9,7 +9,6 @@ import { cell, openApps, toast } from '../../support/open-apps.js';
 import { eventually, notebook, plain, renderSized, tick } from '../harness.js';
 
 describe('the notebook: help and commands', () => {
-  const KEYS = helpRows().map((row) => [row.keys, row.help] as const);
   const ESC = '\u001b';
 
   const { afterTurn, app } = openApps();

@@ -85,12 +85,13 @@ export function App({ commands, frameClock, frames }: AppProps) {
       focused={focus === 'timeline'}
     />
   ) : null;
-  const panes = state.view.help ? (
-    // Help (or a page such as /settings) takes the whole area above the prompt, so its columns have room.
-    state.view.page ? (
-      <TextPageView page={state.view.page} size={mainArea(layout)} scroll={state.view.helpScroll} />
+  const { page } = state.view;
+  const panes = page ? (
+    // A page (/help, /settings) takes the whole area above the prompt, so its columns have room.
+    page === 'help' ? (
+      <HelpView size={mainArea(layout)} scroll={state.view.pageScroll} />
     ) : (
-      <HelpView size={mainArea(layout)} scroll={state.view.helpScroll} />
+      <TextPageView page={page} size={mainArea(layout)} scroll={state.view.pageScroll} />
     )
   ) : (
     <Box flexDirection={layout.stacked ? 'column' : 'row'}>

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../commands/command.js';
-import { selectedCell } from '../../store/session-state.js';
+import { type Page, selectedCell } from '../../store/session-state.js';
 import { DETAIL_HEADER_LINES, maxDetailScroll } from '../components/EventDetail.js';
-import { maxHelpScroll } from '../components/HelpView.js';
+import { maxPageScroll } from '../components/page-lines.js';
 import { TIMELINE_HEADER_LINES } from '../components/TimelinePane.js';
 import type { CellLines } from '../render/cell-lines.js';
 import { conversationWindow } from '../render/conversation-window.js';
@@ -50,7 +50,7 @@ function clamp(n: number, min: number, max: number): number {
 }
 
 /**
- * Moves help, the event JSON, the timeline's selection or the conversation: the pane the keys
+ * Moves the page (/help, /settings), the event JSON, the timeline's selection or the conversation: the pane the keys
  * go to, or `pane` (the one under the mouse's wheel).
  */
 export function move(
@@ -60,17 +60,17 @@ export function move(
 ): void {
   const state = keys.commands.session.state;
   if (keys.layout.kind !== 'notebook') return;
-  if (state.view.help) moveHelp(keys, movement);
+  if (state.view.page) movePage(keys, state.view.page, movement);
   else if (pane === 'conversation') moveConversation(keys, movement);
   else if (pane === 'timeline') moveTimeline(keys, movement);
 }
 
-function moveHelp({ commands, layout }: PaneKeys, movement: Movement): void {
+function movePage({ commands, layout }: PaneKeys, page: Page, movement: Movement): void {
   if (layout.kind !== 'notebook') return;
   const area = mainArea(layout);
   const by = step(movement, textPage(area.height));
   commands.session.view((view) => ({
-    helpScroll: clamp(view.helpScroll + by, 0, maxHelpScroll(area)),
+    pageScroll: clamp(view.pageScroll + by, 0, maxPageScroll(page, area)),
   }));
 }
 

@@ -57,12 +57,12 @@ describe('the wire timeline', () => {
 
   it('measures time to first text before the total, with counts per event type', async () => {
     const server = track(await startOfflineServer({ pace: { deltasPerSecond: 400 }, scenario: 'long:40' }));
-    const { outcome } = await collectTurn(clientFor(server.url), 'helper');
+    const { outcome, counts } = await collectTurn(clientFor(server.url), 'helper');
     const m = outcome.metrics;
     expect(m.ttftMs).not.toBeNull();
     expect(m.ttfbMs as number).toBeLessThanOrEqual(m.ttftMs as number);
     expect(m.totalMs).toBeGreaterThan((m.ttftMs as number) + 50);
-    expect(m.eventCounts.content_block_delta).toBe(40);
+    expect(counts.content_block_delta).toBe(40);
     expect(m.stopReason).toBe('end_turn');
     expect(m.outputTokens).toBeGreaterThan(0);
     expect(m.tokensPerSecond).toBeGreaterThan(0);

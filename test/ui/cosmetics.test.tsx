@@ -90,7 +90,7 @@ describe('cosmetics a new user meets', () => {
       // The event under the cursor, in the rows the pane shows.
       const selected = () => {
         const view = app.session.state.timeline;
-        return new TimelineRows().rows(cell, view).rows[view.cursor ?? -1]?.seq;
+        return new TimelineRows().rows(cell, view)[view.cursor ?? -1]?.seq;
       };
       const before = await eventually(() => {
         expect(app.session.state.timeline.cursor).toBe(5);

@@ -10,7 +10,7 @@ describe('the timeline error preview', () => {
       messageStart(),
       { event: 'error', data: { type: 'error', error: { type: 'overloaded_error', message } } },
     ]);
-    const { rows } = new TimelineRows().rows(cellFrom(updates), { hidePings: false, foldDeltas: false });
+    const rows = new TimelineRows().rows(cellFrom(updates), { hidePings: false, foldDeltas: false });
     const error = rows.find((row) => row.name === 'error');
     expect(error?.preview).toBe('overloaded_error: Overloaded␍␊streambook: forged line');
   });

@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import type { Cell } from '../../store/cell.js';
+import { eventCounts } from '../../store/event-counts.js';
 import type { TimelineView } from '../../store/session-state.js';
 import { detailContent } from '../render/detail-content.js';
 import type { PaneSize } from '../render/screen-layout.js';
@@ -25,16 +26,16 @@ export function TimelinePane({ cell, rows, view, size, focused }: TimelinePanePr
     const content = detailContent(cell, view.detail);
     if (content) return <DetailView content={content} size={size} scroll={view.detailScroll} />;
   }
-  const built = cell ? rows.rows(cell, view) : { rows: [], counts: {} };
-  const [title = '', ...rest] = timelineHeader(cell?.id ?? null, built.counts, view, {
+  const built = cell ? rows.rows(cell, view) : [];
+  const [title = '', ...rest] = timelineHeader(cell?.id ?? null, cell ? eventCounts(cell) : {}, view, {
     requests: cell?.attempts.length ?? 0,
     height: size.height,
   });
   // The focused pane's title stands out: the keys go here.
   const header = [focused ? chalk.inverse.cyan(title) : title, ...rest];
   const bodyHeight = Math.max(0, size.height - header.length);
-  const window = timelineWindow(built.rows.length, bodyHeight, focused ? view.cursor : null);
-  const body = built.rows
+  const window = timelineWindow(built.length, bodyHeight, focused ? view.cursor : null);
+  const body = built
     .slice(window.start, window.end)
     .map((row, i) => timelineLine(row, size.width, focused && window.cursor === window.start + i));
   return <Lines lines={[...header, ...body].slice(0, size.height)} width={size.width} height={size.height} />;

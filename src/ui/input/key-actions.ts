@@ -65,8 +65,8 @@ function toggleFilter({ commands, timelineRows }: KeyContext, key: 'p' | 'f'): v
     session.timeline(() => filter);
     return;
   }
-  const before = timelineRows.rows(cell, t).rows;
-  const after = timelineRows.rows(cell, { ...t, ...filter }).rows;
+  const before = timelineRows.rows(cell, t);
+  const after = timelineRows.rows(cell, { ...t, ...filter });
   session.timeline(() => ({ ...filter, cursor: sameRowCursor(before, after, t.cursor) }));
 }
 

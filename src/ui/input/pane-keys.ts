@@ -128,7 +128,7 @@ function moveTimeline({ commands, layout, timelineRows }: PaneKeys, movement: Mo
     session.timeline(() => ({ cursor: null }));
     return;
   }
-  const last = timelineRows.rows(cell, state.timeline).rows.length - 1;
+  const last = timelineRows.rows(cell, state.timeline).length - 1;
   const cursor = state.timeline.cursor ?? last;
   const by = step(movement, pane.height - TIMELINE_HEADER_LINES);
   session.timeline(() => ({ cursor: clamp(cursor + by, 0, Math.max(0, last)) }));
@@ -140,7 +140,7 @@ export function openEvent({ commands, timelineRows }: PaneKeys): void {
   const state = session.state;
   const cell = selectedCell(state);
   if (!cell) return;
-  const { rows } = timelineRows.rows(cell, state.timeline);
+  const rows = timelineRows.rows(cell, state.timeline);
   const detail = rows[Math.min(state.timeline.cursor ?? rows.length - 1, rows.length - 1)]?.detail;
   if (detail !== undefined) session.timeline(() => ({ detail, detailScroll: 0 }));
 }

@@ -96,7 +96,9 @@ export function App({ commands, frameClock, frames }: AppProps) {
   ) : (
     <Box flexDirection={layout.stacked ? 'column' : 'row'}>
       {conversation}
-      {timeline && layout.stacked ? <Separator width={layout.width} focused={focus === 'timeline'} /> : null}
+      {timeline && layout.stacked ? (
+        <Separator width={layout.width} focused={focus === 'conversation'} heavy />
+      ) : null}
       {timeline && !layout.stacked ? (
         <Gutter height={layout.conversation.height} focused={focus === 'conversation'} />
       ) : null}
@@ -120,19 +122,24 @@ export function App({ commands, frameClock, frames }: AppProps) {
   );
 }
 
-function Separator({ width, focused }: { width: number; focused: boolean }) {
+/**
+ * A line across the screen, lit while the pane it edges has focus. `heavy`: drawn heavier too
+ * while lit, so that the focus shows without colour (NO_COLOR); the line above the prompt
+ * stays light, as the prompt's own cursor shows its focus.
+ */
+function Separator({ width, focused, heavy = false }: { width: number; focused: boolean; heavy?: boolean }) {
   return (
     <Text color={focused ? 'cyan' : undefined} dimColor={!focused}>
-      {'─'.repeat(width)}
+      {(focused && heavy ? '━' : '─').repeat(width)}
     </Text>
   );
 }
 
-/** The line between the panes side by side: the conversation's edge, lit while it has focus. */
+/** The line between the panes side by side: the conversation's edge, lit and heavy while it has focus. */
 function Gutter({ height, focused }: { height: number; focused: boolean }) {
   return (
     <Text color={focused ? 'cyan' : undefined} dimColor={!focused}>
-      {Array.from({ length: height }, () => '│').join('\n')}
+      {Array.from({ length: height }, () => (focused ? '┃' : '│')).join('\n')}
     </Text>
   );
 }

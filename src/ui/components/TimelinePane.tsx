@@ -17,6 +17,9 @@ export interface TimelinePaneProps {
   focused: boolean;
 }
 
+/** Ahead of the timeline's title while it has focus: seen without colour (NO_COLOR), unlike inverse. */
+export const FOCUS_MARK = '▸ ';
+
 /** Lines above the timeline's rows: its title, filters, counts and column names. */
 export const TIMELINE_HEADER_LINES = 4;
 
@@ -31,8 +34,8 @@ export function TimelinePane({ cell, rows, view, size, focused }: TimelinePanePr
     requests: cell?.attempts.length ?? 0,
     height: size.height,
   });
-  // The focused pane's title stands out: the keys go here.
-  const header = [focused ? chalk.inverse.cyan(title) : title, ...rest];
+  // The focused pane's title stands out: the keys go here. The mark shows it without colour too.
+  const header = [focused ? chalk.inverse.cyan(`${FOCUS_MARK}${title}`) : title, ...rest];
   const bodyHeight = Math.max(0, size.height - header.length);
   const window = timelineWindow(built.length, bodyHeight, focused ? view.cursor : null);
   const body = built

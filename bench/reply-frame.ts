@@ -1,6 +1,6 @@
 import type { TurnSettings, TurnUpdate } from '../src/engine/types.js';
 import { applyUpdate, newCell } from '../src/store/cell.js';
-import { CellLines } from '../src/ui/render/cell-lines.js';
+import { CellLineCache } from '../src/ui/render/cell-lines.js';
 
 const FRAMES = 30;
 
@@ -16,7 +16,7 @@ export function replyFrame(prompt: string): Record<string, number> {
     index: 0,
     block: { type: 'text', text: '' },
   } as TurnUpdate);
-  const layout = new CellLines();
+  const layout = new CellLineCache();
   const times: number[] = [];
   for (let i = 0; i < FRAMES; i++) {
     cell = applyUpdate(cell, { type: 'text', index: 0, text: 'hello ' } as TurnUpdate);

@@ -18,9 +18,9 @@ import { useSessionState } from './hooks/use-session-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
 import { promptLineCount } from './input/prompt-editor.js';
-import { CellLines } from './render/cell-lines.js';
+import { CellLineCache } from './render/cell-lines.js';
 import { MAX_INPUT_LINES, MIN_COLUMNS, MIN_ROWS, mainArea, screenLayout } from './render/screen-layout.js';
-import { TimelineRows } from './render/timeline-rows.js';
+import { TimelineRowCache } from './render/timeline-rows.js';
 import { welcomeLines } from './render/welcome.js';
 
 /** Hears about each frame: React's Profiler is off in production builds. */
@@ -45,11 +45,11 @@ export function App({ commands, frameClock, frames }: AppProps) {
   const state = useSessionState(ownFrames);
   const size = useTerminalSize();
   const { editor, current, edit } = usePromptEditor();
-  const [cellLines] = useState(() => new CellLines(session.hide));
-  const [timelineRows] = useState(() => new TimelineRows());
+  const [cellLines] = useState(() => new CellLineCache(session.hide));
+  const [timelineRows] = useState(() => new TimelineRowCache());
   const promptLines = promptLineCount(editor.value, MAX_INPUT_LINES);
   const toastLines = state.toast ? toastText(state.toast, size.columns).length : 0;
-  const layout = screenLayout({ ...size, timeline: state.view.timelineShown, promptLines, toastLines });
+  const layout = screenLayout({ ...size, timelineShown: state.view.timelineShown, promptLines, toastLines });
   useToastTimeout(session, state.toast);
   useRenderers();
   useResumeRepaint();
@@ -63,10 +63,10 @@ export function App({ commands, frameClock, frames }: AppProps) {
   }
   const { focus } = state.view;
   const cell = selectedCell(state);
-  const conversation = (
+  const conversationPane = (
     <ConversationPane
       cells={state.cells}
-      layout={cellLines}
+      cellLines={cellLines}
       size={layout.conversation}
       rawText={state.view.rawText}
       thinkingHidden={state.view.thinkingHidden}
@@ -76,7 +76,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
       welcome={welcomeLines(state.source.describe)}
     />
   );
-  const timeline = layout.timeline ? (
+  const timelinePane = layout.timeline ? (
     <TimelinePane
       cell={cell}
       rows={timelineRows}
@@ -95,14 +95,14 @@ export function App({ commands, frameClock, frames }: AppProps) {
     )
   ) : (
     <Box flexDirection={layout.stacked ? 'column' : 'row'}>
-      {conversation}
-      {timeline && layout.stacked ? (
+      {conversationPane}
+      {timelinePane && layout.stacked ? (
         <Separator width={layout.width} focused={focus === 'conversation'} heavy />
       ) : null}
-      {timeline && !layout.stacked ? (
+      {timelinePane && !layout.stacked ? (
         <Gutter height={layout.conversation.height} focused={focus === 'conversation'} />
       ) : null}
-      {timeline}
+      {timelinePane}
     </Box>
   );
   return (

@@ -8,7 +8,7 @@ import type { TimelineView } from '../../src/store/session-state.js';
 import { EventDetail } from '../../src/ui/components/EventDetail.js';
 import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
 import { formatBytes, formatOffset } from '../../src/ui/format.js';
-import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
 import { openApps } from '../support/open-apps.js';
 import { TIMELINE_VIEW, timelinePane } from '../support/panes.js';
 import { cellFrom, eventually, loadRenderers, plain, runCell, tick, turnUpdates } from './harness.js';
@@ -61,7 +61,7 @@ describe('the timeline', () => {
 
   describe('timeline rows', () => {
     it('lists the HTTP request and response, then every wire event in order', () => {
-      const rows = new TimelineRows().rows(chat, VIEW);
+      const rows = new TimelineRowCache().rows(chat, VIEW);
       expect(rows.slice(0, 2).map((r) => [r.kind, r.name])).toEqual([
         ['http', 'request'],
         ['http', 'response'],
@@ -132,7 +132,7 @@ describe('the timeline', () => {
     });
 
     it('folds a run of deltas into one row that counts them', () => {
-      const rows = new TimelineRows().rows(chat, { ...VIEW, foldDeltas: true });
+      const rows = new TimelineRowCache().rows(chat, { ...VIEW, foldDeltas: true });
       const deltas = rows.filter((r) => r.name === 'content_block_delta');
       expect(deltas).toHaveLength(1);
       expect(deltas[0]?.count).toBe(textDeltas(chat).length);
@@ -196,7 +196,7 @@ describe('the timeline', () => {
 
     it('follows the tail while the reply streams', async () => {
       const view = { ...VIEW };
-      const rows = new TimelineRows();
+      const rows = new TimelineRowCache();
       const size = { width: 100, height: 8 };
       let cell = cellFrom([]);
       const { lastFrame, rerender, unmount } = render(
@@ -254,7 +254,7 @@ describe('the timeline', () => {
       await app.session.settled();
       await tick(20);
       const cell = app.session.state.cells[0] as Cell;
-      const rows = new TimelineRows().rows(cell, VIEW);
+      const rows = new TimelineRowCache().rows(cell, VIEW);
       await app.keys('\t', '\t'); // prompt → conversation → timeline
       expect(app.text()).toContain('Tab returns here');
       await app.keys('\u001b[A', '\u001b[A');

@@ -13,9 +13,9 @@ import { ConversationPane } from '../../src/ui/components/ConversationPane.js';
 import { eventDetailBody } from '../../src/ui/components/EventDetail.js';
 import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
 import { ToastLine } from '../../src/ui/components/ToastLine.js';
-import { CellLines } from '../../src/ui/render/cell-lines.js';
+import { CellLineCache } from '../../src/ui/render/cell-lines.js';
 import { timelineLine } from '../../src/ui/render/timeline-lines.js';
-import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
 import { hostileHeader, hostileReply, hostileText, unsafeOnTerminal } from '../support/hostile.js';
 import { type ChunkServer, CLEAN, encodeFramed, serveChunks } from '../support/sse-framing.js';
 import { clientFor, collectTurn } from '../support/turns.js';
@@ -71,10 +71,15 @@ function expectSafeFrame(tree: ReactElement, columns: number, rows: number, what
  * full), then the views as real Ink draws them at a terminal's height, stacked in one frame.
  */
 function expectSafeViews(cell: Cell, width: number, focused: boolean) {
-  const rows = new TimelineRows();
+  const rows = new TimelineRowCache();
   const events = cell.events.slice(0, cell.eventCount);
   for (const rawText of [false, true]) {
-    const lines = new CellLines().lines(cell, { width, rawText, thinkingHidden: false, selected: focused });
+    const lines = new CellLineCache().lines(cell, {
+      width,
+      rawText,
+      thinkingHidden: false,
+      selected: focused,
+    });
     expect(unsafeOnTerminal(lines.join('\n'), CHECK), `cell lines (raw text ${rawText})`).toBeUndefined();
   }
   for (const foldDeltas of [false, true]) {
@@ -97,7 +102,7 @@ function expectSafeViews(cell: Cell, width: number, focused: boolean) {
       <ConversationPane
         key={`conversation ${rawText}`}
         cells={[cell]}
-        layout={new CellLines()}
+        cellLines={new CellLineCache()}
         size={size}
         rawText={rawText}
         thinkingHidden={false}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/store/cell.js';
 import type { TimelineDetail, TimelineView } from '../../src/store/session-state.js';
 import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
-import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
 import { eventually, loadRenderers, plain, renderApp, runCell, tick } from './harness.js';
 
 const KEY = 'sk-test-key-not-real';
@@ -17,7 +17,7 @@ async function detail(cell: Cell, open: TimelineDetail, width = 100, height = 40
   const { lastFrame } = render(
     <TimelinePane
       cell={cell}
-      rows={new TimelineRows()}
+      rows={new TimelineRowCache()}
       view={{ ...VIEW, detail: open }}
       size={{ width, height }}
       focused

@@ -5,13 +5,13 @@ import type { TimelineView } from '../../store/session-state.js';
 import { detailContent } from '../render/detail-content.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { timelineHeader, timelineLine, timelineWindow } from '../render/timeline-lines.js';
-import type { TimelineRows } from '../render/timeline-rows.js';
+import type { TimelineRowCache } from '../render/timeline-rows.js';
 import { DetailView } from './EventDetail.js';
 import { Lines } from './Lines.js';
 
 export interface TimelinePaneProps {
   cell: Cell | undefined;
-  rows: TimelineRows;
+  rows: TimelineRowCache;
   view: TimelineView;
   size: PaneSize;
   focused: boolean;

@@ -3,19 +3,19 @@ import { type Page, selectedCell } from '../../store/session-state.js';
 import { DETAIL_HEADER_LINES, maxDetailScroll } from '../components/EventDetail.js';
 import { maxPageScroll } from '../components/page-lines.js';
 import { TIMELINE_HEADER_LINES } from '../components/TimelinePane.js';
-import type { CellLines } from '../render/cell-lines.js';
+import type { CellLineCache } from '../render/cell-lines.js';
 import { conversationWindow } from '../render/conversation-window.js';
 import { detailContent } from '../render/detail-content.js';
 import { mainArea, type ScreenLayout } from '../render/screen-layout.js';
-import type { TimelineRows } from '../render/timeline-rows.js';
+import type { TimelineRowCache } from '../render/timeline-rows.js';
 
 /** What the panes' keys act on: the store, and the layout that bounds scrolling. */
 export interface PaneKeys {
   commands: CommandContext;
   layout: ScreenLayout;
-  /** The conversation's layout cache, to clamp scrolling to what there is. */
-  cellLines: CellLines;
-  timelineRows: TimelineRows;
+  /** The conversation's lines, to clamp scrolling to what there is. */
+  cellLines: CellLineCache;
+  timelineRows: TimelineRowCache;
 }
 
 /** How a movement key moves: by a line, by a wheel's notch, by a page, or to an end. */
@@ -86,7 +86,7 @@ function moveConversation({ commands, layout, cellLines }: PaneKeys, movement: M
     const wanted = Math.max(0, state.view.scroll - step(movement, textPage(height)));
     const { scroll } = conversationWindow({
       cells: state.cells,
-      layout: cellLines,
+      cellLines,
       options: { width, rawText: state.view.rawText, thinkingHidden: state.view.thinkingHidden },
       height,
       scroll: wanted,

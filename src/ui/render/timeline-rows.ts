@@ -35,7 +35,7 @@ interface Built {
  */
 const KEPT_TIMELINES = 3;
 
-export class TimelineRows {
+export class TimelineRowCache {
   // Only the timelines looked at last are kept: a row per event adds up over a long session,
   // and an older cell's rows are rebuilt in one pass if it is selected again.
   readonly #built = new Map<object, Map<string, Built>>();

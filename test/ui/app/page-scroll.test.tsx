@@ -30,7 +30,7 @@ describe('the notebook: a page scrolls within its own lines', () => {
         const layout = screenLayout({
           columns: COLUMNS,
           rows: ROWS,
-          timeline: true,
+          timelineShown: true,
           promptLines: 1,
           toastLines: 0,
         });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TurnSettings, TurnUpdate } from '../../../src/engine/types.js';
 import { applyUpdate, newCell } from '../../../src/store/cell.js';
-import { type CellLineOptions, CellLines } from '../../../src/ui/render/cell-lines.js';
+import { CellLineCache, type CellLineOptions } from '../../../src/ui/render/cell-lines.js';
 import { plain } from '../harness.js';
 
 const OPTIONS: CellLineOptions = { width: 60, rawText: false, thinkingHidden: false, selected: false };
@@ -16,7 +16,7 @@ describe('prompt lines', () => {
       index: 0,
       block: { type: 'text', text: '' },
     } as TurnUpdate);
-    const layout = new CellLines();
+    const layout = new CellLineCache();
     const first = layout.promptLines(cell, OPTIONS);
     cell = applyUpdate(cell, { type: 'text', index: 0, text: 'hello ' } as TurnUpdate);
     layout.lines(cell, OPTIONS);
@@ -27,7 +27,7 @@ describe('prompt lines', () => {
 
   it('lays it out again when the width or the selection changes', () => {
     const cell = newCell(2, 'a prompt', SETTINGS, null);
-    const layout = new CellLines();
+    const layout = new CellLineCache();
     const first = layout.promptLines(cell, OPTIONS);
     expect(layout.promptLines(cell, { ...OPTIONS, width: 40 })).not.toBe(first);
     expect(layout.promptLines(cell, { ...OPTIONS, selected: true })).not.toBe(first);

@@ -4,7 +4,7 @@ import { KEY_PIECE } from '../../../src/engine/key-pattern.js';
 import { shownKeyHider } from '../../../src/engine/shown-key.js';
 import type { TurnSettings, TurnUpdate } from '../../../src/engine/types.js';
 import { applyUpdate, newCell } from '../../../src/store/cell.js';
-import { CellLines } from '../../../src/ui/render/cell-lines.js';
+import { CellLineCache } from '../../../src/ui/render/cell-lines.js';
 import { loadRenderers, plain } from '../harness.js';
 
 const KEY = `sk-ant-api03-${'Zq7xW2mPvB9kLc4TnR8sYd1HfJ6gAe3U'.repeat(3)}-AbCdEfGh`;
@@ -48,7 +48,7 @@ describe('the key in rendered lines', () => {
   for (const [name, disguised] of Object.entries(DISGUISES)) {
     for (const rawText of [false, true]) {
       it(`is hidden when written with ${name} (${rawText ? 'raw' : 'Markdown'})`, () => {
-        const layout = new CellLines(shownKeyHider(KEY));
+        const layout = new CellLineCache(shownKeyHider(KEY));
         const lines = layout.lines(finishedCell(`Your key is ${disguised} ok`), {
           width: 200,
           rawText,

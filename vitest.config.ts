@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Two cores: more workers than that only adds contention to the pseudo-terminal tests.
     maxWorkers: 2,
+    globalSetup: ['test/support/global-state-dir.ts'],
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-report.json' }]] : ['default'],
   },
 });

@@ -44,9 +44,10 @@ async function printMode(config: Config): Promise<number> {
   if (!prompt) return usageError('print mode needs a prompt: pass it as an argument or on stdin');
 
   // Loaded here, not at the top: --help and --version should not pay for the SDK.
-  const [{ offlinePace, openConnection }, { runPrint }] = await Promise.all([
+  const [{ offlinePace, openConnection }, { runPrint }, { printSession }] = await Promise.all([
     import('./engine/connection.js'),
     import('./print/print-mode.js'),
+    import('./print/print-session.js'),
   ]);
   const connection = await openConnection(config.connection, {
     maxRetries: config.maxRetries,
@@ -54,6 +55,12 @@ async function printMode(config: Config): Promise<number> {
     pace: offlinePace(process.env),
   });
   if (connection.offline) diagnose(connection.describe);
+  const saved = printSession(config, connection, diagnose);
+  if ('error' in saved) {
+    await connection.close();
+    diagnose(saved.error);
+    return EXIT.usage;
+  }
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   // A reader that stops early (`| head`) is not an error: stop streaming and leave quietly.
@@ -66,7 +73,9 @@ async function printMode(config: Config): Promise<number> {
   try {
     const outcome = await runPrint({
       client: connection.client,
-      settings: config.settings,
+      settings: saved.settings,
+      history: saved.history,
+      journal: saved.journal,
       prompt,
       format: config.outputFormat,
       stdout: {
@@ -87,6 +96,7 @@ async function printMode(config: Config): Promise<number> {
     }
     return EXIT.ok;
   } finally {
+    saved.journal?.journal.close();
     await connection.close();
   }
 }

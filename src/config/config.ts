@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_IDLE_TIMEOUT_MS } from '../engine/idle-watchdog.js';
 import type { StreamMode, TurnSettings } from '../engine/types.js';
 import { type Connection, parseConnection } from './connection-config.js';
+import { SESSION_FLAGS, type SessionOptions, sessionOptions } from './session-options.js';
 import { type SettingSources, settingSources } from './setting-source.js';
 import { quoted, shown } from './shown.js';
 import { UsageError } from './usage-error.js';
@@ -28,6 +29,8 @@ export interface Config {
   version: boolean;
   /** Mouse capture in the notebook (the wheel scrolls); --no-mouse leaves the mouse to the terminal. */
   mouse: boolean;
+  /** Saving and resuming sessions (--state-dir, --no-save, --continue, --resume). */
+  sessions: SessionOptions;
 }
 
 const OPTIONS = {
@@ -45,6 +48,7 @@ const OPTIONS = {
   scenario: { type: 'string' },
   'base-url': { type: 'string' },
   'no-mouse': { type: 'boolean' },
+  ...SESSION_FLAGS,
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -94,6 +98,7 @@ export function resolveConfig(
     help: values.help ?? false,
     version: values.version ?? false,
     mouse: !values['no-mouse'],
+    sessions: sessionOptions(values, env),
   };
   if (values['max-retries'] !== undefined)
     config.maxRetries = nonNegativeInt('--max-retries', values['max-retries']);

@@ -9,7 +9,9 @@ export type SettingName =
   | 'endpoint';
 
 /** Where a setting's value came from: a flag, the environment, `.env`, the default, or a /command. */
-export type SettingSource = { kind: 'flag' | 'env' | '.env' | 'command'; name: string } | { kind: 'default' };
+export type SettingSource =
+  | { kind: 'flag' | 'env' | '.env' | 'command' | 'session'; name: string }
+  | { kind: 'default' };
 
 export type SettingSources = Record<SettingName, SettingSource>;
 
@@ -31,6 +33,7 @@ export function describeSource(source: SettingSource): string {
       return source.name;
     case 'env':
     case '.env':
+    case 'session':
       return `${source.kind} ${source.name}`;
     case 'default':
       return 'default';

@@ -26,6 +26,10 @@ Options:
       --scenario NAME         offline scenario to answer with (see below)
       --base-url URL          API base URL (env ANTHROPIC_BASE_URL)
       --no-mouse              leave the mouse to the terminal (the wheel does not scroll; /mouse on)
+  -c, --continue              go on with the newest saved session
+  -r, --resume ID             go on with saved session ID (streambook sessions lists them)
+      --state-dir DIR         where sessions are saved (default $XDG_STATE_HOME/streambook, ~/.local/state/streambook)
+      --no-save               don't save this session
   -v, --version               print the version
   -h, --help                  print this help
 

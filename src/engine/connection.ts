@@ -53,3 +53,16 @@ export async function openConnection(
     close: () => offline.close(),
   };
 }
+
+/** Where a connection's answers come from, as the session keeps it: never with the key. */
+export function connectionSource(connection: OpenConnection): {
+  offline: boolean;
+  describe: string;
+  baseURL?: string;
+} {
+  return {
+    offline: connection.offline !== null,
+    describe: connection.describe,
+    ...(connection.offline ? {} : { baseURL: connection.client.baseURL }),
+  };
+}

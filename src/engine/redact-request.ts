@@ -8,6 +8,16 @@ const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
   'proxy-authorization',
 ]);
 
+/**
+ * Headers with every credential header's value hidden, whoever's it is (a saved file keeps
+ * no credential, not even the offline server's token).
+ */
+export function withoutCredentials(
+  headers: ReadonlyArray<readonly [string, string]>,
+): Array<readonly [string, string]> {
+  return headers.map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name) ? REDACTED : value] as const);
+}
+
 /** What a request the SDK sends looks like to its middleware. */
 export interface SentRequest {
   method?: string | undefined;

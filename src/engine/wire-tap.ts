@@ -94,6 +94,18 @@ function toWireEvent(
   return new RecordedEvent(seq, attempt, t, bytes, sse.event, sse.data);
 }
 
+/** An event read back from a session file, the same kind of object the tap makes. */
+export function recordedEvent(
+  seq: number,
+  attempt: number,
+  t: number,
+  bytes: number,
+  event: string | null,
+  data: string,
+): WireEvent {
+  return new RecordedEvent(seq, attempt, t, bytes, event, data);
+}
+
 /**
  * An event as recorded. `json` and `malformed` are read from `data` when asked for, not
  * kept: a session of 100,000 events would otherwise hold every payload twice, and print mode

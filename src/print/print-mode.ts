@@ -3,8 +3,10 @@ import type { OutputFormat } from '../config/config.js';
 import { withPrompt } from '../engine/history.js';
 import { describeRetryWait } from '../engine/retry-policy.js';
 import { streamTurn } from '../engine/turn.js';
-import type { TurnOutcome, TurnSettings } from '../engine/types.js';
+import type { MessageParam, TurnOutcome, TurnSettings } from '../engine/types.js';
 import { outcomeJson } from '../export/message-json.js';
+import type { Journal } from '../journal/session-journal.js';
+import { newCell } from '../store/cell.js';
 import { escapeControlsForJson, neutralize } from '../terminal/neutralize.js';
 
 /** Where print mode writes: stdout gets only the requested output. */
@@ -23,6 +25,10 @@ export interface PrintRequest {
   signal?: AbortSignal;
   /** Where print mode says what it is doing that is not output (a retry wait), as one line. */
   notice?: (line: string) => void;
+  /** The conversation this prompt follows (-c, -r); empty for a new one. */
+  history?: readonly MessageParam[];
+  /** Where the turn is saved, as cell `cell` of its session; absent with --no-save. */
+  journal?: { journal: Journal; cell: number; scenario: string | null } | undefined;
 }
 
 /**
@@ -38,6 +44,8 @@ export async function runPrint({
   stdout,
   signal,
   notice,
+  history = [],
+  journal,
 }: PrintRequest): Promise<TurnOutcome> {
   // On a terminal, nothing from the network may act as a control sequence; in a pipe the
   // output is exactly what came.
@@ -48,8 +56,12 @@ export async function runPrint({
     ? (json: string) => stdout.write(escapeControlsForJson(json))
     : stdout.write.bind(stdout);
   let wroteText = false;
-  const request = { client, messages: withPrompt([], prompt), settings, ...(signal ? { signal } : {}) };
+  const messages = withPrompt(history, prompt);
+  const request = { client, messages, settings, ...(signal ? { signal } : {}) };
+  const saved = journal;
+  saved?.journal.turnStarted(newCell(saved.cell, prompt, settings, saved.scenario), null, messages);
   const outcome = await streamTurn(request, (update) => {
+    saved?.journal.update(saved.cell, update);
     // A wait the script would otherwise sit through in silence.
     if (update.type === 'retry_wait')
       notice?.(describeRetryWait(update.wait, Math.ceil(update.wait.waitMs / 1000)));

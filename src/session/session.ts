@@ -4,6 +4,7 @@ import { withPrompt } from '../engine/history.js';
 import { type Hide, shownKeyHider } from '../engine/shown-key.js';
 import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js';
+import type { Journal } from '../journal/session-journal.js';
 import type { OfflineServer } from '../offline/server.js';
 import { newCell } from '../store/cell.js';
 import { isStreaming, type SessionState, type Toast } from '../store/session-state.js';
@@ -34,12 +35,21 @@ export class Session {
   #conversation = 0;
   /** The history the last turn was sent after, for /retry to replace that turn. */
   #before: MessageParam[] = [];
+  /** Where the session is saved as it happens; null with --no-save. */
+  readonly journal: Journal | null;
 
-  constructor(store: SessionStore, client: Anthropic, offline: OfflineServer | null) {
+  constructor(
+    store: SessionStore,
+    client: Anthropic,
+    offline: OfflineServer | null,
+    { journal = null, before = [] }: { journal?: Journal | null; before?: MessageParam[] } = {},
+  ) {
     this.store = store;
     this.#client = client;
     this.#offline = offline;
     this.hide = shownKeyHider(client.apiKey);
+    this.journal = journal;
+    this.#before = before;
   }
 
   get state(): SessionState {
@@ -76,6 +86,7 @@ export class Session {
     const abort = new AbortController();
     this.#abort = abort;
     this.store.update((s) => turnStarted(s, cell, replaces));
+    this.journal?.turnStarted(cell, replaces, messages);
     const request = { client: this.#client, messages, settings: cell.settings, signal: abort.signal };
     const conversation = this.#conversation;
     let broken = false;
@@ -85,12 +96,15 @@ export class Session {
       if (broken || conversation !== this.#conversation) return;
       broken = true;
       abort.abort();
-      this.store.update((s) => turnBroke(s, id, brokenTurnText(error)));
+      const text = brokenTurnText(error);
+      this.journal?.broke(id, text);
+      this.store.update((s) => turnBroke(s, id, text));
     };
     const apply = (update: TurnUpdate) => {
       // A turn cut short by /clear belongs to a conversation that is gone.
       if (broken || conversation !== this.#conversation) return;
       try {
+        this.journal?.update(id, update);
         // The outcome reaches the store once, with the `end` update, and is shown at once.
         if (update.type === 'end') this.store.update((s) => turnEnded(s, id, messages, update.outcome));
         else this.store.update((s) => turnUpdated(s, id, update), 'batched');
@@ -137,6 +151,7 @@ export class Session {
     this.interrupt();
     this.#conversation++;
     this.#before = [];
+    this.journal?.cleared();
     this.store.update(conversationCleared);
   }
 

@@ -3,7 +3,9 @@ import { type Instance, render } from 'ink';
 import { createClipboard } from '../clipboard/clipboard.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Config } from '../config/config.js';
-import { type OpenConnection, offlinePace, openConnection } from '../engine/connection.js';
+import { connectionSource, type OpenConnection, offlinePace, openConnection } from '../engine/connection.js';
+import { continueFrom, JournalError, type ResumedSession, resumeSession } from '../journal/resume.js';
+import { SessionJournal } from '../journal/session-journal.js';
 import { Session } from '../session/session.js';
 import { initialState } from '../store/session-state.js';
 import { SessionStore } from '../store/session-store.js';
@@ -33,38 +35,68 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
     return 2;
   }
   if (process.env.NO_COLOR) chalk.level = 0;
+  // What can't be read fails before the screen is taken, as a plain line; warnings wait for it.
+  const warnings: string[] = [];
+  let toast = (line: string): void => {
+    warnings.push(line);
+  };
+  let resumed: ResumedSession | null;
+  try {
+    resumed = resumeSession(config.sessions, (line) => toast(line));
+  } catch (error) {
+    if (!(error instanceof JournalError)) throw error;
+    process.stderr.write(`streambook: ${error.message}\n`);
+    return 2;
+  }
   // The terminal is ours before anything else runs: a key typed during startup waits as a key.
   const screen = enterFullScreen(process.stdout, process.stdin, { mouse: config.mouse });
   let connection: OpenConnection | undefined;
+  let session: Session | undefined;
+  const closeJournal = () => session?.journal?.close();
   try {
     connection = await openConnection(config.connection, {
       maxRetries: config.maxRetries,
       idleTimeoutMs: config.idleTimeoutMs,
       pace: offlinePace(process.env),
     });
-    const source = {
-      offline: connection.offline !== null,
-      describe: connection.describe,
-      ...(connection.offline ? {} : { baseURL: connection.client.baseURL }),
-    };
-    const state = initialState(config.settings, source, connection.offline?.scenario ?? null, config.sources);
+    const source = connectionSource(connection);
+    const fresh = initialState(config.settings, source, connection.offline?.scenario ?? null, config.sources);
+    const state = resumed ? continueFrom(fresh, resumed) : fresh;
     const store = new SessionStore({ ...state, view: { ...state.view, mouse: config.mouse } });
     // /mouse changes the store; the terminal follows.
     store.subscribe(() => screen.setMouse(store.getSnapshot().view.mouse));
-    const session = new Session(store, connection.client, connection.offline);
+    const journal = config.sessions.save
+      ? new SessionJournal({
+          stateDir: config.sessions.stateDir,
+          header: { settings: state.settings, scenario: state.scenario, source, by: 'notebook' },
+          warn: (line) => toast(line),
+          ...(resumed ? { resume: resumed.id } : {}),
+        })
+      : null;
+    const live = new Session(store, connection.client, connection.offline, {
+      journal,
+      before: resumed?.before ?? [],
+    });
+    session = live;
+    // A signal's exit skips the finally below: what is pending is written on the way out.
+    process.once('exit', closeJournal);
+    toast = (line) => live.toast(line, 'warning');
+    for (const line of warnings) toast(line);
     const frames = new Frames(store);
-    const notebook = renderNotebook(session, frames, options);
+    const notebook = renderNotebook(live, frames, options);
     options.onStart?.({
-      session,
+      session: live,
       frames,
       quit: () => {
-        session.interrupt();
+        live.interrupt();
         notebook.unmount();
       },
     });
-    if (config.prompt) session.submit(config.prompt);
+    if (config.prompt) live.submit(config.prompt);
     await notebook.waitUntilExit();
   } finally {
+    closeJournal();
+    process.off('exit', closeJournal);
     screen.leave();
     await connection?.close();
   }

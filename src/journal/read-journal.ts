@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { type HeaderRecord, JOURNAL_VERSION, type JournalRecord } from './records.js';
+
+export interface ReadJournal {
+  header: HeaderRecord;
+  records: JournalRecord[];
+  /** Lines that were not records (a write torn by a kill, or a hand edit): skipped. */
+  skipped: number;
+}
+
+/** Why a file is not a session at all: one line that names the fix. */
+export class JournalError extends Error {}
+
+/**
+ * A session file's records. A torn or corrupt line is skipped and counted, and the rest
+ * loads; a file whose first line is not a session header, or from a newer streambook, is
+ * refused with a JournalError.
+ */
+export function readJournal(path: string): ReadJournal {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new JournalError(code === 'ENOENT' ? `no session file at ${path}` : `can't read ${path} (${code})`);
+  }
+  return parseJournal(text, path);
+}
+
+export function parseJournal(text: string, path: string): ReadJournal {
+  const lines = text.split('\n');
+  // The last line of a file written whole ends with a line break, so it is empty.
+  if (lines.at(-1) === '') lines.pop();
+  const header = parseLine(lines[0] ?? '');
+  if (header?.r !== 'session') throw new JournalError(`${path} is not a streambook session file`);
+  if (header.v > JOURNAL_VERSION) {
+    throw new JournalError(
+      `${path} was written by a newer streambook (format ${header.v}); update streambook to read it`,
+    );
+  }
+  const records: JournalRecord[] = [];
+  let skipped = 0;
+  for (let at = 1; at < lines.length; at++) {
+    const record = parseLine(lines[at] as string);
+    if (record && record.r !== 'session') records.push(record);
+    else skipped++;
+  }
+  return { header, records, skipped };
+}
+
+function parseLine(line: string): JournalRecord | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  return isRecord(value) ? value : null;
+}
+
+const str = (v: unknown) => typeof v === 'string';
+const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const cellId = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
+const obj = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v);
+
+/** Each record's fields, checked as far as reading it back needs: a hostile file is refused line by line. */
+function isRecord(value: unknown): value is JournalRecord {
+  if (!obj(value)) return false;
+  const r = value as Record<string, unknown>;
+  switch (r.r) {
+    case 'session':
+      return num(r.v) && str(r.id) && str(r.started) && obj(r.settings) && obj(r.source);
+    case 'turn':
+      return cellId(r.c) && str(r.prompt) && obj(r.settings) && str(r.at) && optional(r.replaces, cellId);
+    case 'e':
+      return cellId(r.c) && num(r.t) && str(r.d) && wireExtras(r);
+    case 'd':
+      return (
+        cellId(r.c) &&
+        num(r.t) &&
+        Number.isSafeInteger(r.i) &&
+        (r.k === 'text' || r.k === 'thinking' || r.k === 'input_json') &&
+        str(r.x) &&
+        wireExtras(r)
+      );
+    case 't':
+      return (
+        cellId(r.c) &&
+        num(r.t) &&
+        Number.isSafeInteger(r.i) &&
+        optional(r.k, (k) => k === 'thinking' || k === 'input_json') &&
+        str(r.x)
+      );
+    case 'u':
+      return cellId(r.c) && obj(r.u) && str((r.u as Record<string, unknown>).type) && optional(r.b, str);
+    case 'broke':
+      return cellId(r.c) && str(r.m);
+    default:
+      return false;
+  }
+}
+
+function wireExtras(r: Record<string, unknown>): boolean {
+  return (
+    optional(r.e, (e) => e === null || str(e)) &&
+    optional(r.a, (a) => Number.isSafeInteger(a)) &&
+    optional(r.n, (n) => Number.isSafeInteger(n))
+  );
+}

@@ -1,0 +1,147 @@
+import { withoutCredentials } from '../engine/redact-request.js';
+import type { MessageParam, TurnUpdate } from '../engine/types.js';
+import type { Cell } from '../store/cell.js';
+import { JournalFile } from './journal-file.js';
+import { type HeaderRecord, JOURNAL_VERSION, type UpdateRecord } from './records.js';
+import { compactBody } from './request-body.js';
+import { newSessionId, sessionPath } from './state-dir.js';
+import { eventRecord, textRecord } from './wire-records.js';
+
+/**
+ * An attempt as saved: credential headers hidden whoever's they are, and the body compacted
+ * where it can be (see UpdateRecord).
+ */
+function attemptRecord(
+  c: number,
+  update: Extract<TurnUpdate, { type: 'attempt' | 'response' }>,
+  sent: readonly MessageParam[] | undefined,
+): UpdateRecord {
+  const request = update.attempt.request;
+  if (!request) return { r: 'u', c, u: update };
+  const headers = withoutCredentials(request.headers);
+  const compact = compactBody(request.body, sent);
+  const body = compact === undefined ? request.body : '';
+  const attempt = { ...update.attempt, request: { ...request, headers, body } };
+  return { r: 'u', c, u: { ...update, attempt }, ...(compact === undefined ? {} : { b: compact }) };
+}
+
+/** What a session's controller tells its recorder; `null` journals (--no-save) are just absent. */
+export interface Journal {
+  /** The session's id, once it has one. */
+  readonly id: string | null;
+  turnStarted(cell: Cell, replaces: number | null, messages: readonly MessageParam[]): void;
+  update(cell: number, update: TurnUpdate): void;
+  broke(cell: number, message: string): void;
+  /** /clear: the next turn begins a new session; this one stays as it was. */
+  cleared(): void;
+  close(): void;
+}
+
+export type SessionHeader = Omit<HeaderRecord, 'r' | 'v' | 'id' | 'started'>;
+
+export interface JournalOptions {
+  stateDir: string;
+  header: SessionHeader;
+  warn: (line: string) => void;
+  /** Go on writing an existing session (resume): its header is already written. */
+  resume?: string;
+  now?: () => Date;
+}
+
+/**
+ * Writes a session as it happens (see records.ts for the format). The file is made at the
+ * first turn, so a notebook opened and closed empty leaves nothing behind.
+ */
+export class SessionJournal implements Journal {
+  readonly #options: JournalOptions;
+  #file: JournalFile | null = null;
+  #id: string | null;
+  /** The messages each running turn sent, for compacting its request bodies. */
+  readonly #sent = new Map<number, readonly MessageParam[]>();
+  /** Set once writing failed, so a cleared session does not try (and warn) again. */
+  #off = false;
+
+  constructor(options: JournalOptions) {
+    this.#options = options;
+    this.#id = options.resume ?? null;
+    if (options.resume)
+      this.#file = new JournalFile(sessionPath(options.stateDir, options.resume), options.warn);
+  }
+
+  get id(): string | null {
+    return this.#id;
+  }
+
+  turnStarted(cell: Cell, replaces: number | null, messages: readonly MessageParam[]): void {
+    const file = this.#open();
+    if (!file) return;
+    this.#sent.set(cell.id, messages);
+    file.append({
+      r: 'turn',
+      c: cell.id,
+      at: (this.#options.now?.() ?? new Date()).toISOString(),
+      prompt: cell.prompt,
+      settings: cell.settings,
+      scenario: cell.scenario,
+      ...(replaces === null ? {} : { replaces }),
+    });
+  }
+
+  update(c: number, update: TurnUpdate): void {
+    const file = this.#file;
+    if (!file || file.failed) return;
+    if (update.type === 'wire') {
+      file.append(eventRecord(c, update.event));
+      return;
+    }
+    if (update.type === 'text' || update.type === 'thinking' || update.type === 'input_json') {
+      file.append(textRecord(c, update));
+      return;
+    }
+    if (update.type === 'attempt' || update.type === 'response') {
+      file.append(attemptRecord(c, update, this.#sent.get(c)));
+      return;
+    }
+    file.append({ r: 'u', c, u: update });
+    if (update.type === 'end') {
+      this.#sent.delete(c);
+      file.flush();
+    }
+  }
+
+  broke(c: number, m: string): void {
+    const file = this.#file;
+    if (!file) return;
+    this.#sent.delete(c);
+    file.append({ r: 'broke', c, m });
+    file.flush();
+  }
+
+  cleared(): void {
+    this.#file?.close();
+    if (this.#file?.failed) this.#off = true;
+    this.#file = null;
+    this.#id = null;
+  }
+
+  close(): void {
+    this.#file?.close();
+  }
+
+  #open(): JournalFile | null {
+    if (this.#off) return null;
+    if (this.#file) return this.#file.failed ? null : this.#file;
+    const now = this.#options.now?.() ?? new Date();
+    const id = newSessionId(now);
+    this.#id = id;
+    this.#file = new JournalFile(sessionPath(this.#options.stateDir, id), this.#options.warn);
+    this.#file.append({
+      r: 'session',
+      v: JOURNAL_VERSION,
+      id,
+      started: now.toISOString(),
+      ...this.#options.header,
+    });
+    return this.#file;
+  }
+}

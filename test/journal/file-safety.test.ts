@@ -1,0 +1,102 @@
+import { appendFileSync, chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readJournal } from '../../src/journal/read-journal.js';
+import { resumeSession } from '../../src/journal/resume.js';
+import { sessionPath, sessionsDir } from '../../src/journal/state-dir.js';
+import { comparable, journaledSession, reopen, sendAll, tempStateDir } from '../support/journaled.js';
+import { withOfflineServer } from '../support/offline.js';
+
+const dirs: Array<{ remove(): void }> = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.remove();
+});
+
+function stateDir(): string {
+  const state = tempStateDir();
+  dirs.push(state);
+  return state.dir;
+}
+
+/** A two-cell session saved in a fresh state dir; its id and live state. */
+async function savedSession(dir: string) {
+  return withOfflineServer({}, async (server) => {
+    const { session, journal } = journaledSession(server, dir);
+    await sendAll(session, ['one', 'two']);
+    journal.close();
+    return { id: journal.id as string, live: session.state };
+  });
+}
+
+describe('the session file', () => {
+  it('is made 0600 in a folder made 0700', async () => {
+    const dir = stateDir();
+    const { id } = await savedSession(dir);
+    expect(statSync(sessionPath(dir, id)).mode & 0o777).toBe(0o600);
+    expect(statSync(sessionsDir(dir)).mode & 0o777).toBe(0o700);
+  });
+
+  it.each([
+    ['a torn last line', '{"r":"e","c":2,"t":1,"d":"{\\"type\\":\\"mess'],
+    ['a corrupt last line', '\u0000\u00ff garbage \u001b[2J'],
+    ['a line of the wrong shape', '{"r":"t","c":"two","t":1,"i":0,"x":3}'],
+  ])('skips %s with one warning and loads the rest', async (_, line) => {
+    const dir = stateDir();
+    const { id, live } = await savedSession(dir);
+    appendFileSync(sessionPath(dir, id), line);
+    const warnings: string[] = [];
+    const resumed = resumeSession({ stateDir: dir, save: true, resume: { id } }, (w) => warnings.push(w));
+    expect(warnings).toEqual([
+      `skipped 1 unreadable line of session ${id} (a write cut short, or an edit); the rest is loaded`,
+    ]);
+    expect(comparable(resumed?.state ?? live)).toEqual(comparable(live));
+  });
+
+  it('a torn line in the middle costs that line only', async () => {
+    const dir = stateDir();
+    const { id } = await savedSession(dir);
+    const lines = readFileSync(sessionPath(dir, id), 'utf8').split('\n');
+    const turnTwo = lines.findIndex((line) => line.includes('"r":"turn","c":2'));
+    lines.splice(turnTwo + 1, 0, '{"r":"u","c":2,"u":{"ty');
+    writeFileSync(sessionPath(dir, id), lines.join('\n'));
+    const read = readJournal(sessionPath(dir, id));
+    expect(read.skipped).toBe(1);
+    expect(reopen(dir, id).state.cells.map((cell) => cell.status)).toEqual(['complete', 'complete']);
+  });
+
+  it('a state dir that cannot be written warns once, and the session goes on unsaved', async () => {
+    const dir = stateDir();
+    mkdirSync(sessionsDir(dir), { recursive: true });
+    chmodSync(sessionsDir(dir), 0o500);
+    const warnings: string[] = [];
+    await withOfflineServer({}, async (server) => {
+      const { session, journal } = journaledSession(server, dir, 'helper', (w) => warnings.push(w));
+      await sendAll(session, ['one', 'two', 'three']);
+      journal.close();
+      expect(session.state.cells.map((cell) => cell.status)).toEqual(['complete', 'complete', 'complete']);
+    });
+    chmodSync(sessionsDir(dir), 0o700);
+    // root writes anywhere: then the file exists and nothing is warned of.
+    if (process.getuid?.() === 0) return;
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^can't save the session in .+ \(EACCES\); going on without saving: set --state-dir DIR, or --no-save$/,
+    );
+  });
+
+  it('a state dir that is a file warns once, even as root', async () => {
+    const dir = stateDir();
+    writeFileSync(join(dir, 'sessions'), 'not a folder');
+    const warnings: string[] = [];
+    await withOfflineServer({}, async (server) => {
+      const { session, journal } = journaledSession(server, dir, 'helper', (w) => warnings.push(w));
+      await sendAll(session, ['one', 'two']);
+      session.clear();
+      await sendAll(session, ['three']);
+      journal.close();
+      expect(session.state.cells.map((cell) => cell.status)).toEqual(['complete']);
+    });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/\((EEXIST|ENOTDIR)\); going on without saving/);
+  });
+});

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { cleanEnv, runCli } from '../support/cli.js';
+import { closeAfterEach } from '../support/close-after-each.js';
+import { tempStateDir } from '../support/journaled.js';
+import { type EchoFailure, leaks, PLANTED_KEY, serveKeyEcho } from '../support/key-echo-server.js';
+
+const track = closeAfterEach();
+const dirs: Array<{ remove(): void }> = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.remove();
+});
+
+/** Every file below `dir`, as text. */
+function everyFile(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+}
+
+describe('a session file holds no piece of the key', () => {
+  test.each<EchoFailure>(['stream', 'http', 'event'])(
+    'a server that echoes the key (%s), twice over (-c)',
+    async (failure) => {
+      const server = track(await serveKeyEcho(failure));
+      const state = tempStateDir();
+      dirs.push(state);
+      const env = cleanEnv({ ANTHROPIC_API_KEY: PLANTED_KEY });
+      for (const extra of [[], ['-c']]) {
+        const args = [
+          '-p',
+          ...extra,
+          '--state-dir',
+          state.dir,
+          '--base-url',
+          server.url,
+          '--max-retries',
+          '1',
+          'hi',
+        ];
+        await runCli(args, { env });
+      }
+      const files = everyFile(state.dir);
+      expect(files).toHaveLength(1);
+      const [file] = files as [string];
+      expect(file.split('\n').filter((line) => line.includes('"r":"turn"'))).toHaveLength(2);
+      expect(file).toContain('[redacted]');
+      expect(leaks(file, PLANTED_KEY)).toEqual([]);
+    },
+  );
+});

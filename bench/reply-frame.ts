@@ -1,5 +1,5 @@
 import { applyUpdate } from '../src/store/cell.js';
-import { CellLines } from '../src/ui/render/cell-lines.js';
+import { CellLineCache } from '../src/ui/render/cell-lines.js';
 import { cellFrom, textDelta, textStart } from '../test/support/cells.js';
 
 const FRAMES = 30;
@@ -11,7 +11,7 @@ const FRAMES = 30;
  */
 export function replyFrame(prompt: string): Record<string, number> {
   let cell = cellFrom([textStart()], prompt, 2);
-  const layout = new CellLines();
+  const layout = new CellLineCache();
   const times: number[] = [];
   for (let i = 0; i < FRAMES; i++) {
     cell = applyUpdate(cell, textDelta('hello '));

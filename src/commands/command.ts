@@ -2,7 +2,7 @@ import type { Clipboard } from '../clipboard/clipboard.js';
 import { UsageError } from '../config/usage-error.js';
 import type { TurnSettings } from '../engine/types.js';
 import type { Session } from '../session/session.js';
-import type { TextPage, Toast } from '../store/session-state.js';
+import type { Page, Toast } from '../store/session-state.js';
 
 /** What a command may read and touch: the session's actions, the clipboard and the files of cwd. */
 export interface CommandContext {
@@ -26,7 +26,7 @@ export type CommandResult =
   | { kind: 'toast'; text: string; tone?: Toast['tone'] }
   | { kind: 'error'; text: string }
   | { kind: 'settings'; change: Partial<TurnSettings>; text: string }
-  | { kind: 'show'; view: 'help' | TextPage }
+  | { kind: 'show'; view: Page }
   | { kind: 'quit' }
   | { kind: 'none' };
 

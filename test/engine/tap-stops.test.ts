@@ -25,7 +25,7 @@ describe.each(['helper', 'raw'] as const)('the wire tap stops with the turn (%s)
     async (how) => {
       const server = await SERVERS[how]();
       try {
-        const { outcome, wire } = await collectTurn(clientFor(server.url), mode);
+        const { outcome, wire, counts } = await collectTurn(clientFor(server.url), mode);
         expect(outcome.error?.kind).toBe('malformed');
         expect(outcome.error?.message).toMatch(/^malformed event data after 4 events: /);
         expect(wire.map((e) => e.event)).toEqual([
@@ -37,7 +37,7 @@ describe.each(['helper', 'raw'] as const)('the wire tap stops with the turn (%s)
           'content_block_delta',
         ]);
         expect(wire.at(-1)?.malformed).toBe(true);
-        expect(outcome.metrics.eventCounts).toEqual({
+        expect(counts).toEqual({
           message_start: 1,
           content_block_start: 1,
           ping: 1,

@@ -56,7 +56,7 @@ describe('the wire timeline', () => {
   });
 
   it('measures time to first text before the total, with counts per event type', async () => {
-    const { outcome } = await turnOn(
+    const { outcome, counts } = await turnOn(
       await startOfflineServer({ pace: { deltasPerSecond: 400 }, scenario: 'long:40' }),
       'helper',
     );
@@ -64,7 +64,7 @@ describe('the wire timeline', () => {
     expect(m.ttftMs).not.toBeNull();
     expect(m.ttfbMs as number).toBeLessThanOrEqual(m.ttftMs as number);
     expect(m.totalMs).toBeGreaterThan((m.ttftMs as number) + 50);
-    expect(m.eventCounts.content_block_delta).toBe(40);
+    expect(counts.content_block_delta).toBe(40);
     expect(m.stopReason).toBe('end_turn');
     expect(m.outputTokens).toBeGreaterThan(0);
     expect(m.tokensPerSecond).toBeGreaterThan(0);

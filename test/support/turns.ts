@@ -10,6 +10,7 @@ import type {
   TurnUpdate,
   WireEvent,
 } from '../../src/engine/types.js';
+import { type EventCounts, eventCounts } from '../../src/store/event-counts.js';
 
 export const SETTINGS: TurnSettings = { model: 'claude-sonnet-4-6', maxTokens: 1000, mode: 'helper' };
 
@@ -21,6 +22,8 @@ export interface Collected {
   updates: TurnUpdate[];
   outcome: TurnOutcome;
   wire: WireEvent[];
+  /** The wire events by type, counted as the store counts a cell's. */
+  counts: EventCounts;
   text: string;
 }
 
@@ -52,10 +55,12 @@ export async function collectTurn(
     options.onUpdate?.(update);
   });
   if (updates.at(-1)?.type !== 'end') throw new Error('turn did not end with an end update');
+  const wire = updates.flatMap((u) => (u.type === 'wire' ? [u.event] : []));
   return {
     updates,
     outcome,
-    wire: updates.flatMap((u) => (u.type === 'wire' ? [u.event] : [])),
+    wire,
+    counts: eventCounts({ events: wire, eventCount: wire.length }),
     text: updates.map((u) => (u.type === 'text' ? u.text : '')).join(''),
   };
 }

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/store/cell.js';
-import { CellLines } from '../../src/ui/render/cell-lines.js';
+import { CellLineCache } from '../../src/ui/render/cell-lines.js';
 import { screenLayout } from '../../src/ui/render/screen-layout.js';
-import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
 import { welcomeLines } from '../../src/ui/render/welcome.js';
 import { wrap } from '../../src/ui/render/wrap.js';
 import { openApps } from '../support/open-apps.js';
@@ -16,7 +16,7 @@ function timeline(cell: Cell, width: number, height: number): Promise<string[]> 
 }
 
 function reply(cell: Cell, width = 80): string[] {
-  return new CellLines()
+  return new CellLineCache()
     .lines(cell, { width, rawText: false, thinkingHidden: false, selected: false })
     .map((line) => plain(line).trim());
 }
@@ -53,7 +53,13 @@ describe('cosmetics a new user meets', () => {
   });
 
   it('a stacked timeline at 40×12 still shows rows', async () => {
-    const layout = screenLayout({ columns: 40, rows: 12, timeline: true, promptLines: 1, toastLines: 0 });
+    const layout = screenLayout({
+      columns: 40,
+      rows: 12,
+      timelineShown: true,
+      promptLines: 1,
+      toastLines: 0,
+    });
     if (layout.kind !== 'notebook' || !layout.timeline) throw new Error('no timeline at 40×12');
     const cell = await runCell('chat');
     const lines = await timeline(cell, layout.timeline.width, layout.timeline.height);
@@ -70,7 +76,7 @@ describe('cosmetics a new user meets', () => {
     // The event under the cursor, in the rows the pane shows.
     const selected = () => {
       const view = app.session.state.timeline;
-      return new TimelineRows().rows(cell, view).rows[view.cursor ?? -1]?.seq;
+      return new TimelineRowCache().rows(cell, view)[view.cursor ?? -1]?.seq;
     };
     const before = await eventually(() => {
       expect(app.session.state.timeline.cursor).toBe(5);

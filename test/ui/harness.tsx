@@ -257,6 +257,11 @@ class KeyStdin extends EventEmitter {
   };
 }
 
+/** The App on `session`, for renderSized: its clipboard goes nowhere and quitting does nothing. */
+export function appOn(session: Session): ReactElement {
+  return <App commands={{ session, clipboard: createClipboard(() => {}, null), cwd: '.', quit: () => {} }} />;
+}
+
 /** Real Ink on a terminal of a given size (ink-testing-library's is fixed at 100 columns, no rows). */
 export function renderSized(tree: ReactElement, columns: number, rows: number) {
   const stdout = new SizedStdout(columns, rows);

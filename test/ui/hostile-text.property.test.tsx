@@ -10,9 +10,9 @@ import type { StreamMode, TurnUpdate } from '../../src/engine/types.js';
 import type { Cell } from '../../src/store/cell.js';
 import { eventDetailBody } from '../../src/ui/components/EventDetail.js';
 import { ToastLine } from '../../src/ui/components/ToastLine.js';
-import { CellLines } from '../../src/ui/render/cell-lines.js';
+import { CellLineCache } from '../../src/ui/render/cell-lines.js';
 import { timelineLine } from '../../src/ui/render/timeline-lines.js';
-import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
 import { hostileHeader, hostileReply, hostileText, unsafeOnTerminal } from '../support/hostile.js';
 import { conversationPane, TIMELINE_VIEW, timelinePane } from '../support/panes.js';
 import { type ChunkServer, CLEAN, encodeFramed, serveChunks } from '../support/sse-framing.js';
@@ -67,16 +67,21 @@ function expectSafeFrame(tree: ReactElement, columns: number, rows: number, what
  * full), then the views as real Ink draws them at a terminal's height, stacked in one frame.
  */
 function expectSafeViews(cell: Cell, width: number, focused: boolean) {
-  const rows = new TimelineRows();
+  const rows = new TimelineRowCache();
   const events = cell.events.slice(0, cell.eventCount);
   for (const rawText of [false, true]) {
-    const lines = new CellLines().lines(cell, { width, rawText, thinkingHidden: false, selected: focused });
+    const lines = new CellLineCache().lines(cell, {
+      width,
+      rawText,
+      thinkingHidden: false,
+      selected: focused,
+    });
     expect(unsafeOnTerminal(lines.join('\n'), CHECK), `cell lines (raw text ${rawText})`).toBeUndefined();
   }
   for (const foldDeltas of [false, true]) {
     const lines = rows
       .rows(cell, { hidePings: false, foldDeltas })
-      .rows.map((row, i) => timelineLine(row, width, i === 3));
+      .map((row, i) => timelineLine(row, width, i === 3));
     // Timeline rows are cut, never wrapped: no lone surrogate is allowed there already.
     expect(unsafeOnTerminal(lines.join('\n')), 'timeline lines').toBeUndefined();
   }

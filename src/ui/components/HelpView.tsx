@@ -27,11 +27,6 @@ export function helpLines(width: number): string[] {
   ];
 }
 
-/** How far help can scroll in a pane of this size. */
-export function maxHelpScroll(size: PaneSize): number {
-  return Math.max(0, helpLines(size.width).length - size.height);
-}
-
 /** Keys and commands, in place of the conversation until Esc. */
 export function HelpView({ size, scroll = 0 }: { size: PaneSize; scroll?: number }) {
   const lines = helpLines(size.width);

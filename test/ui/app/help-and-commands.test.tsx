@@ -1,12 +1,10 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { createClipboard } from '../../../src/clipboard/clipboard.js';
 import { COMMANDS } from '../../../src/commands/index.js';
-import { App } from '../../../src/ui/App.js';
 import { HelpView } from '../../../src/ui/components/HelpView.js';
 import { helpRows } from '../../../src/ui/input/key-dispatch.js';
 import { cell, openApps, toast } from '../../support/open-apps.js';
-import { eventually, notebook, plain, renderSized, tick } from '../harness.js';
+import { appOn, eventually, notebook, plain, renderSized, tick } from '../harness.js';
 
 describe('the notebook: help and commands', () => {
   const ESC = '\u001b';
@@ -30,18 +28,7 @@ describe('the notebook: help and commands', () => {
 
     it('/help in a tall terminal lists every command and key, and Esc closes it', async () => {
       const nb = await notebook();
-      const screen = renderSized(
-        <App
-          commands={{
-            session: nb.session,
-            clipboard: createClipboard(() => {}, null),
-            cwd: '.',
-            quit: () => {},
-          }}
-        />,
-        160,
-        60,
-      );
+      const screen = renderSized(appOn(nb.session), 160, 60);
       try {
         await tick(15);
         screen.stdin.write('/help');

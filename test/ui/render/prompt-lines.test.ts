@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../../src/store/cell.js';
-import { type CellLineOptions, CellLines } from '../../../src/ui/render/cell-lines.js';
+import { CellLineCache, type CellLineOptions } from '../../../src/ui/render/cell-lines.js';
 import { cellFrom, textDelta, textStart } from '../../support/cells.js';
 import { plain } from '../harness.js';
 
@@ -10,7 +10,7 @@ describe('prompt lines', () => {
   it('lays a prompt out once, not again for each delta of its reply', () => {
     const prompt = 'The quick brown fox jumps over the lazy dog.\n'.repeat(50);
     let cell = cellFrom([textStart()], prompt);
-    const layout = new CellLines();
+    const layout = new CellLineCache();
     const first = layout.promptLines(cell, OPTIONS);
     cell = applyUpdate(cell, textDelta('hello '));
     layout.lines(cell, OPTIONS);
@@ -21,7 +21,7 @@ describe('prompt lines', () => {
 
   it('lays it out again when the width or the selection changes', () => {
     const cell = cellFrom([], 'a prompt', 2);
-    const layout = new CellLines();
+    const layout = new CellLineCache();
     const first = layout.promptLines(cell, OPTIONS);
     expect(layout.promptLines(cell, { ...OPTIONS, width: 40 })).not.toBe(first);
     expect(layout.promptLines(cell, { ...OPTIONS, selected: true })).not.toBe(first);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { KEY_PIECE } from '../../../src/engine/key-pattern.js';
 import { shownKeyHider } from '../../../src/engine/shown-key.js';
 import type { TurnOutcome } from '../../../src/engine/types.js';
-import { CellLines } from '../../../src/ui/render/cell-lines.js';
+import { CellLineCache } from '../../../src/ui/render/cell-lines.js';
 import { cellFrom, textDelta, textStart } from '../../support/cells.js';
 import { loadRenderers, plain } from '../harness.js';
 
@@ -41,7 +41,7 @@ describe('the key in rendered lines', () => {
   for (const [name, disguised] of Object.entries(DISGUISES)) {
     for (const rawText of [false, true]) {
       it(`is hidden when written with ${name} (${rawText ? 'raw' : 'Markdown'})`, () => {
-        const layout = new CellLines(shownKeyHider(KEY));
+        const layout = new CellLineCache(shownKeyHider(KEY));
         const lines = layout.lines(finishedCell(`Your key is ${disguised} ok`), {
           width: 200,
           rawText,

@@ -12,7 +12,8 @@ export type Condition =
   | 'away'
   | 'completing'
   | 'timeline'
-  | 'list';
+  | 'list'
+  | 'searching';
 
 /** What a key does; each is one function in key-actions.ts. */
 export type Action =
@@ -56,7 +57,12 @@ export type Action =
   | 'to-bottom'
   | 'open-event'
   | 'toggle-pings'
-  | 'toggle-fold';
+  | 'toggle-fold'
+  | 'search-start'
+  | 'search-older'
+  | 'search-accept'
+  | 'search-cancel'
+  | 'search-erase';
 
 /** One key in one state: the first binding of the table whose key and state match runs. */
 export interface Binding {
@@ -82,6 +88,18 @@ export interface KeyGroup {
  * this order while they fit.
  */
 export const KEYMAP: readonly KeyGroup[] = [
+  {
+    focus: 'prompt',
+    help: 'search earlier prompts; again: an older match; Enter takes it; Esc, Ctrl+G cancel',
+    bindings: [
+      { key: 'Ctrl+R', when: 'searching', action: 'search-older', hint: '^R older' },
+      { key: 'Enter', when: 'searching', action: 'search-accept', hint: 'Enter take' },
+      { key: 'Esc', when: 'searching', action: 'search-cancel', hint: 'Esc cancel' },
+      { key: 'Ctrl+G', when: 'searching', action: 'search-cancel' },
+      { key: 'Backspace', when: 'searching', action: 'search-erase' },
+      { key: 'Ctrl+R', action: 'search-start' },
+    ],
+  },
   {
     help: 'stop the reply; else close JSON or help; else to the prompt',
     bindings: [

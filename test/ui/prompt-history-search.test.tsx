@@ -167,6 +167,15 @@ describe('Ctrl+R: reverse search through earlier prompts', () => {
     expect(app.frame()).not.toContain('\u001b[31m\n');
   });
 
+  it('Ctrl+R from another pane searches at the prompt', async () => {
+    const app = await searchable();
+    await app.keys('\t');
+    expect(app.session.state.view.focus).toBe('conversation');
+    await app.keys(CTRL_R, 'haiku');
+    expect(app.session.state.view.focus).toBe('prompt');
+    expect(promptLine(app)).toBe("(reverse-i-search)`haiku': write a haiku");
+  });
+
   it('the status line shows the search keys while it is open', async () => {
     const app = await searchable();
     await app.keys(CTRL_R);

@@ -89,13 +89,12 @@ export interface KeyGroup {
  */
 export const KEYMAP: readonly KeyGroup[] = [
   {
-    focus: 'prompt',
-    help: 'search earlier prompts; again: an older match; Enter takes it; Esc, Ctrl+G cancel',
+    help: 'search earlier prompts (again: older) / cancel; Enter takes it',
     bindings: [
       { key: 'Ctrl+R', when: 'searching', action: 'search-older', hint: '^R older' },
+      { key: 'Ctrl+G', when: 'searching', action: 'search-cancel' },
       { key: 'Enter', when: 'searching', action: 'search-accept', hint: 'Enter take' },
       { key: 'Esc', when: 'searching', action: 'search-cancel', hint: 'Esc cancel' },
-      { key: 'Ctrl+G', when: 'searching', action: 'search-cancel' },
       { key: 'Backspace', when: 'searching', action: 'search-erase' },
       { key: 'Ctrl+R', action: 'search-start' },
     ],

@@ -6,7 +6,9 @@ type SearchAction = Extract<Action, `search-${string}`>;
 
 /** Ctrl+R's actions: the search lives in the store's view; the prompt is touched only on Enter. */
 export const SEARCH_ACTIONS: Record<SearchAction, (keys: PromptKeys) => void> = {
-  'search-start': ({ commands }) => commands.session.view(() => ({ search: NEW_SEARCH })),
+  // From any pane: the search is shown, and typed, at the prompt.
+  'search-start': ({ commands }) =>
+    commands.session.view(() => ({ search: NEW_SEARCH, focus: 'prompt', help: false })),
   'search-older': ({ commands }) => {
     const history = commands.session.state.promptHistory;
     commands.session.view((view) => ({ search: searchOlder(view.search ?? NEW_SEARCH, history) }));

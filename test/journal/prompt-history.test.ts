@@ -8,8 +8,11 @@ import {
   promptsPath,
   readPrompts,
   TAIL_BYTES,
+  withEarlierPrompts,
 } from '../../src/journal/prompt-history.js';
+import { initialState } from '../../src/store/session-state.js';
 import { tempStateDir } from '../support/journaled.js';
+import { SETTINGS } from '../support/turns.js';
 
 /** A state dir that does not exist yet, inside a temp folder of its own. */
 function stateDir(): string {
@@ -167,5 +170,16 @@ describe('the prompt history file', () => {
       `can't read prompt history ${promptsPath(dir)} (EISDIR); Up recalls this run's prompts only`,
       `can't save prompt history in ${dir} (EISDIR); going on without it: set --state-dir DIR, or --no-save`,
     ]);
+  });
+
+  it("starts a run with the earlier prompts; a resumed session's own are kept only when there are none", () => {
+    const fresh = initialState(SETTINGS, { offline: true, describe: 'offline' }, 'chat');
+    const resumed = { ...fresh, promptHistory: ['resumed one'] };
+    // The file holds the resumed session's prompts too, in the order they were sent.
+    expect(withEarlierPrompts(resumed, ['resumed one', 'elsewhere']).promptHistory).toEqual([
+      'resumed one',
+      'elsewhere',
+    ]);
+    expect(withEarlierPrompts(resumed, []).promptHistory).toEqual(['resumed one']);
   });
 });

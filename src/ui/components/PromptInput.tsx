@@ -82,11 +82,15 @@ function visibleLines(
 
 /** readline's search line: (reverse-i-search)`query': and the line of the match that holds it. */
 function searchLine({ query, failed }: HistorySearch, match: string | null, width: number): string {
-  const shownQuery = visible(oneLine(query));
-  const label = `(${failed ? 'failed ' : ''}reverse-i-search)\`${shownQuery}': `;
+  const label = `(${failed ? 'failed ' : ''}reverse-i-search)\`${flat(oneLine(query))}': `;
   if (match === null) return `${label}${chalk.inverse(' ')}`;
   const { before, hit, after } = matchView(match, query, width - label.length);
-  return `${label}${visible(before)}${chalk.underline(visible(hit))}${visible(after)}`;
+  return `${label}${flat(before)}${chalk.underline(flat(hit))}${flat(after)}`;
+}
+
+/** Text on the search line: a tab as one space, as the prompt shows it, so the line's width is known. */
+function flat(text: string): string {
+  return visible(text.replace(/\t/g, ' '));
 }
 
 // A lone surrogate (a pasted half of a pair, or one cut at the view's edge) is no character a

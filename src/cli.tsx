@@ -76,6 +76,7 @@ async function printMode(config: Config): Promise<number> {
       settings: saved.settings,
       history: saved.history,
       journal: saved.journal,
+      prompts: saved.prompts,
       prompt,
       format: config.outputFormat,
       stdout: {

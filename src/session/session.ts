@@ -4,6 +4,7 @@ import { withPrompt } from '../engine/history.js';
 import { type Hide, shownKeyHider } from '../engine/shown-key.js';
 import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js';
+import type { PromptHistory } from '../journal/prompt-history.js';
 import type { Journal } from '../journal/session-journal.js';
 import type { OfflineServer } from '../offline/server.js';
 import { newCell } from '../store/cell.js';
@@ -37,12 +38,22 @@ export class Session {
   #before: MessageParam[] = [];
   /** Where the session is saved as it happens; null with --no-save. */
   readonly journal: Journal | null;
+  /** Where each prompt sent is kept for later runs' recall; null when none is. */
+  readonly #prompts: Pick<PromptHistory, 'add'> | null;
 
   constructor(
     store: SessionStore,
     client: Anthropic,
     offline: OfflineServer | null,
-    { journal = null, before = [] }: { journal?: Journal | null; before?: MessageParam[] } = {},
+    {
+      journal = null,
+      before = [],
+      prompts = null,
+    }: {
+      journal?: Journal | null;
+      before?: MessageParam[];
+      prompts?: Pick<PromptHistory, 'add'> | null;
+    } = {},
   ) {
     this.store = store;
     this.#client = client;
@@ -50,6 +61,7 @@ export class Session {
     this.hide = shownKeyHider(client.apiKey);
     this.journal = journal;
     this.#before = before;
+    this.#prompts = prompts;
   }
 
   get state(): SessionState {
@@ -87,6 +99,7 @@ export class Session {
     this.#abort = abort;
     this.store.update((s) => turnStarted(s, cell, replaces));
     this.journal?.turnStarted(cell, replaces, messages);
+    this.#prompts?.add(text);
     const request = { client: this.#client, messages, settings: cell.settings, signal: abort.signal };
     const conversation = this.#conversation;
     let broken = false;

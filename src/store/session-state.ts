@@ -30,6 +30,15 @@ export interface Toast {
   tone: 'info' | 'success' | 'warning' | 'error';
 }
 
+/** Ctrl+R's search through earlier prompts (ui/input/history-search.ts): what is typed, what it found. */
+export interface HistorySearch {
+  query: string;
+  /** The matching prompt, as its index in `promptHistory`; null until one is found. */
+  match: number | null;
+  /** The last look found nothing (readline's "failed"); the match shown is the one before it. */
+  failed: boolean;
+}
+
 /** A page of text shown in place of the panes until Esc (what /settings shows). */
 export interface TextPage {
   title: string;
@@ -66,10 +75,12 @@ export interface SessionState {
     scroll: number;
     /** Mouse capture: the wheel scrolls the pane under it (/mouse, --no-mouse). */
     mouse: boolean;
+    /** Ctrl+R's search, while it is open; the prompt keeps what was typed under it. */
+    search: HistorySearch | null;
   };
   timeline: TimelineView;
   toast: Toast | null;
-  /** Earlier prompts, oldest first, for Up/Down recall. */
+  /** The prompts of this run and earlier ones (journal/prompt-history.ts), oldest first, for Up/Down and Ctrl+R. */
   promptHistory: string[];
   /** The key that asked to quit (Ctrl+C, Ctrl+D, or Enter on /quit): pressed again, it quits. */
   quitArmed: string | null;
@@ -108,6 +119,7 @@ export function initialState(
       pageScroll: 0,
       scroll: 0,
       mouse: true,
+      search: null,
     },
     timeline: { hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 },
     toast: null,

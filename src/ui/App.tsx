@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import { useLayoutEffect, useState } from 'react';
 import type { CommandContext } from '../commands/command.js';
-import { isStreaming, selectedCell } from '../store/session-state.js';
+import { isStreaming, type SessionState, selectedCell } from '../store/session-state.js';
 import { ConversationPane } from './components/ConversationPane.js';
 import { HelpView } from './components/HelpView.js';
-import { PromptInput } from './components/PromptInput.js';
+import { PromptInput, type PromptInputProps } from './components/PromptInput.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TextPageView } from './components/TextPageView.js';
 import { TimelinePane } from './components/TimelinePane.js';
@@ -17,6 +17,7 @@ import { useResumeRepaint } from './hooks/use-resume-repaint.js';
 import { useSessionState } from './hooks/use-session-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
+import { searchMatch } from './input/history-search.js';
 import { promptLineCount } from './input/prompt-editor.js';
 import { CellLineCache } from './render/cell-lines.js';
 import { MAX_INPUT_LINES, MIN_COLUMNS, MIN_ROWS, mainArea, screenLayout } from './render/screen-layout.js';
@@ -111,6 +112,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
       <Separator width={layout.width} focused={focus === 'prompt'} />
       <PromptInput
         editor={editor}
+        search={searchShown(state)}
         focused={focus === 'prompt'}
         streaming={isStreaming(state)}
         width={layout.width}
@@ -120,6 +122,12 @@ export function App({ commands, frameClock, frames }: AppProps) {
       <StatusBar state={state} width={layout.width} prompt={editor.value} />
     </Box>
   );
+}
+
+/** Ctrl+R's search as the prompt shows it, with the prompt it matched; null while closed. */
+function searchShown(state: SessionState): PromptInputProps['search'] {
+  const { search } = state.view;
+  return search ? { state: search, match: searchMatch(search, state.promptHistory) } : null;
 }
 
 /**

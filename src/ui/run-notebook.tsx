@@ -4,6 +4,7 @@ import { createClipboard } from '../clipboard/clipboard.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Config } from '../config/config.js';
 import { connectionSource, type OpenConnection, offlinePace, openConnection } from '../engine/connection.js';
+import { PromptHistory, promptsPath, withEarlierPrompts } from '../journal/prompt-history.js';
 import { continueFrom, JournalError, type ResumedSession, resumeSession } from '../journal/resume.js';
 import { SessionJournal } from '../journal/session-journal.js';
 import { Session } from '../session/session.js';
@@ -61,7 +62,11 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
     });
     const source = connectionSource(connection);
     const fresh = initialState(config.settings, source, connection.offline?.scenario ?? null, config.sources);
-    const state = resumed ? continueFrom(fresh, resumed) : fresh;
+    const prompts = new PromptHistory(promptsPath(config.sessions.stateDir), {
+      save: config.sessions.save,
+      warn: (line) => toast(line),
+    });
+    const state = withEarlierPrompts(resumed ? continueFrom(fresh, resumed) : fresh, prompts.earlier);
     const store = new SessionStore({ ...state, view: { ...state.view, mouse: config.mouse } });
     // /mouse changes the store; the terminal follows.
     store.subscribe(() => screen.setMouse(store.getSnapshot().view.mouse));
@@ -76,6 +81,7 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
     const live = new Session(store, connection.client, connection.offline, {
       journal,
       before: resumed?.before ?? [],
+      prompts,
     });
     session = live;
     // A signal's exit skips the finally below: what is pending is written on the way out.

@@ -20,6 +20,7 @@ export const CONDITIONS: Record<Condition, (s: KeyState) => boolean> = {
   completing: ({ state, prompt }) => state.view.focus === 'prompt' && /^\/\S*$/.test(prompt),
   timeline: ({ state }) => state.view.focus === 'timeline',
   list: ({ state }) => state.timeline.detail === null,
+  searching: ({ state }) => state.view.search !== null,
 };
 
 function applies(group: KeyGroup, binding: Binding, now: KeyState): boolean {

@@ -4,6 +4,7 @@ import { completeCommand, runCommandLine } from '../../commands/index.js';
 import type { Key } from './decode.js';
 import type { PromptAction } from './keymap.js';
 import type { PromptEdit, PromptEditor } from './prompt-editor.js';
+import { searchText } from './search-keys.js';
 
 /** What the prompt's keys act on. */
 export interface PromptKeys {
@@ -47,8 +48,10 @@ export const PROMPT_ACTIONS: Record<PromptAction, (keys: PromptKeys) => void> = 
 };
 
 /** A key no binding takes, while the prompt has focus: the text it types (a control key types none). */
-export function typeText({ edit }: PromptKeys, input: string, key: Key): void {
-  if (!key.ctrl && !(key.meta && input.length <= 1)) edit({ type: 'insert', text: input });
+export function typeText(keys: PromptKeys, input: string, key: Key): void {
+  if (key.ctrl || (key.meta && input.length <= 1)) return;
+  if (keys.commands.session.state.view.search) searchText(keys, input);
+  else keys.edit({ type: 'insert', text: input });
 }
 
 function submit(commands: CommandContext, value: string, edit: (edit: PromptEdit) => void): void {

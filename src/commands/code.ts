@@ -21,7 +21,7 @@ export const codeCommand: Command = {
   name: 'code',
   args: '[ts|py|curl] [n] [file]',
   summary:
-    "cell n's exact request, history and all, as a runnable snippet (key from the environment), to the clipboard or a file",
+    "cell n's exact request as a runnable snippet (key from the environment), to the clipboard or a file",
   async run({ session, clipboard, cwd }, args) {
     const [first = '', ...others] = args.trim().split(/\s+/);
     const named = isLanguage(first) ? first : null;

@@ -14,7 +14,7 @@ export function curlSnippet(request: CodeRequest): string {
       : []),
     `curl --no-buffer ${shellQuote(request.url)} \\`,
     '  -H "x-api-key: $ANTHROPIC_API_KEY" \\',
-    '  -H "anthropic-version: 2023-06-01" \\',
+    `  -H "anthropic-version: ${request.version}" \\`,
     '  -H "content-type: application/json" \\',
     `  --data-binary @- <<'${end}'`,
     request.body,

@@ -6,6 +6,9 @@ import { escapeControlsForJson } from '../terminal/neutralize.js';
 /** Where the Messages API is, for a request first sent to the offline API. */
 export const API_URL = 'https://api.anthropic.com/v1/messages';
 
+/** The API version for a request that names none. */
+const DEFAULT_VERSION = '2023-06-01';
+
 /**
  * The body fields the SDK's request type lists: the compiler requires every one and refuses
  * any other, so an SDK update that adds or drops one shows up here. A snippet passes these as
@@ -55,6 +58,8 @@ export interface CodeRequest {
   baseURL: string | null;
   /** True when the offline API answered: the snippet sends the same request to the real one. */
   simulated: boolean;
+  /** The API version the request asked for (the SDK's own), for a client that names none itself. */
+  version: string;
 }
 
 /**
@@ -82,7 +87,14 @@ export function codeRequest(cell: Cell): CodeRequest | string {
     url,
     baseURL: url === API_URL ? null : url.replace(/\/v1\/messages$/, ''),
     simulated,
+    version: apiVersion(request.headers),
   };
+}
+
+/** The anthropic-version header the request carried, when it is a plain version name. */
+function apiVersion(headers: ReadonlyArray<readonly [string, string]>): string {
+  const sent = headers.find(([name]) => name === 'anthropic-version')?.[1] ?? '';
+  return /^[\w.-]{1,40}$/.test(sent) ? sent : DEFAULT_VERSION;
 }
 
 function isRequestBody(value: unknown): value is Record<string, unknown> {

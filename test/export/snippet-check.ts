@@ -41,7 +41,11 @@ export async function typecheck(dir: string, files: Record<string, string>): Pro
     await run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir });
     return '';
   } catch (failed) {
-    const { stdout = '', stderr = '', message } = failed as { stdout?: string; stderr?: string; message: string };
+    const {
+      stdout = '',
+      stderr = '',
+      message,
+    } = failed as { stdout?: string; stderr?: string; message: string };
     return `${stdout}${stderr}` || message;
   }
 }
@@ -60,7 +64,10 @@ export async function runTypescript(
 }
 
 /** Runs a shell snippet with bash, with exactly `env`. */
-export async function runShell(text: string, env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
+export async function runShell(
+  text: string,
+  env: Record<string, string>,
+): Promise<{ stdout: string; stderr: string }> {
   return run('bash', ['-c', text], { env: { PATH: process.env.PATH ?? '', ...env } });
 }
 

@@ -24,10 +24,24 @@ export async function recordingServer(fixture = 'text'): Promise<RecordingServer
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      requests.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': `req_recorded_${requests.length}` });
+      requests.push({
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'request-id': `req_recorded_${requests.length}`,
+      });
       res.end(stream);
     });
   });
   return { ...(await listenOnLoopback(server)), requests };
+}
+
+/** The key a request carried: x-api-key, or the bearer token this SDK sends it as. */
+export function sentKey(headers: IncomingHttpHeaders | undefined): string | undefined {
+  const header = headers?.['x-api-key'];
+  if (typeof header === 'string') return header;
+  return headers?.authorization?.replace(/^Bearer /, '');
 }

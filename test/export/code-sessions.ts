@@ -6,7 +6,6 @@ import type { Cell } from '../../src/store/cell.js';
 import { initialState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
 import { journaledSession, reopen, sendAll, tempStateDir } from '../support/journaled.js';
-import type { RecordingServer } from '../support/recording-server.js';
 import { SETTINGS } from '../support/turns.js';
 
 /**
@@ -15,12 +14,14 @@ import { SETTINGS } from '../support/turns.js';
  * paragraph separators, wide and combining characters, and the here-document's marker.
  */
 export const HOSTILE_PROMPTS = [
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a `${` in a prompt is the point
   'He said "hi", \'bye\', `${process.exit(1)}` and """triple""" \\ back\\slash \\n not a newline',
   'line one\nline two\r\n\ttabbed \u0000 nul \u001b[31m red \u001b]52;c;aGk=\u0007 \u007f \u009b \u202e bidi',
   'separators \u2028 and \u2029, 中文 👨‍👩‍👧‍👦 e\u0301 and a lone \ud800 surrogate',
   "the marker: JSON\nJSON\n'JSON' JSON_1 <<'JSON' $ANTHROPIC_API_KEY $(rm -rf ~) \\",
 ];
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a `${` in the system prompt is the point
 export const HOSTILE_SYSTEM = 'Be "brief".\nNever `${x}` \u001b[2J or \u202e.';
 
 /** The scenarios whose replies go back in the history in a shape of their own. */
@@ -56,7 +57,7 @@ export async function offlineCells(
  * requests went to that server, so the snippets send theirs there too.
  */
 export async function liveCells(
-  server: RecordingServer,
+  server: { url: string },
   mode: StreamMode,
   apiKey: string,
   prompts: readonly string[],
@@ -69,3 +70,10 @@ export async function liveCells(
   await sendAll(session, prompts);
   return session.state.cells;
 }
+
+/**
+ * A character a snippet may not hold raw, so it is safe to show and paste: controls but tab
+ * and newline, DEL, C1, bidi controls, and the separators some readers take for line breaks.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for raw controls is the point
+export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;

@@ -5,7 +5,7 @@ import { tsLiteral, typescriptSnippet } from '../../src/export/code-typescript.j
 import type { Cell } from '../../src/store/cell.js';
 import { keyPieces, PLANTED_KEY } from '../support/key-echo-server.js';
 import { recordingServer, sentKey } from '../support/recording-server.js';
-import { HISTORY_SCENARIOS, HOSTILE_PROMPTS, liveCells, offlineCells } from './code-sessions.js';
+import { HISTORY_SCENARIOS, HOSTILE_PROMPTS, liveCells, offlineCells, RAW_CONTROL } from './code-sessions.js';
 import { runTypescript, snippetDir, typecheck } from './snippet-check.js';
 
 const folder = snippetDir();
@@ -30,6 +30,7 @@ describe('/code ts', () => {
           const snippet = typescriptSnippet(requestOf(cell));
           // A resumed session gives the same snippet as the live one.
           expect(typescriptSnippet(requestOf(restored[i] as Cell))).toBe(snippet);
+          expect(snippet).not.toMatch(RAW_CONTROL);
           files[`${mode}-${scenario}-${cell.id}.ts`] = snippet;
         }
       }
@@ -113,6 +114,6 @@ describe('tsLiteral', () => {
     const read = new Function(`return ${source};`)() as object;
     expect(read).toEqual(parsed);
     expect(Object.keys(read)).toEqual(Object.keys(parsed));
-    expect(source).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029]/);
+    expect(source).not.toMatch(RAW_CONTROL);
   });
 });

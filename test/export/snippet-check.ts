@@ -74,8 +74,12 @@ export async function runShell(
 /** Whether python3 is on the PATH, for the checks that read a snippet as Python. */
 export const hasPython = spawnSync('python3', ['--version']).status === 0;
 
-/** Runs python3 with `input` on stdin; resolves to its status and what it said. */
-export function python(script: string, input: string): { status: number | null; output: string } {
-  const result = spawnSync('python3', ['-c', script], { input, encoding: 'utf8' });
+/** Runs python3 on `script` (a file name, or `-c` code) with `input` on stdin and `env` added. */
+export function python(
+  args: string[],
+  input: string,
+  env: Record<string, string> = {},
+): { status: number | null; output: string } {
+  const result = spawnSync('python3', args, { input, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }

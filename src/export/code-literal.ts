@@ -38,11 +38,19 @@ export function literal(value: unknown, indent: string, style: LiteralStyle): st
 
 /**
  * A string as a literal both TypeScript and Python read back as the same string: JSON's
- * escapes are valid in both, and the characters a terminal would act on become \u escapes,
- * so the snippet is safe to show and to paste.
+ * escapes are valid in both.
  */
 export function stringLiteral(text: string): string {
-  return escapeControlsForJson(JSON.stringify(text)).replace(/[\u2028\u2029]/g, (c) =>
+  return escapedForSource(JSON.stringify(text));
+}
+
+/**
+ * JSON text with every character a terminal would act on as a \u escape (see
+ * escapeControlsForJson), and the line and paragraph separators too, which some editors and
+ * readers take for line breaks: the snippet is then safe to show and to paste, and means the same.
+ */
+export function escapedForSource(json: string): string {
+  return escapeControlsForJson(json).replace(/[\u2028\u2029]/g, (c) =>
     c === '\u2028' ? '\\u2028' : '\\u2029',
   );
 }

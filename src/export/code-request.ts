@@ -1,7 +1,7 @@
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import type { StreamMode } from '../engine/types.js';
 import type { Cell } from '../store/cell.js';
-import { escapeControlsForJson } from '../terminal/neutralize.js';
+import { escapedForSource } from './code-literal.js';
 
 /** Where the Messages API is, for a request first sent to the offline API. */
 export const API_URL = 'https://api.anthropic.com/v1/messages';
@@ -82,7 +82,7 @@ export function codeRequest(cell: Cell): CodeRequest | string {
   return {
     cell: cell.id,
     mode: cell.settings.mode,
-    body: escapeControlsForJson(request.body),
+    body: escapedForSource(request.body),
     fields: Object.entries(parsed).filter(([name]) => name !== 'stream'),
     url,
     baseURL: url === API_URL ? null : url.replace(/\/v1\/messages$/, ''),

@@ -68,5 +68,5 @@ async function written(what: string, file: string, cwd: string, snippet: string)
   const refused = await writeRegularFile(path, file, snippet);
   if (refused) return error(refused);
   const shown = relative(cwd, path).startsWith('..') ? path : `./${relative(cwd, path)}`;
-  return { kind: 'toast', text: `${what} written to ${shown}`, tone: 'success' };
+  return { kind: 'toast', text: `${what}: written to ${shown}`, tone: 'success' };
 }

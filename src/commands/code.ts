@@ -58,8 +58,7 @@ function languageOfFile(file: string): Language {
 }
 
 function describe(request: CodeRequest): string {
-  const messages = request.fields.find(([name]) => name === 'messages')?.[1];
-  const count = Array.isArray(messages) ? messages.length : 0;
+  const count = request.messages.length;
   return `${request.mode} mode, ${count === 1 ? '1 message' : `${count} messages`}`;
 }
 

@@ -1,4 +1,4 @@
-import type { CodeRequest } from './code-request.js';
+import { type CodeRequest, snippetHeader } from './code-request.js';
 
 /**
  * The request as a curl command that shows the reply's server-sent events as they come
@@ -8,10 +8,7 @@ import type { CodeRequest } from './code-request.js';
 export function curlSnippet(request: CodeRequest): string {
   const end = delimiter(request.body);
   return [
-    `# Cell ${request.cell} of a streambook session, in ${request.mode} mode: its request, history and all.`,
-    ...(request.simulated
-      ? ['# It was answered by the offline API; this sends the same request to the real one.']
-      : []),
+    ...snippetHeader(request, '#', []),
     `curl --no-buffer ${shellQuote(request.url)} \\`,
     '  -H "x-api-key: $ANTHROPIC_API_KEY" \\',
     `  -H "anthropic-version: ${request.version}" \\`,

@@ -1,5 +1,5 @@
 import { type LiteralStyle, literal, stringLiteral } from './code-literal.js';
-import { type CodeRequest, isSdkField } from './code-request.js';
+import { type CodeRequest, isSdkField, snippetHeader } from './code-request.js';
 
 /**
  * The request as Python in the seed notebooks' style: load_dotenv(), `client = Anthropic()`,
@@ -8,9 +8,8 @@ import { type CodeRequest, isSdkField } from './code-request.js';
  */
 export function pythonSnippet(request: CodeRequest): string {
   const client = request.baseURL ? `Anthropic(base_url=${stringLiteral(request.baseURL)})` : 'Anthropic()';
-  const messages = request.fields.find(([name]) => name === 'messages')?.[1];
   return [
-    ...header(request),
+    ...snippetHeader(request, '#', ['Needs: pip install anthropic python-dotenv']),
     'from anthropic import Anthropic',
     'from dotenv import load_dotenv',
     '',
@@ -18,21 +17,11 @@ export function pythonSnippet(request: CodeRequest): string {
     '',
     `client = ${client}  # the key comes from ANTHROPIC_API_KEY`,
     '',
-    `messages = ${pyLiteral(messages, '')}`,
+    `messages = ${pyLiteral(request.messages, '')}`,
     '',
     ...(request.mode === 'helper' ? helperCall(request) : rawCall(request)),
     '',
   ].join('\n');
-}
-
-function header(request: CodeRequest): string[] {
-  return [
-    `# Cell ${request.cell} of a streambook session, in ${request.mode} mode: its request, history and all.`,
-    ...(request.simulated
-      ? ['# It was answered by the offline API; this sends the same request to the real one.']
-      : []),
-    '# Needs: pip install anthropic python-dotenv',
-  ];
 }
 
 function helperCall(request: CodeRequest): string[] {

@@ -52,6 +52,8 @@ export interface CodeRequest {
    * raw mode's snippets say it where the SDK's types want it. `messages` is the whole history.
    */
   fields: Array<[name: string, value: unknown]>;
+  /** The `messages` field: the history and the prompt. */
+  messages: unknown[];
   /** Where the request goes: the live endpoint it went to, or the API's for a simulated one. */
   url: string;
   /** The client's base URL when it is not the API's own (a proxy, a gateway); else null. */
@@ -84,6 +86,7 @@ export function codeRequest(cell: Cell): CodeRequest | string {
     mode: cell.settings.mode,
     body: escapedForSource(request.body),
     fields: Object.entries(parsed).filter(([name]) => name !== 'stream'),
+    messages: parsed.messages,
     url,
     baseURL: url === API_URL ? null : url.replace(/\/v1\/messages$/, ''),
     simulated,
@@ -97,7 +100,7 @@ function apiVersion(headers: ReadonlyArray<readonly [string, string]>): string {
   return /^[\w.-]{1,40}$/.test(sent) ? sent : DEFAULT_VERSION;
 }
 
-function isRequestBody(value: unknown): value is Record<string, unknown> {
+function isRequestBody(value: unknown): value is Record<string, unknown> & { messages: unknown[] } {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -123,6 +126,20 @@ function liveUrl(url: string): string {
   } catch {
     return API_URL;
   }
+}
+
+/**
+ * A snippet's opening comment, in the language's comment syntax: which cell it is, whether
+ * it was simulated, and what else it needs (`needs`).
+ */
+export function snippetHeader(request: CodeRequest, comment: '//' | '#', needs: string[]): string[] {
+  return [
+    `Cell ${request.cell} of a streambook session, in ${request.mode} mode: its request, history and all.`,
+    ...(request.simulated
+      ? ['It was answered by the offline API; this sends the same request to the real one.']
+      : []),
+    ...needs,
+  ].map((line) => `${comment} ${line}`);
 }
 
 /** The first lines of a snippet, for the toast that says it was copied. */

@@ -1,5 +1,5 @@
 import { type LiteralStyle, literal, stringLiteral } from './code-literal.js';
-import { type CodeRequest, isSdkField } from './code-request.js';
+import { type CodeRequest, isSdkField, snippetHeader } from './code-request.js';
 
 /**
  * The request as a TypeScript program on @anthropic-ai/sdk that sends it again: the SDK's
@@ -10,28 +10,17 @@ export function typescriptSnippet(request: CodeRequest): string {
   const client = request.baseURL
     ? `new Anthropic({ baseURL: ${stringLiteral(request.baseURL)} })`
     : 'new Anthropic()';
-  const messages = request.fields.find(([name]) => name === 'messages')?.[1];
   return [
-    ...header(request),
+    ...snippetHeader(request, '//', [`Run it with: npx tsx cell-${request.cell}.ts`]),
     "import Anthropic from '@anthropic-ai/sdk';",
     '',
     `const client = ${client}; // the key comes from ANTHROPIC_API_KEY`,
     '',
-    `const messages: Anthropic.MessageParam[] = ${tsLiteral(messages, '')};`,
+    `const messages: Anthropic.MessageParam[] = ${tsLiteral(request.messages, '')};`,
     '',
     ...(request.mode === 'helper' ? helperCall(request) : rawCall(request)),
     '',
   ].join('\n');
-}
-
-function header(request: CodeRequest): string[] {
-  return [
-    `// Cell ${request.cell} of a streambook session, in ${request.mode} mode: its request, history and all.`,
-    ...(request.simulated
-      ? ['// It was answered by the offline API; this sends the same request to the real one.']
-      : []),
-    `// Run it with: npx tsx cell-${request.cell}.ts`,
-  ];
 }
 
 function helperCall(request: CodeRequest): string[] {

@@ -117,4 +117,29 @@ describe('/code', () => {
     });
     expect(b.copied()).toBeUndefined();
   });
+
+  it('says so in one line when the recorded request is not a Messages body (a corrupt file)', async () => {
+    const b = await bench();
+    await b.send('hello');
+    const [cell] = b.session.state.cells;
+    const request = cell?.attempts[0]?.request;
+    if (!cell || !request) throw new Error('no request');
+    for (const body of [
+      '{"model":"m","messages":{}}',
+      '[1,2]',
+      'null',
+      '{"messages":[]',
+      '\u001b]52;c;aGk=\u0007',
+    ]) {
+      const corrupt = {
+        ...cell,
+        attempts: [{ ...cell.attempts[0], attempt: 0, sentAt: 0, request: { ...request, body } }],
+      };
+      b.session.store.update((state) => ({ ...state, cells: [corrupt] }));
+      expect(await b.call(codeCommand, 'curl')).toEqual({
+        kind: 'error',
+        text: "cell 1's recorded request is not a Messages request body",
+      });
+    }
+  });
 });

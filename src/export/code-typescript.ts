@@ -11,7 +11,9 @@ export function typescriptSnippet(request: CodeRequest): string {
     ? `new Anthropic({ baseURL: ${stringLiteral(request.baseURL)} })`
     : 'new Anthropic()';
   return [
-    ...snippetHeader(request, '//', [`Run it with: npx tsx cell-${request.cell}.ts`]),
+    ...snippetHeader(request, '//', [
+      `Save it as cell-${request.cell}.mts (an ES module, for the top-level await), and run: npx tsx cell-${request.cell}.mts`,
+    ]),
     "import Anthropic from '@anthropic-ai/sdk';",
     '',
     `const client = ${client}; // the key comes from ANTHROPIC_API_KEY`,

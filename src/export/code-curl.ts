@@ -1,4 +1,4 @@
-import { type CodeRequest, snippetHeader } from './code-request.js';
+import { type CodeRequest, writeSnippet } from './code-request.js';
 
 /**
  * The request as a curl command that shows the reply's server-sent events as they come
@@ -7,17 +7,20 @@ import { type CodeRequest, snippetHeader } from './code-request.js';
  */
 export function curlSnippet(request: CodeRequest): string {
   const end = delimiter(request.body);
-  return [
-    ...snippetHeader(request, '#', []),
-    `curl --no-buffer ${shellQuote(request.url)} \\`,
-    '  -H "x-api-key: $ANTHROPIC_API_KEY" \\',
-    `  -H "anthropic-version: ${request.version}" \\`,
-    '  -H "content-type: application/json" \\',
-    `  --data-binary @- <<'${end}'`,
-    request.body,
-    end,
-    '',
-  ].join('\n');
+  return writeSnippet(request, {
+    comment: '#',
+    needs: '',
+    setup: [],
+    call: [
+      `curl --no-buffer ${shellQuote(request.url)} \\`,
+      '  -H "x-api-key: $ANTHROPIC_API_KEY" \\',
+      `  -H "anthropic-version: ${request.version}" \\`,
+      '  -H "content-type: application/json" \\',
+      `  --data-binary @- <<'${end}'`,
+      request.body,
+      end,
+    ],
+  });
 }
 
 /** A here-document's end marker that no line of the body can be mistaken for. */

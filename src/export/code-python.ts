@@ -1,5 +1,5 @@
 import { type LiteralStyle, literal, stringLiteral } from './code-literal.js';
-import { type CodeRequest, isSdkField, snippetHeader } from './code-request.js';
+import { type CodeRequest, isSdkField, writeSnippet } from './code-request.js';
 
 /**
  * The request as Python in the seed notebooks' style: load_dotenv(), `client = Anthropic()`,
@@ -8,20 +8,21 @@ import { type CodeRequest, isSdkField, snippetHeader } from './code-request.js';
  */
 export function pythonSnippet(request: CodeRequest): string {
   const client = request.baseURL ? `Anthropic(base_url=${stringLiteral(request.baseURL)})` : 'Anthropic()';
-  return [
-    ...snippetHeader(request, '#', ['Needs: pip install anthropic python-dotenv']),
-    'from anthropic import Anthropic',
-    'from dotenv import load_dotenv',
-    '',
-    'load_dotenv()',
-    '',
-    `client = ${client}  # the key comes from ANTHROPIC_API_KEY`,
-    '',
-    `messages = ${pyLiteral(request.messages, '')}`,
-    '',
-    ...(request.mode === 'helper' ? helperCall(request) : rawCall(request)),
-    '',
-  ].join('\n');
+  return writeSnippet(request, {
+    comment: '#',
+    needs: 'Needs: pip install anthropic python-dotenv',
+    setup: [
+      'from anthropic import Anthropic',
+      'from dotenv import load_dotenv',
+      '',
+      'load_dotenv()',
+      '',
+      `client = ${client}  # the key comes from ANTHROPIC_API_KEY`,
+      '',
+      `messages = ${pyLiteral(request.messages, '')}`,
+    ],
+    call: request.mode === 'helper' ? helperCall(request) : rawCall(request),
+  });
 }
 
 function helperCall(request: CodeRequest): string[] {

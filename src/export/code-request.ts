@@ -128,18 +128,30 @@ function liveUrl(url: string): string {
   }
 }
 
+/** What one language writes for each part of a snippet; `writeSnippet` puts them in order. */
+export interface SnippetParts {
+  comment: '//' | '#';
+  /** What the opening comment says the snippet needs to run. */
+  needs: string;
+  /** The imports, the client and the history. */
+  setup: string[];
+  /** The call and what it prints, as the cell's mode made it. */
+  call: string[];
+}
+
 /**
- * A snippet's opening comment, in the language's comment syntax: which cell it is, whether
- * it was simulated, and what else it needs (`needs`).
+ * A snippet: an opening comment (which cell, whether it was simulated, what it needs), then
+ * the language's setup and call.
  */
-export function snippetHeader(request: CodeRequest, comment: '//' | '#', needs: string[]): string[] {
-  return [
+export function writeSnippet(request: CodeRequest, { comment, needs, setup, call }: SnippetParts): string {
+  const about = [
     `Cell ${request.cell} of a streambook session, in ${request.mode} mode: its request, history and all.`,
     ...(request.simulated
       ? ['It was answered by the offline API; this sends the same request to the real one.']
       : []),
-    ...needs,
-  ].map((line) => `${comment} ${line}`);
+    ...(needs ? [needs] : []),
+  ];
+  return [...about.map((line) => `${comment} ${line}`), ...setup, '', ...call, ''].join('\n');
 }
 
 /** The first lines of a snippet, for the toast that says it was copied. */

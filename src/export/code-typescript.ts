@@ -1,5 +1,5 @@
 import { type LiteralStyle, literal, stringLiteral } from './code-literal.js';
-import { type CodeRequest, isSdkField, snippetHeader } from './code-request.js';
+import { type CodeRequest, isSdkField, writeSnippet } from './code-request.js';
 
 /**
  * The request as a TypeScript program on @anthropic-ai/sdk that sends it again: the SDK's
@@ -10,19 +10,18 @@ export function typescriptSnippet(request: CodeRequest): string {
   const client = request.baseURL
     ? `new Anthropic({ baseURL: ${stringLiteral(request.baseURL)} })`
     : 'new Anthropic()';
-  return [
-    ...snippetHeader(request, '//', [
-      `Save it as cell-${request.cell}.mts (an ES module, for the top-level await), and run: npx tsx cell-${request.cell}.mts`,
-    ]),
-    "import Anthropic from '@anthropic-ai/sdk';",
-    '',
-    `const client = ${client}; // the key comes from ANTHROPIC_API_KEY`,
-    '',
-    `const messages: Anthropic.MessageParam[] = ${tsLiteral(request.messages, '')};`,
-    '',
-    ...(request.mode === 'helper' ? helperCall(request) : rawCall(request)),
-    '',
-  ].join('\n');
+  return writeSnippet(request, {
+    comment: '//',
+    needs: `Save it as cell-${request.cell}.mts (an ES module, for the top-level await), and run: npx tsx cell-${request.cell}.mts`,
+    setup: [
+      "import Anthropic from '@anthropic-ai/sdk';",
+      '',
+      `const client = ${client}; // the key comes from ANTHROPIC_API_KEY`,
+      '',
+      `const messages: Anthropic.MessageParam[] = ${tsLiteral(request.messages, '')};`,
+    ],
+    call: request.mode === 'helper' ? helperCall(request) : rawCall(request),
+  });
 }
 
 function helperCall(request: CodeRequest): string[] {

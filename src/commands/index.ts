@@ -1,5 +1,6 @@
 import { oneLine } from '../terminal/one-line.js';
 import { clearCommand } from './clear.js';
+import { codeCommand } from './code.js';
 import { type Command, type CommandContext, type CommandResult, error } from './command.js';
 import { copyCommand } from './copy.js';
 import { helpCommand } from './help.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   helpCommand,
   copyCommand,
   saveCommand,
+  codeCommand,
   timelineCommand,
   rawCommand,
   settingsCommand,

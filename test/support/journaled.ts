@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { withoutCredentials } from '../../src/engine/redact-request.js';
 import type { StreamMode, WireEvent } from '../../src/engine/types.js';
 import { readJournal } from '../../src/journal/read-journal.js';
@@ -18,6 +19,19 @@ import { clientFor, SETTINGS } from './turns.js';
 export function tempStateDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'streambook-state-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A maker of state dirs for one test file; each is removed after its test. */
+export function tempStateDirs(): () => string {
+  const made: Array<{ remove(): void }> = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) dir.remove();
+  });
+  return () => {
+    const state = tempStateDir();
+    made.push(state);
+    return state.dir;
+  };
 }
 
 /** A real Session on the offline server, saving to `stateDir`, with no retries. */

@@ -24,13 +24,14 @@ export function sessionTable(sessions: readonly SessionSummary[], width: number)
   const cellsWidth = widest((r) => r.cells);
   const tokensWidth = widest((r) => r.tokens);
   const forkWidth = widest((r) => r.fork);
-  const gaps = 2 * (forkWidth > 0 ? 5 : 4);
-  const others = idWidth + DATE_WIDTH + cellsWidth + tokensWidth + forkWidth + gaps;
-  const promptWidth = Math.max(MIN_PROMPT, width - others);
+  const fixed = idWidth + cellsWidth + tokensWidth + forkWidth + 2 * (forkWidth > 0 ? 4 : 3);
+  // Narrow, the date goes first: the id holds the same day and minute.
+  const dated = width - fixed - DATE_WIDTH - 2 >= MIN_PROMPT;
+  const promptWidth = Math.max(MIN_PROMPT, width - fixed - (dated ? DATE_WIDTH + 2 : 0));
   return rows.map((row) =>
     [
       row.id.padEnd(idWidth),
-      row.date,
+      ...(dated ? [row.date] : []),
       fitColumns(row.prompt, promptWidth),
       row.cells.padStart(cellsWidth),
       row.tokens.padStart(tokensWidth),

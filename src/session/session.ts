@@ -4,6 +4,7 @@ import { withPrompt } from '../engine/history.js';
 import { type Hide, shownKeyHider } from '../engine/shown-key.js';
 import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js';
+import { continueFrom, type ResumedSession } from '../journal/resume.js';
 import type { Journal } from '../journal/session-journal.js';
 import type { OfflineServer } from '../offline/server.js';
 import { newCell } from '../store/cell.js';
@@ -37,12 +38,18 @@ export class Session {
   #before: MessageParam[] = [];
   /** Where the session is saved as it happens; null with --no-save. */
   readonly journal: Journal | null;
+  /** Where saved sessions are, for /sessions (known with --no-save too, which only stops writing). */
+  readonly stateDir: string | null;
 
   constructor(
     store: SessionStore,
     client: Anthropic,
     offline: OfflineServer | null,
-    { journal = null, before = [] }: { journal?: Journal | null; before?: MessageParam[] } = {},
+    {
+      journal = null,
+      before = [],
+      stateDir = null,
+    }: { journal?: Journal | null; before?: MessageParam[]; stateDir?: string | null } = {},
   ) {
     this.store = store;
     this.#client = client;
@@ -50,6 +57,7 @@ export class Session {
     this.hide = shownKeyHider(client.apiKey);
     this.journal = journal;
     this.#before = before;
+    this.stateDir = stateDir;
   }
 
   get state(): SessionState {
@@ -153,6 +161,23 @@ export class Session {
     this.#before = [];
     this.journal?.cleared();
     this.store.update(conversationCleared);
+  }
+
+  /**
+   * Goes on with a saved session (Enter in /sessions), as --resume would have: its cells,
+   * history and settings replace these (flags still win), and the next turns are appended to
+   * its file. The session left stays as it was. Refused (with a toast) while a reply streams.
+   */
+  open(resumed: ResumedSession): boolean {
+    if (isStreaming(this.state)) {
+      this.toast('A reply is still streaming: Esc interrupts it.', 'warning');
+      return false;
+    }
+    this.#conversation++;
+    this.#before = resumed.before;
+    this.journal?.resumed(resumed.id);
+    this.store.update((s) => continueFrom(conversationCleared(s), resumed));
+    return true;
   }
 
   /** Settings for the next turns; `source` (a /command) is recorded for each one changed. */

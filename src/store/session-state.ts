@@ -1,5 +1,6 @@
 import { DEFAULT_SOURCES, type SettingSources } from '../config/setting-source.js';
 import type { MessageParam, TurnSettings } from '../engine/types.js';
+import type { SessionSummary } from '../journal/session-list.js';
 import type { Cell } from './cell.js';
 
 export type Focus = 'prompt' | 'conversation' | 'timeline';
@@ -36,6 +37,17 @@ export interface TextPage {
   lines: string[];
 }
 
+/** The /sessions list while it is open, in place of the panes until Esc or Enter. */
+export interface SessionsPage {
+  rows: SessionSummary[];
+  /** The row Enter opens. */
+  cursor: number;
+  /** The session being written when the list was made, marked in it. */
+  current: string | null;
+  /** What the list was filtered by ('' for all). */
+  search: string;
+}
+
 export interface SessionState {
   cells: Cell[];
   /** What the next request sends before the new prompt. */
@@ -63,6 +75,7 @@ export interface SessionState {
     scroll: number;
     /** Mouse capture: the wheel scrolls the pane under it (/mouse, --no-mouse). */
     mouse: boolean;
+    sessions: SessionsPage | null;
   };
   timeline: TimelineView;
   toast: Toast | null;
@@ -106,6 +119,7 @@ export function initialState(
       page: null,
       scroll: 0,
       mouse: true,
+      sessions: null,
     },
     timeline: { hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 },
     toast: null,

@@ -5,6 +5,7 @@ import { isStreaming, selectedCell } from '../store/session-state.js';
 import { ConversationPane } from './components/ConversationPane.js';
 import { HelpView } from './components/HelpView.js';
 import { PromptInput } from './components/PromptInput.js';
+import { SessionsView } from './components/SessionsView.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TextPageView } from './components/TextPageView.js';
 import { TimelinePane } from './components/TimelinePane.js';
@@ -85,7 +86,9 @@ export function App({ commands, frameClock, frames }: AppProps) {
       focused={focus === 'timeline'}
     />
   ) : null;
-  const panes = state.view.help ? (
+  const panes = state.view.sessions ? (
+    <SessionsView page={state.view.sessions} size={mainArea(layout)} />
+  ) : state.view.help ? (
     // Help (or a page such as /settings) takes the whole area above the prompt, so its columns have room.
     state.view.page ? (
       <TextPageView page={state.view.page} size={mainArea(layout)} scroll={state.view.helpScroll} />

@@ -76,6 +76,7 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
     const live = new Session(store, connection.client, connection.offline, {
       journal,
       before: resumed?.before ?? [],
+      stateDir: config.sessions.stateDir,
     });
     session = live;
     // A signal's exit skips the finally below: what is pending is written on the way out.

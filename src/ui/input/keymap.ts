@@ -12,7 +12,8 @@ export type Condition =
   | 'away'
   | 'completing'
   | 'timeline'
-  | 'list';
+  | 'list'
+  | 'sessions';
 
 /** What a key does; each is one function in key-actions.ts. */
 export type Action =
@@ -56,7 +57,11 @@ export type Action =
   | 'to-bottom'
   | 'open-event'
   | 'toggle-pings'
-  | 'toggle-fold';
+  | 'toggle-fold'
+  | 'session-up'
+  | 'session-down'
+  | 'open-session'
+  | 'close-sessions';
 
 /** One key in one state: the first binding of the table whose key and state match runs. */
 export interface Binding {
@@ -82,6 +87,15 @@ export interface KeyGroup {
  * this order while they fit.
  */
 export const KEYMAP: readonly KeyGroup[] = [
+  {
+    help: 'in the /sessions list: move, resume the session, close',
+    bindings: [
+      { key: '↑', when: 'sessions', action: 'session-up', hint: '↑↓ move' },
+      { key: '↓', when: 'sessions', action: 'session-down' },
+      { key: 'Enter', when: 'sessions', action: 'open-session', hint: 'Enter resume' },
+      { key: 'Esc', when: 'sessions', action: 'close-sessions', hint: 'Esc close' },
+    ],
+  },
   {
     help: 'stop the reply; else close JSON or help; else to the prompt',
     bindings: [

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionPath } from '../../src/journal/state-dir.js';
 import { runCli } from '../support/cli.js';
 import { tempStateDir } from '../support/journaled.js';
-import { PtyScreen } from '../support/pty-screen.js';
+import { KEYS, PtyScreen } from '../support/pty-screen.js';
 
 // Run `npm run build` first: these drive dist/cli.js.
 
@@ -111,5 +111,23 @@ describe('streambook sessions', () => {
     expect(argument.stderr).toMatch(
       /^streambook: sessions takes no argument zebra; search with --search TEXT/,
     );
+  });
+
+  it('/sessions in the notebook lists the same sessions, and Enter resumes one where it left off', async () => {
+    const screen = await PtyScreen.open(['--state-dir', dir, '--no-save'], { cols: 120, rows: 30 });
+    try {
+      await screen.type('/sessions');
+      screen.write(KEYS.enter);
+      const list = await screen.waitFor(/Sessions {2}\(2 saved/);
+      expect(list).toContain(`›  ${ids[0]}`);
+      expect(list).toMatch(new RegExp(` {3}${ids[1]} .*about zebras`));
+      screen.write(KEYS.down);
+      screen.write(KEYS.enter);
+      const resumed = await screen.waitFor(new RegExp(`resumed ${ids[1]} \\(1 cell\\)`));
+      expect(resumed).toContain('In [1]: about zebras');
+      expect(resumed).not.toContain('Sessions  (');
+    } finally {
+      screen.kill();
+    }
   });
 });

@@ -56,7 +56,12 @@ export function listSessions(stateDir: string, search = ''): SessionList {
   return { sessions, notes };
 }
 
-function summarize(id: string, path: string, { header, records }: ReadJournal, updated: string) {
+function summarize(
+  id: string,
+  path: string,
+  { header, records }: ReadJournal,
+  updated: string,
+): SessionSummary {
   let firstPrompt: string | null = null;
   let cells = 0;
   const tokens = { input: 0, output: 0 };

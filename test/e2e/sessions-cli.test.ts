@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionPath } from '../../src/journal/state-dir.js';
@@ -100,6 +101,30 @@ describe('streambook sessions', () => {
     expect(plain.stderr).toBe(`streambook: no saved sessions in ${join(empty, 'sessions')} yet\n`);
     const json = await runCli(['sessions', '--json', '--state-dir', empty]);
     expect(json).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+
+  it('skips files that are not readable sessions with a line each on stderr, and lists the rest', async () => {
+    const other = tempStateDir();
+    try {
+      const listed = await runCli(['sessions', '--json', '--state-dir', dir]);
+      const [session] = JSON.parse(listed.stdout) as Array<{ id: string; path: string }>;
+      const folder = join(other.dir, 'sessions');
+      mkdirSync(folder, { recursive: true });
+      copyFileSync(session?.path ?? '', join(folder, `${session?.id}.jsonl`));
+      writeFileSync(join(folder, 'junk.jsonl'), '\u001b[2J not json\n');
+      writeFileSync(join(folder, '\u001b]0;pwned\u0007.jsonl'), '');
+      const { code, stdout, stderr } = await runCli(['sessions', '--state-dir', other.dir]);
+      expect(code).toBe(0);
+      expect(stdout.trim().split('\n')).toHaveLength(1);
+      expect(stdout).toContain(`${session?.id}  `);
+      const notes = stderr.trim().split('\n');
+      expect(notes).toHaveLength(2);
+      for (const note of notes) expect(note).toMatch(/^streambook: skipped /);
+      expect(stderr).toContain('junk.jsonl is not a streambook session file');
+      expect(stderr).not.toContain('\u001b');
+    } finally {
+      other.remove();
+    }
   });
 
   it('refuses an unknown flag or an argument with one line and exit 2', async () => {

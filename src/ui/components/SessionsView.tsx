@@ -13,8 +13,9 @@ import { Lines } from './Lines.js';
  */
 export function sessionsPageLines(page: SessionsPage, table: readonly string[], size: PaneSize): string[] {
   const found = `${page.rows.length} saved${page.search ? `, holding ${quoted(page.search)}` : ''}`;
+  const marked = page.rows.some((row) => row.id === page.current) ? '; • is this one' : '';
   const title =
-    chalk.bold('Sessions') + chalk.dim(`  (${found}; • is this one)  ↑/↓ move  Enter resume  Esc close`);
+    chalk.bold('Sessions') + chalk.dim(`  (${found}${marked})  ↑/↓ move  Enter resume  Esc close`);
   const room = Math.max(1, size.height - 1);
   const start = clamp(page.cursor - Math.floor(room / 2), 0, Math.max(0, table.length - room));
   const rows = table.slice(start, start + room).map((line, i) => {

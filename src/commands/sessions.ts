@@ -19,7 +19,7 @@ export const sessionsCommand: Command = {
       );
     }
     const current = session.journal?.id ?? null;
-    session.view(() => ({ sessions: { rows: sessions, cursor: 0, current, search }, help: false }));
+    session.view(() => ({ sessions: { rows: sessions, cursor: 0, current, search }, page: null }));
     return skippedFiles(notes);
   },
 };

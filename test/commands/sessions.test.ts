@@ -5,11 +5,11 @@ import { createClipboard } from '../../src/clipboard/clipboard.js';
 import type { CommandContext } from '../../src/commands/command.js';
 import { openSessionCommand, sessionsCommand } from '../../src/commands/sessions.js';
 import { sessionsDir } from '../../src/journal/state-dir.js';
-import { journaledSession, sendAll, tempStateDirs } from '../support/journaled.js';
+import { journaledSession, sendAll, stateDirs } from '../support/journaled.js';
 import { withOfflineServer } from '../support/offline.js';
 import { commandBenches } from './command-context.js';
 
-const stateDir = tempStateDirs();
+const stateDir = stateDirs();
 const bench = commandBenches();
 
 /** Runs `use` with a command context on a real session saving to `dir`. */

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { listSessions } from '../../src/journal/session-list.js';
 import { sessionTable } from '../../src/journal/session-table.js';
 import { sessionPath, sessionsDir } from '../../src/journal/state-dir.js';
-import { journaledSession, reopen, sendAll, tempStateDirs } from '../support/journaled.js';
+import { journaledSession, reopen, sendAll, stateDirs } from '../support/journaled.js';
 import { withOfflineServer } from '../support/offline.js';
 
-const stateDir = tempStateDirs();
+const stateDir = stateDirs();
 
 /** A session saved by a real Session on the offline server; its id and the live state. */
 async function saved(dir: string, prompts: string[], scenario = 'chat') {

@@ -21,19 +21,6 @@ export function tempStateDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A maker of state dirs for one test file; each is removed after its test. */
-export function tempStateDirs(): () => string {
-  const made: Array<{ remove(): void }> = [];
-  afterEach(() => {
-    for (const dir of made.splice(0)) dir.remove();
-  });
-  return () => {
-    const state = tempStateDir();
-    made.push(state);
-    return state.dir;
-  };
-}
-
 /** A real Session on the offline server, saving to `stateDir`, with no retries. */
 export function journaledSession(
   server: OfflineServer,
@@ -106,5 +93,18 @@ function plainEvent(event: WireEvent) {
     bytes: event.bytes,
     event: event.event,
     data: event.data,
+  };
+}
+
+/** A fresh state dir per call, all removed after each test of the file that calls this. */
+export function stateDirs(): () => string {
+  const made: Array<{ remove(): void }> = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) dir.remove();
+  });
+  return () => {
+    const state = tempStateDir();
+    made.push(state);
+    return state.dir;
   };
 }

@@ -4,14 +4,14 @@ import { listSessions } from '../../src/journal/session-list.js';
 import { sessionPath } from '../../src/journal/state-dir.js';
 import type { Pace } from '../../src/offline/pace.js';
 import { type OfflineServer, startOfflineServer } from '../../src/offline/server.js';
-import { journaledSession, sendAll, tempStateDirs } from '../support/journaled.js';
+import { journaledSession, sendAll, stateDirs } from '../support/journaled.js';
 import { type AppHarness, eventually, renderAppFor } from './harness.js';
 
 const ESC = '\u001b';
 const UP = '\u001b[A';
 const DOWN = '\u001b[B';
 
-const stateDir = tempStateDirs();
+const stateDir = stateDirs();
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((item) => item.close()));

@@ -13,6 +13,7 @@ import { rawCommand } from './raw.js';
 import { retryCommand } from './retry.js';
 import { saveCommand } from './save.js';
 import { scenarioCommand } from './scenario.js';
+import { sessionsCommand } from './sessions.js';
 import { settingsCommand } from './settings.js';
 import { systemCommand } from './system.js';
 import { temperatureCommand } from './temperature.js';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   mouseCommand,
   scenarioCommand,
   retryCommand,
+  sessionsCommand,
   clearCommand,
   quitCommand,
 ];

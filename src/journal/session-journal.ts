@@ -34,6 +34,8 @@ export interface Journal {
   broke(cell: number, message: string): void;
   /** /clear: the next turn begins a new session; this one stays as it was. */
   cleared(): void;
+  /** The notebook opened saved session `id`: the next turns go on in its file; this one stays as it was. */
+  resumed(id: string): void;
   close(): void;
 }
 
@@ -122,6 +124,12 @@ export class SessionJournal implements Journal {
     if (this.#file?.failed) this.#off = true;
     this.#file = null;
     this.#id = null;
+  }
+
+  resumed(id: string): void {
+    this.cleared();
+    this.#id = id;
+    if (!this.#off) this.#file = new JournalFile(sessionPath(this.#options.stateDir, id), this.#options.warn);
   }
 
   close(): void {

@@ -5,6 +5,7 @@ import { type Hide, shownKeyHider } from '../engine/shown-key.js';
 import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js';
 import type { PromptHistory } from '../journal/prompt-history.js';
+import { continueFrom, type ResumedSession } from '../journal/resume.js';
 import type { Journal } from '../journal/session-journal.js';
 import type { OfflineServer } from '../offline/server.js';
 import { newCell } from '../store/cell.js';
@@ -40,6 +41,8 @@ export class Session {
   readonly journal: Journal | null;
   /** Where each prompt sent is kept for later runs' recall; null when none is. */
   readonly #prompts: Pick<PromptHistory, 'add'> | null;
+  /** Where saved sessions are, for /sessions (known with --no-save too, which only stops writing). */
+  readonly stateDir: string | null;
 
   constructor(
     store: SessionStore,
@@ -49,10 +52,12 @@ export class Session {
       journal = null,
       before = [],
       prompts = null,
+      stateDir = null,
     }: {
       journal?: Journal | null;
       before?: MessageParam[];
       prompts?: Pick<PromptHistory, 'add'> | null;
+      stateDir?: string | null;
     } = {},
   ) {
     this.store = store;
@@ -62,6 +67,7 @@ export class Session {
     this.journal = journal;
     this.#before = before;
     this.#prompts = prompts;
+    this.stateDir = stateDir;
   }
 
   get state(): SessionState {
@@ -166,6 +172,23 @@ export class Session {
     this.#before = [];
     this.journal?.cleared();
     this.store.update(conversationCleared);
+  }
+
+  /**
+   * Goes on with a saved session (Enter in /sessions), as --resume would have: its cells,
+   * history and settings replace these (flags still win), and the next turns are appended to
+   * its file. The session left stays as it was. Refused (with a toast) while a reply streams.
+   */
+  open(resumed: ResumedSession): boolean {
+    if (isStreaming(this.state)) {
+      this.toast('A reply is still streaming: Esc interrupts it.', 'warning');
+      return false;
+    }
+    this.#conversation++;
+    this.#before = resumed.before;
+    this.journal?.resumed(resumed.id);
+    this.store.update((s) => continueFrom(conversationCleared(s), resumed));
+    return true;
   }
 
   /** Settings for the next turns; `source` (a /command) is recorded for each one changed. */

@@ -1,5 +1,6 @@
 import { DEFAULT_SOURCES, type SettingSources } from '../config/setting-source.js';
 import type { MessageParam, TurnSettings } from '../engine/types.js';
+import type { SessionSummary } from '../journal/session-list.js';
 import type { Cell } from './cell.js';
 
 export type Focus = 'prompt' | 'conversation' | 'timeline';
@@ -45,6 +46,17 @@ export interface TextPage {
   lines: string[];
 }
 
+/** The /sessions list while it is open, in place of the panes until Esc or Enter. */
+export interface SessionsPage {
+  rows: SessionSummary[];
+  /** The row Enter opens. */
+  cursor: number;
+  /** The session being written when the list was made, marked in it. */
+  current: string | null;
+  /** What the list was filtered by ('' for all). */
+  search: string;
+}
+
 /** What covers the panes until Esc: the keys and commands (/help), or a page of text (/settings). */
 export type Page = 'help' | TextPage;
 
@@ -77,6 +89,7 @@ export interface SessionState {
     mouse: boolean;
     /** Ctrl+R's search, while it is open; the prompt keeps what was typed under it. */
     search: HistorySearch | null;
+    sessions: SessionsPage | null;
   };
   timeline: TimelineView;
   toast: Toast | null;
@@ -120,6 +133,7 @@ export function initialState(
       scroll: 0,
       mouse: true,
       search: null,
+      sessions: null,
     },
     timeline: { hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 },
     toast: null,

@@ -5,6 +5,7 @@ import { isStreaming, type SessionState, selectedCell } from '../store/session-s
 import { ConversationPane } from './components/ConversationPane.js';
 import { HelpView } from './components/HelpView.js';
 import { PromptInput, type PromptInputProps } from './components/PromptInput.js';
+import { SessionsView } from './components/SessionsView.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TextPageView } from './components/TextPageView.js';
 import { TimelinePane } from './components/TimelinePane.js';
@@ -87,7 +88,9 @@ export function App({ commands, frameClock, frames }: AppProps) {
     />
   ) : null;
   const { page } = state.view;
-  const panes = page ? (
+  const panes = state.view.sessions ? (
+    <SessionsView page={state.view.sessions} size={mainArea(layout)} />
+  ) : page ? (
     // A page (/help, /settings) takes the whole area above the prompt, so its columns have room.
     page === 'help' ? (
       <HelpView size={mainArea(layout)} scroll={state.view.pageScroll} />

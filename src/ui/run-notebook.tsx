@@ -82,6 +82,7 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
       journal,
       before: resumed?.before ?? [],
       prompts,
+      stateDir: config.sessions.stateDir,
     });
     session = live;
     // A signal's exit skips the finally below: what is pending is written on the way out.

@@ -36,7 +36,7 @@ export function journaledSession(
     header: { settings, scenario: server.scenario, source, by: 'notebook' },
     warn,
   });
-  return { session: new Session(store, clientFor(server.url, 0), server, { journal }), journal };
+  return { session: new Session(store, clientFor(server.url, 0), server, { journal, stateDir }), journal };
 }
 
 /** Sends each prompt after the one before has ended. */

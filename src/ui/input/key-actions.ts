@@ -8,6 +8,7 @@ import type { Action } from './keymap.js';
 import { move, openEvent, type PaneKeys, selectCell } from './pane-keys.js';
 import { PROMPT_ACTIONS, type PromptKeys } from './prompt-keys.js';
 import { SEARCH_ACTIONS } from './search-keys.js';
+import { SESSIONS_ACTIONS } from './sessions-keys.js';
 
 /** Everything a key can act on. */
 export type KeyContext = PromptKeys & PaneKeys;
@@ -16,6 +17,7 @@ export type KeyContext = PromptKeys & PaneKeys;
 export const ACTIONS: Record<Action, (keys: KeyContext, key: KeyName) => void> = {
   ...PROMPT_ACTIONS,
   ...SEARCH_ACTIONS,
+  ...SESSIONS_ACTIONS,
   stop: ({ commands }) => commands.session.interrupt(),
   // While a reply streams, the first Ctrl+C or Ctrl+D stops it and asks; another quits at once.
   'stop-and-ask': ({ commands }, name) => {

@@ -2,6 +2,7 @@ import { oneLine } from '../terminal/one-line.js';
 import { clearCommand } from './clear.js';
 import { type Command, type CommandContext, type CommandResult, error } from './command.js';
 import { copyCommand } from './copy.js';
+import { exportCommand } from './export.js';
 import { helpCommand } from './help.js';
 import { maxTokensCommand } from './max-tokens.js';
 import { modeCommand } from './mode.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   helpCommand,
   copyCommand,
   saveCommand,
+  exportCommand,
   timelineCommand,
   rawCommand,
   settingsCommand,

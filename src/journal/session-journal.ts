@@ -34,6 +34,11 @@ export interface Journal {
   broke(cell: number, message: string): void;
   /** /clear: the next turn begins a new session; this one stays as it was. */
   cleared(): void;
+  /**
+   * Writes what is pending and gives the session file's path, for reading it whole (/export);
+   * null when there is no file (no turn yet) or it could not be written.
+   */
+  saved(): string | null;
   close(): void;
 }
 
@@ -122,6 +127,12 @@ export class SessionJournal implements Journal {
     if (this.#file?.failed) this.#off = true;
     this.#file = null;
     this.#id = null;
+  }
+
+  saved(): string | null {
+    const file = this.#file;
+    file?.flush();
+    return file && !file.failed ? file.path : null;
   }
 
   close(): void {

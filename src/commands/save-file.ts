@@ -58,7 +58,8 @@ export async function writeWholeFile(path: string, shown: string, data: string):
     });
     return undefined;
   } catch (error) {
-    await rm(temp, { force: true });
+    // The temp file may never have been made (a missing folder): nothing to remove then.
+    await rm(temp, { force: true }).catch(() => {});
     if (error instanceof Refused) return error.message;
     throw error;
   }

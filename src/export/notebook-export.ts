@@ -1,8 +1,7 @@
-import type { MessageParam, TurnSettings } from '../engine/types.js';
 import type { Cell } from '../store/cell.js';
 import type { ExportedSession } from './exported-session.js';
 import { metricsLine } from './metrics-line.js';
-import { pythonLiteral, pythonString } from './python-literal.js';
+import { setupCode, turnCode } from './notebook-code.js';
 import { replyText } from './reply-text.js';
 
 type NotebookCell =
@@ -46,86 +45,6 @@ export function notebookExport(session: ExportedSession): string {
     nbformat_minor: 5,
   };
   return `${JSON.stringify(notebook, null, 1)}\n`;
-}
-
-function setupCode(model: string): string {
-  return [
-    'from anthropic import Anthropic',
-    'from dotenv import load_dotenv',
-    '',
-    '# Loads ANTHROPIC_API_KEY from .env',
-    'load_dotenv()',
-    '',
-    'client = Anthropic()',
-    `MODEL_NAME = ${pythonString(model)}`,
-    '',
-    'messages = []',
-  ].join('\n');
-}
-
-function turnCode(cell: Cell, model: string): string {
-  const append = `messages.append(${pythonLiteral(userMessage(cell))})`;
-  const args = requestArguments(cell.settings, model);
-  if (cell.settings.mode === 'raw') {
-    return [
-      append,
-      '',
-      'stream = client.messages.create(',
-      ...args,
-      '    messages=messages,',
-      '    stream=True,',
-      ')',
-      '',
-      'reply = ""',
-      'for event in stream:',
-      '    if event.type == "content_block_delta" and event.delta.type == "text_delta":',
-      '        print(event.delta.text, end="", flush=True)',
-      '        reply += event.delta.text',
-      '',
-      'messages.append({"role": "assistant", "content": reply})',
-    ].join('\n');
-  }
-  return [
-    append,
-    '',
-    'with client.messages.stream(',
-    ...args,
-    '    messages=messages,',
-    ') as stream:',
-    '    for text in stream.text_stream:',
-    '        print(text, end="", flush=True)',
-    '',
-    'message = stream.get_final_message()',
-    'messages.append({"role": "assistant", "content": message.content})',
-  ].join('\n');
-}
-
-/** The request's settings as the turn sent them (turn.ts), one keyword argument a line. */
-function requestArguments(settings: TurnSettings, model: string): string[] {
-  const args = [
-    `    model=${settings.model === model ? 'MODEL_NAME' : pythonString(settings.model)},`,
-    `    max_tokens=${settings.maxTokens},`,
-  ];
-  if (settings.system) args.push(`    system=${pythonString(settings.system)},`);
-  if (settings.temperature !== undefined) args.push(`    temperature=${settings.temperature},`);
-  if (settings.thinkingBudget !== undefined)
-    args.push(`    thinking={"type": "enabled", "budget_tokens": ${settings.thinkingBudget}},`);
-  return args;
-}
-
-/**
- * The user message exactly as the turn sent it: the last of its request's messages (after a
- * tool call it carries the tool results too), else the prompt.
- */
-function userMessage(cell: Cell): MessageParam {
-  const body = cell.attempts[0]?.request?.body;
-  try {
-    const sent = (JSON.parse(body ?? '') as { messages?: MessageParam[] }).messages?.at(-1);
-    if (sent?.role === 'user') return sent;
-  } catch {
-    // A body that is not JSON (it never is from the SDK): the prompt says the same.
-  }
-  return { role: 'user', content: cell.prompt };
 }
 
 function metricsMarkdown(cell: Cell): string {

@@ -168,12 +168,16 @@ describe('hostile prompt text', () => {
   );
 
   it.skipIf(!HAS_PYTHON)(
-    'a tool call turn appends its tool results as sent (skipped without python3)',
+    "after a tool call, the results are made from the notebook's own reply (skipped without python3)",
     async () => {
       const { saved } = await savedRun('tool-use', 'raw', ['weather?', 'and tomorrow?']);
-      const appended = pythonAppends(notebookExport(saved));
-      expect(appended).toEqual(sentUserMessages(saved));
-      expect(JSON.stringify(appended[1])).toContain('tool_result');
+      const notebook = notebookExport(saved);
+      const [first, second] = sentUserMessages(saved);
+      const content = second?.content as Array<{ type: string }>;
+      expect(content[0]?.type).toBe('tool_result');
+      const rest = content.filter((block) => block.type !== 'tool_result');
+      expect(pythonAppends(notebook)).toEqual([first, { role: 'user', content: ['TOOL_RESULTS', ...rest] }]);
+      expect(notebook).toContain('for block in messages[-1][\\"content\\"]');
     },
   );
 

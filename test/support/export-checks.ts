@@ -28,8 +28,9 @@ export const HAS_PYTHON = (() => {
 
 /*
  * Parses every code cell of a notebook with Python's own parser (a syntax error fails the
- * run), and evaluates, as a literal, the argument of each turn cell's first statement (its
- * messages.append): printed as JSON, so the test can compare it with the message sent.
+ * run), and evaluates the argument of each turn cell's first messages.append, with nothing
+ * but `tool_results` defined (as ["TOOL_RESULTS"]): printed as JSON, so the test can compare
+ * it with the message sent.
  */
 const PY_CHECK = `
 import ast, json, sys
@@ -39,9 +40,14 @@ for cell in notebook["cells"]:
     if cell["cell_type"] != "code":
         continue
     tree = ast.parse("".join(cell["source"]))
-    first = tree.body[0]
-    if cell["id"].startswith("cell-"):
-        appended.append(ast.literal_eval(first.value.args[0]))
+    if not cell["id"].startswith("cell-"):
+        continue
+    append = next(
+        node.value for node in tree.body
+        if isinstance(node, ast.Expr) and ast.unparse(node.value.func) == "messages.append"
+    )
+    code = compile(ast.Expression(append.args[0]), "cell", "eval")
+    appended.append(eval(code, {"__builtins__": {}, "tool_results": ["TOOL_RESULTS"]}))
 print(json.dumps(appended))
 `;
 

@@ -12,7 +12,9 @@ import { replyText } from '../../src/export/reply-text.js';
 import { sessionJsonExport } from '../../src/export/session-json-export.js';
 import { readJournal } from '../../src/journal/read-journal.js';
 import { sessionPath } from '../../src/journal/state-dir.js';
-import type { Session } from '../../src/session/session.js';
+import { Session } from '../../src/session/session.js';
+import { initialState } from '../../src/store/session-state.js';
+import { SessionStore } from '../../src/store/session-store.js';
 import {
   expectHar12,
   HAS_PYTHON,
@@ -22,6 +24,7 @@ import {
 } from '../support/export-checks.js';
 import { journaledSession, sendAll, tempStateDir } from '../support/journaled.js';
 import { withOfflineServer } from '../support/offline.js';
+import { clientFor, SETTINGS } from '../support/turns.js';
 
 const EXPORTS = { ipynb: notebookExport, md: markdownExport, json: sessionJsonExport, har: harExport };
 
@@ -212,6 +215,27 @@ describe('HAR', () => {
     const request = (entries[0] as { request: { headers: Array<{ name: string; value: string }> } }).request;
     const key = request.headers.find((h) => h.name === 'x-api-key' || h.name === 'authorization');
     expect(key?.value).toBe('[redacted]');
+  });
+
+  it('a retried turn has an entry per attempt: the 529, then the stream', async () => {
+    await withOfflineServer({ scenario: 'overloaded-529' }, async (server) => {
+      const source = { offline: true, describe: 'offline test' };
+      const store = new SessionStore(initialState(SETTINGS, source, server.scenario));
+      const session = new Session(store, clientFor(server.url, 2), server);
+      await sendAll(session, ['hi']);
+      const exported = sessionFromState(session.state, '2026-12-02T03:00:00.000Z');
+      const entries = expectHar12(JSON.parse(harExport(exported))) as Array<{
+        startedDateTime: string;
+        response: { status: number; content: { text: string } };
+      }>;
+      expect(entries.map((e) => e.response.status)).toEqual([529, 200]);
+      expect(entries[0]?.response.content.text).toBe('');
+      expect(parseSse(entries[1]?.response.content.text ?? '').at(-1)?.event).toBe('message_stop');
+      const sent = session.state.cells[0]?.attempts.map((a) => a.sentAt) ?? [];
+      expect(entries.map((e) => Date.parse(e.startedDateTime))).toEqual(
+        sent.map((ms) => Date.parse('2026-12-02T03:00:00.000Z') + Math.trunc(ms)),
+      );
+    });
   });
 
   it('a failed HTTP attempt has its status and no body', async () => {

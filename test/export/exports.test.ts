@@ -118,6 +118,35 @@ describe('exports of a saved session', () => {
     });
   }
 
+  it('a turn /retry replaced is told in the notebook, not run', async () => {
+    const state = tempStateDir();
+    try {
+      await withOfflineServer({ scenario: 'overloaded' }, async (server) => {
+        const { session, journal } = journaledSession(server, state.dir, 'helper');
+        await sendAll(session, ['one']);
+        session.retry();
+        await session.settled();
+        const saved = sessionFromJournal(readJournal(journal.saved() as string));
+        expect(saved.turns.map((t) => t.cell.replacedBy)).toEqual([2, null]);
+        const notebook = JSON.parse(notebookExport(saved)) as {
+          cells: Array<{ id: string; source: string[] }>;
+        };
+        expect(notebook.cells.map((c) => c.id)).toEqual([
+          'title',
+          'setup',
+          'cell-1-metrics',
+          'cell-2',
+          'cell-2-metrics',
+        ]);
+        expect(notebook.cells[2]?.source.join('')).toContain('replaced by cell 2 (/retry); not run here');
+        expect(markdownExport(saved)).toContain('*Replaced by cell 2 (/retry).*');
+        journal.close();
+      });
+    } finally {
+      state.remove();
+    }
+  });
+
   it('the settings a turn used are the arguments of its call', async () => {
     const state = tempStateDir();
     try {

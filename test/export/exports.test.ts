@@ -39,17 +39,20 @@ const HOSTILE = [
 // biome-ignore lint/suspicious/noControlCharactersInRegex: what a terminal would act on, raw
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-/** Runs prompts on a saved session; resolves to it read back from its file, and the session. */
+/**
+ * Runs prompts (or what `drive` does) on a saved session; resolves to it read back from its
+ * file, and the session.
+ */
 async function savedRun(
   scenario: string,
   mode: StreamMode,
-  prompts: readonly string[],
+  drive: readonly string[] | ((session: Session) => Promise<void>),
 ): Promise<{ saved: ExportedSession; session: Session }> {
   const state = tempStateDir();
   try {
     return await withOfflineServer({ scenario }, async (server) => {
       const { session, journal } = journaledSession(server, state.dir, mode);
-      await sendAll(session, prompts);
+      await (typeof drive === 'function' ? drive(session) : sendAll(session, drive));
       const path = journal.saved() as string;
       expect(path).toBe(sessionPath(state.dir, journal.id as string));
       journal.close();
@@ -119,62 +122,40 @@ describe('exports of a saved session', () => {
   }
 
   it('a turn /retry replaced is told in the notebook, not run', async () => {
-    const state = tempStateDir();
-    try {
-      await withOfflineServer({ scenario: 'overloaded' }, async (server) => {
-        const { session, journal } = journaledSession(server, state.dir, 'helper');
-        await sendAll(session, ['one']);
-        session.retry();
-        await session.settled();
-        const saved = sessionFromJournal(readJournal(journal.saved() as string));
-        expect(saved.turns.map((t) => t.cell.replacedBy)).toEqual([2, null]);
-        const notebook = JSON.parse(notebookExport(saved)) as {
-          cells: Array<{ id: string; source: string[] }>;
-        };
-        expect(notebook.cells.map((c) => c.id)).toEqual([
-          'title',
-          'setup',
-          'cell-1-metrics',
-          'cell-2',
-          'cell-2-metrics',
-        ]);
-        expect(notebook.cells[2]?.source.join('')).toContain('replaced by cell 2 (/retry); not run here');
-        expect(markdownExport(saved)).toContain('*Replaced by cell 2 (/retry).*');
-        journal.close();
-      });
-    } finally {
-      state.remove();
-    }
+    const { saved } = await savedRun('overloaded', 'helper', async (session) => {
+      await sendAll(session, ['one']);
+      session.retry();
+      await session.settled();
+    });
+    expect(saved.turns.map((t) => t.cell.replacedBy)).toEqual([2, null]);
+    const notebook = JSON.parse(notebookExport(saved)) as { cells: Array<{ id: string; source: string[] }> };
+    expect(notebook.cells.map((c) => c.id)).toEqual([
+      'title',
+      'setup',
+      'cell-1-metrics',
+      'cell-2',
+      'cell-2-metrics',
+    ]);
+    expect(notebook.cells[2]?.source.join('')).toContain('replaced by cell 2 (/retry); not run here');
+    expect(markdownExport(saved)).toContain('*Replaced by cell 2 (/retry).*');
   });
 
   it('the settings a turn used are the arguments of its call', async () => {
-    const state = tempStateDir();
-    try {
-      await withOfflineServer({ scenario: 'thinking' }, async (server) => {
-        const { session, journal } = journaledSession(server, state.dir, 'helper');
-        await sendAll(session, ['one']);
-        session.setSettings({
-          system: 'Be "brief".',
-          temperature: 0.5,
-          thinkingBudget: 2048,
-          model: 'claude-x',
-        });
-        await sendAll(session, ['two']);
-        const saved = sessionFromJournal(readJournal(journal.saved() as string));
-        const notebook = JSON.parse(notebookExport(saved)) as {
-          cells: Array<{ id: string; source: string[] }>;
-        };
-        const two = notebook.cells.find((c) => c.id === 'cell-2')?.source.join('') ?? '';
-        expect(two).toContain('    model="claude-x",\n    max_tokens=1000,\n    system="Be \\"brief\\".",');
-        expect(two).toContain(
-          '    temperature=0.5,\n    thinking={"type": "enabled", "budget_tokens": 2048},',
-        );
-        expect(notebook.cells.find((c) => c.id === 'cell-1')?.source.join('')).not.toContain('system=');
-        journal.close();
+    const { saved } = await savedRun('thinking', 'helper', async (session) => {
+      await sendAll(session, ['one']);
+      session.setSettings({
+        system: 'Be "brief".',
+        temperature: 0.5,
+        thinkingBudget: 2048,
+        model: 'claude-x',
       });
-    } finally {
-      state.remove();
-    }
+      await sendAll(session, ['two']);
+    });
+    const notebook = JSON.parse(notebookExport(saved)) as { cells: Array<{ id: string; source: string[] }> };
+    const two = notebook.cells.find((c) => c.id === 'cell-2')?.source.join('') ?? '';
+    expect(two).toContain('    model="claude-x",\n    max_tokens=1000,\n    system="Be \\"brief\\".",');
+    expect(two).toContain('    temperature=0.5,\n    thinking={"type": "enabled", "budget_tokens": 2048},');
+    expect(notebook.cells.find((c) => c.id === 'cell-1')?.source.join('')).not.toContain('system=');
   });
 });
 

@@ -3,6 +3,7 @@ import { clearCommand } from './clear.js';
 import { codeCommand } from './code.js';
 import { type Command, type CommandContext, type CommandResult, error } from './command.js';
 import { copyCommand } from './copy.js';
+import { exportCommand } from './export.js';
 import { helpCommand } from './help.js';
 import { maxTokensCommand } from './max-tokens.js';
 import { modeCommand } from './mode.js';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   copyCommand,
   saveCommand,
   codeCommand,
+  exportCommand,
   timelineCommand,
   rawCommand,
   settingsCommand,

@@ -36,6 +36,11 @@ export interface Journal {
   cleared(): void;
   /** The notebook opened saved session `id`: the next turns go on in its file; this one stays as it was. */
   resumed(id: string): void;
+  /**
+   * Writes what is pending and gives the session file's path, for reading it whole (/export);
+   * null when there is no file (no turn yet) or it could not be written.
+   */
+  saved(): string | null;
   close(): void;
 }
 
@@ -130,6 +135,12 @@ export class SessionJournal implements Journal {
     this.cleared();
     this.#id = id;
     if (!this.#off) this.#file = new JournalFile(sessionPath(this.#options.stateDir, id), this.#options.warn);
+  }
+
+  saved(): string | null {
+    const file = this.#file;
+    file?.flush();
+    return file && !file.failed ? file.path : null;
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import { oneLine } from '../terminal/one-line.js';
 import { clearCommand } from './clear.js';
 import { type Command, type CommandContext, type CommandResult, error } from './command.js';
 import { copyCommand } from './copy.js';
+import { editCommand } from './edit.js';
 import { helpCommand } from './help.js';
 import { maxTokensCommand } from './max-tokens.js';
 import { modeCommand } from './mode.js';
@@ -9,6 +10,7 @@ import { modelCommand } from './model.js';
 import { mouseCommand } from './mouse.js';
 import { quitCommand } from './quit.js';
 import { rawCommand } from './raw.js';
+import { rerunCommand } from './rerun.js';
 import { retryCommand } from './retry.js';
 import { saveCommand } from './save.js';
 import { scenarioCommand } from './scenario.js';
@@ -34,6 +36,8 @@ export const COMMANDS: readonly Command[] = [
   mouseCommand,
   scenarioCommand,
   retryCommand,
+  rerunCommand,
+  editCommand,
   clearCommand,
   quitCommand,
 ];

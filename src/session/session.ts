@@ -7,6 +7,7 @@ import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js'
 import type { Journal } from '../journal/session-journal.js';
 import type { OfflineServer } from '../offline/server.js';
 import { newCell } from '../store/cell.js';
+import { stateBefore } from '../store/fork.js';
 import { isStreaming, type SessionState, type Toast } from '../store/session-state.js';
 import type { SessionStore } from '../store/session-store.js';
 import {
@@ -144,6 +145,40 @@ export class Session {
     }
     if (last.status === 'complete' || last.status === 'streaming') return this.submit(last.prompt);
     return this.#send(last.prompt, this.#before, last.id);
+  }
+
+  /**
+   * Sends `prompt` as cell `n` again (/rerun, /edit), after the history before it. It forks:
+   * the cells from n on leave the screen, the turn goes to a new session that copies the
+   * cells before n, and the session they were in is kept whole, to be resumed.
+   */
+  forkAt(n: number, prompt: string): boolean {
+    if (isStreaming(this.state)) {
+      this.toast('A reply is still streaming: Esc interrupts it.', 'warning');
+      return false;
+    }
+    const text = prompt.trim();
+    if (!text || !this.state.cells.some((cell) => cell.id === n)) return false;
+    const parent = this.journal?.id ?? null;
+    this.journal?.fork(n);
+    this.#conversation++;
+    this.store.update((s) => ({ ...stateBefore(s, n), editing: null }));
+    if (!this.#send(text, this.state.history, null)) return false;
+    if (parent) this.toast(`forked from session ${parent} at cell ${n}; that session is kept as it was`);
+    return true;
+  }
+
+  /** /edit: puts cell n's prompt in the input; sending it forks at n (Esc cancels). */
+  editCell(n: number): boolean {
+    const cell = this.state.cells.find((c) => c.id === n);
+    if (!cell) return false;
+    const id = (this.state.editing?.id ?? 0) + 1;
+    this.store.update((s) => ({ ...s, editing: { cell: n, text: cell.prompt, id } }));
+    return true;
+  }
+
+  cancelEdit(): void {
+    if (this.state.editing) this.store.update((s) => ({ ...s, editing: null }));
   }
 
   /** A new conversation: the cells, the history and the token totals go; the settings stay. */

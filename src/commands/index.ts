@@ -3,6 +3,7 @@ import { clearCommand } from './clear.js';
 import { codeCommand } from './code.js';
 import { type Command, type CommandContext, type CommandResult, error } from './command.js';
 import { copyCommand } from './copy.js';
+import { editCommand } from './edit.js';
 import { exportCommand } from './export.js';
 import { helpCommand } from './help.js';
 import { maxTokensCommand } from './max-tokens.js';
@@ -11,6 +12,7 @@ import { modelCommand } from './model.js';
 import { mouseCommand } from './mouse.js';
 import { quitCommand } from './quit.js';
 import { rawCommand } from './raw.js';
+import { rerunCommand } from './rerun.js';
 import { retryCommand } from './retry.js';
 import { saveCommand } from './save.js';
 import { scenarioCommand } from './scenario.js';
@@ -40,6 +42,8 @@ export const COMMANDS: readonly Command[] = [
   scenarioCommand,
   retryCommand,
   sessionsCommand,
+  rerunCommand,
+  editCommand,
   clearCommand,
   quitCommand,
 ];

@@ -3,22 +3,17 @@ import type { SettingSource } from '../config/setting-source.js';
 import { withPrompt } from '../engine/history.js';
 import { type Hide, shownKeyHider } from '../engine/shown-key.js';
 import { streamTurn } from '../engine/turn.js';
-import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js';
+import type { MessageParam, TurnSettings } from '../engine/types.js';
 import type { PromptHistory } from '../journal/prompt-history.js';
 import { continueFrom, type ResumedSession } from '../journal/resume.js';
 import type { Journal } from '../journal/session-journal.js';
 import type { OfflineServer } from '../offline/server.js';
 import { newCell } from '../store/cell.js';
+import { stateBefore } from '../store/fork.js';
 import { isStreaming, type SessionState, type Toast } from '../store/session-state.js';
 import type { SessionStore } from '../store/session-store.js';
-import {
-  conversationCleared,
-  turnBroke,
-  turnEnded,
-  turnStarted,
-  turnUpdated,
-} from '../store/turn-updates.js';
-import { oneLine } from '../terminal/one-line.js';
+import { conversationCleared, turnStarted } from '../store/turn-updates.js';
+import { turnSink } from './turn-sink.js';
 
 /**
  * The notebook's actions: everything that changes the conversation goes through here, so
@@ -90,10 +85,7 @@ export class Session {
    * its turn is out of the history: `history` is the one from before it.
    */
   #send(text: string, history: MessageParam[], replaces: number | null): boolean {
-    if (isStreaming(this.state)) {
-      this.toast('A reply is still streaming: Esc interrupts it.', 'warning');
-      return false;
-    }
+    if (this.#busy()) return false;
     const state = this.state;
     const id = (state.cells.at(-1)?.id ?? 0) + 1;
     const cell = newCell(id, text, state.settings, state.scenario);
@@ -108,29 +100,12 @@ export class Session {
     this.#prompts?.add(text);
     const request = { client: this.#client, messages, settings: cell.settings, signal: abort.signal };
     const conversation = this.#conversation;
-    let broken = false;
-    // Whatever throws while a turn runs (the engine, or the store taking an update) ends that
-    // turn's cell as failed; the session, its other cells and the next prompt carry on.
-    const broke = (error: unknown) => {
-      if (broken || conversation !== this.#conversation) return;
-      broken = true;
-      abort.abort();
-      const text = brokenTurnText(error);
-      this.journal?.broke(id, text);
-      this.store.update((s) => turnBroke(s, id, text));
-    };
-    const apply = (update: TurnUpdate) => {
-      // A turn cut short by /clear belongs to a conversation that is gone.
-      if (broken || conversation !== this.#conversation) return;
-      try {
-        this.journal?.update(id, update);
-        // The outcome reaches the store once, with the `end` update, and is shown at once.
-        if (update.type === 'end') this.store.update((s) => turnEnded(s, id, messages, update.outcome));
-        else this.store.update((s) => turnUpdated(s, id, update), 'batched');
-      } catch (error) {
-        broke(error);
-      }
-    };
+    const { apply, broke } = turnSink(this, {
+      id,
+      messages,
+      abort,
+      current: () => conversation === this.#conversation,
+    });
     this.#running = streamTurn(request, apply)
       .then(() => {}, broke)
       .then(() => {
@@ -165,6 +140,37 @@ export class Session {
     return this.#send(last.prompt, this.#before, last.id);
   }
 
+  /**
+   * Sends `prompt` as cell `n` again (/rerun, /edit), after the history before it. It forks:
+   * the cells from n on leave the screen, the turn goes to a new session that copies the
+   * cells before n, and the session they were in is kept whole, to be resumed.
+   */
+  forkAt(n: number, prompt: string): boolean {
+    if (this.#busy()) return false;
+    const text = prompt.trim();
+    if (!text || !this.state.cells.some((cell) => cell.id === n)) return false;
+    const parent = this.journal?.id ?? null;
+    this.journal?.fork(n);
+    this.#conversation++;
+    this.store.update((s) => ({ ...stateBefore(s, n), editing: null }));
+    if (!this.#send(text, this.state.history, null)) return false;
+    if (parent) this.toast(`forked from session ${parent} at cell ${n}; that session is kept as it was`);
+    return true;
+  }
+
+  /** /edit: puts cell n's prompt in the input; sending it forks at n (Esc cancels). */
+  editCell(n: number): boolean {
+    const cell = this.state.cells.find((c) => c.id === n);
+    if (!cell) return false;
+    const id = (this.state.editing?.id ?? 0) + 1;
+    this.store.update((s) => ({ ...s, editing: { cell: n, text: cell.prompt, id } }));
+    return true;
+  }
+
+  cancelEdit(): void {
+    if (this.state.editing) this.store.update((s) => ({ ...s, editing: null }));
+  }
+
   /** A new conversation: the cells, the history and the token totals go; the settings stay. */
   clear(): void {
     this.interrupt();
@@ -180,15 +186,19 @@ export class Session {
    * its file. The session left stays as it was. Refused (with a toast) while a reply streams.
    */
   open(resumed: ResumedSession): boolean {
-    if (isStreaming(this.state)) {
-      this.toast('A reply is still streaming: Esc interrupts it.', 'warning');
-      return false;
-    }
+    if (this.#busy()) return false;
     this.#conversation++;
     this.#before = resumed.before;
     this.journal?.resumed(resumed.id);
     this.store.update((s) => continueFrom(conversationCleared(s), resumed));
     return true;
+  }
+
+  /** True, with a toast saying why, while a reply streams: nothing else may start then. */
+  #busy(): boolean {
+    const busy = isStreaming(this.state);
+    if (busy) this.toast('A reply is still streaming: Esc interrupts it.', 'warning');
+    return busy;
   }
 
   /** Settings for the next turns; `source` (a /command) is recorded for each one changed. */
@@ -235,12 +245,4 @@ export class Session {
   armQuit(key: string | null): void {
     this.store.update((s) => ({ ...s, quitArmed: key }));
   }
-}
-
-/** The one line a turn that broke inside streambook ends with. */
-function brokenTurnText(error: unknown): string {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return oneLine(
-    `streambook failed on this reply (${reason.slice(0, 200)}); the session is kept: /retry sends it again`,
-  );
 }

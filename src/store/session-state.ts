@@ -97,6 +97,8 @@ export interface SessionState {
   promptHistory: string[];
   /** The key that asked to quit (Ctrl+C, Ctrl+D, or Enter on /quit): pressed again, it quits. */
   quitArmed: string | null;
+  /** /edit: the cell whose prompt the input holds; sending it forks at that cell. */
+  editing: { cell: number; text: string; id: number } | null;
   tokens: TokenTotals;
 }
 
@@ -139,6 +141,7 @@ export function initialState(
     toast: null,
     promptHistory: [],
     quitArmed: null,
+    editing: null,
     tokens: NO_TOKENS,
   };
 }

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { CommandContext } from '../commands/command.js';
 import { isStreaming, type SessionState, selectedCell } from '../store/session-state.js';
 import { ConversationPane } from './components/ConversationPane.js';
@@ -57,6 +57,12 @@ export function App({ commands, frameClock, frames }: AppProps) {
   useResumeRepaint();
   useLayoutEffect(() => frameClock?.committed());
   useNotebookKeys({ commands, editor: current, edit, layout, timelineRows, cellLines });
+  // /edit puts a cell's prompt in the input, once per request (its id).
+  const editing = state.editing;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the id says when; the text comes with it
+  useEffect(() => {
+    if (editing) edit({ type: 'set', value: editing.text });
+  }, [editing?.id]);
 
   if (layout.kind === 'too-small') {
     return (

@@ -38,8 +38,10 @@ export const PROMPT_ACTIONS: Record<PromptAction, (keys: PromptKeys) => void> = 
   'delete-word': ({ edit }) => edit({ type: 'delete-word' }),
   'delete-to-start': ({ edit }) => edit({ type: 'clear-line' }),
   'delete-to-end': ({ edit }) => edit({ type: 'clear-to-end' }),
-  'clear-prompt': ({ commands, edit }) =>
-    edit({ type: 'discard', history: commands.session.state.promptHistory }),
+  'clear-prompt': ({ commands, edit }) => {
+    commands.session.cancelEdit();
+    edit({ type: 'discard', history: commands.session.state.promptHistory });
+  },
   complete: ({ commands, editor, edit }) => {
     const matches = completeCommand(editor.current.value);
     if (matches.length === 1) edit({ type: 'set', value: `${matches[0]} ` });
@@ -70,5 +72,8 @@ function submit(commands: CommandContext, value: string, edit: (edit: PromptEdit
     });
     return;
   }
-  if (commands.session.submit(value)) edit({ type: 'set', value: '' });
+  // The input holds a cell's prompt (/edit): sending it forks at that cell.
+  const editing = commands.session.state.editing;
+  const sent = editing ? commands.session.forkAt(editing.cell, value) : commands.session.submit(value);
+  if (sent) edit({ type: 'set', value: '' });
 }

@@ -22,6 +22,7 @@ export const CONDITIONS: Record<Condition, (s: KeyState) => boolean> = {
   list: ({ state }) => state.timeline.detail === null,
   searching: ({ state }) => state.view.search !== null,
   sessions: ({ state }) => state.view.sessions !== null,
+  editing: ({ state }) => state.editing !== null && state.view.focus === 'prompt',
 };
 
 function applies(group: KeyGroup, binding: Binding, now: KeyState): boolean {

@@ -14,7 +14,8 @@ export type Condition =
   | 'timeline'
   | 'list'
   | 'searching'
-  | 'sessions';
+  | 'sessions'
+  | 'editing';
 
 /** What a key does in the prompt; each is one function in prompt-keys.ts. */
 export type PromptAction =
@@ -34,6 +35,7 @@ export type PromptAction =
   | 'delete-to-start'
   | 'delete-to-end'
   | 'clear-prompt'
+  | 'cancel-edit'
   | 'complete';
 
 /** What a key does; each is one function in key-actions.ts (the prompt's in prompt-keys.ts). */
@@ -106,7 +108,8 @@ Ctrl+R@searching search-older "older", Ctrl+G@searching search-cancel, Enter@sea
 ↑/↓@sessions session-up/session-down "move", Enter@sessions open-session "resume",
     Esc@sessions close-sessions "close" | in the /sessions list: move, resume the session, close
 Esc@streaming stop "stop", Esc@detail close-detail "back", Esc@help close-help "close",
-    Esc@away focus-prompt "prompt" | stop the reply; else close JSON or help; else to the prompt
+    Esc@away focus-prompt "prompt", Esc@editing cancel-edit "cancel edit"
+    | stop the reply; close JSON or help; to the prompt; drop /edit
 Ctrl+C@streaming stop-and-ask, Ctrl+C@armed quit, Ctrl+C@draft clear-prompt, Ctrl+C ask-to-quit
     | stop the reply and ask; clear a draft; else twice quits
 Ctrl+D@streaming stop-and-ask, Ctrl+D@armed quit, Ctrl+D@empty quit, Ctrl+D ask-to-quit

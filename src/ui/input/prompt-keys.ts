@@ -42,6 +42,11 @@ export const PROMPT_ACTIONS: Record<PromptAction, (keys: PromptKeys) => void> = 
     commands.session.cancelEdit();
     edit({ type: 'discard', history: commands.session.state.promptHistory });
   },
+  // Esc while the input holds a cell's prompt (/edit): the edit is taken back, and the input emptied.
+  'cancel-edit': ({ commands, edit }) => {
+    commands.session.cancelEdit();
+    edit({ type: 'set', value: '' });
+  },
   complete: ({ commands, editor, edit }) => {
     const matches = completeCommand(editor.current.value);
     if (matches.length === 1) edit({ type: 'set', value: `${matches[0]} ` });

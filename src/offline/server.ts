@@ -7,6 +7,8 @@ import type { ResponseMeta } from './message.js';
 import { createSchedule, type Pace, retryAfterMs } from './pace.js';
 import { fitToMaxTokens } from './plan.js';
 import { hashString, seededRandom, uniqueId } from './random.js';
+import { REPLAY_PREFIX, type Recording, type Recordings } from './recording.js';
+import { recordedAttempt, serveReplay } from './replay.js';
 import { estimateInputTokens, parseRequest } from './request.js';
 import { parseScenario, planFor, type Scenario } from './scenarios.js';
 import { writeEvents } from './stream-writer.js';
@@ -18,8 +20,13 @@ export interface OfflineServer {
   readonly url: string;
   /** The scenario that answers new requests, as given (e.g. `long:20000`). */
   readonly scenario: string;
-  /** Switches the scenario for the requests that follow; throws on an unknown name. */
+  /**
+   * Switches the scenario for the requests that follow; throws on an unknown name, and
+   * RecordingError on a replay (`replay:ID:N`) that can't be loaded.
+   */
   setScenario(name: string): void;
+  /** The recorded turn that answers, when the scenario is a replay. */
+  readonly recording: Recording | null;
   /** Stops listening and destroys open connections, streams in flight included. */
   close(): Promise<void>;
 }
@@ -30,13 +37,15 @@ export interface OfflineServerOptions {
   /** Defaults to 'chat'. */
   scenario?: string;
   /** Called as each SSE event is handed to the socket; the benchmark times latency from it. */
-  onEventWritten?: (event: string) => void;
+  onEventWritten?: (event: string | null) => void;
+  /** Where replays (`replay:ID:N` scenarios) are loaded from, and their speed. */
+  recordings?: Recordings;
 }
 
 interface Settings {
   pace: Pace;
-  scenario: Scenario;
-  onEventWritten?: ((event: string) => void) | undefined;
+  scenario: Scenario | { name: 'replay'; recording: Recording; speed: number };
+  onEventWritten?: ((event: string | null) => void) | undefined;
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -49,7 +58,7 @@ export async function startOfflineServer(options: OfflineServerOptions = {}): Pr
   let name = options.scenario ?? 'chat';
   const settings: Settings = {
     pace,
-    scenario: scenarioOrThrow(name),
+    scenario: scenarioOrThrow(name, options.recordings),
     onEventWritten: options.onEventWritten,
   };
 
@@ -68,8 +77,11 @@ export async function startOfflineServer(options: OfflineServerOptions = {}): Pr
     get scenario() {
       return name;
     },
+    get recording() {
+      return settings.scenario.name === 'replay' ? settings.scenario.recording : null;
+    },
     setScenario(next) {
-      settings.scenario = scenarioOrThrow(next);
+      settings.scenario = scenarioOrThrow(next, options.recordings);
       name = next;
     },
     close() {
@@ -107,6 +119,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
   }
 
   const { request } = parsed;
+  if (settings.scenario.name === 'replay') {
+    const { recording, speed } = settings.scenario;
+    if (!request.stream) {
+      return sendError(res, requestId, {
+        type: 'invalid_request_error',
+        message: 'a replay answers streaming requests only',
+      });
+    }
+    return serveReplay(req, res, recordedAttempt(recording, attemptOf(req)), { speed, startedAt });
+  }
   const plan = planFor(settings.scenario, {
     request,
     attempt: attemptOf(req),
@@ -165,7 +187,12 @@ function attemptOf(req: IncomingMessage): number {
   return Number.isInteger(attempt) && attempt > 0 ? attempt : 0;
 }
 
-function scenarioOrThrow(name: string): Scenario {
+function scenarioOrThrow(name: string, recordings: Recordings | undefined): Settings['scenario'] {
+  if (name.startsWith(REPLAY_PREFIX)) {
+    if (!recordings) throw new Error(`Replays need a state dir: "${name}"`);
+    const recording = recordings.load(name.slice(REPLAY_PREFIX.length));
+    return { name: 'replay', recording, speed: recordings.speed };
+  }
   const scenario = parseScenario(name);
   if (!scenario) throw new Error(`Unknown offline scenario "${name}"`);
   return scenario;

@@ -12,9 +12,12 @@ export interface WriteOptions {
   schedule: Schedule;
   /** performance.now() when the request arrived; the schedule counts from there. */
   startedAt: number;
-  /** How the response ends after its last event: cleanly, or with the socket destroyed. */
-  ending: 'end' | 'destroy';
-  onWritten?: ((event: string) => void) | undefined;
+  /**
+   * How the response ends after its last event: cleanly, with the socket destroyed, or held
+   * open until the client goes (a replayed stream whose recording never saw its end).
+   */
+  ending: 'end' | 'destroy' | 'hold';
+  onWritten?: ((event: string | null) => void) | undefined;
 }
 
 /**
@@ -55,7 +58,8 @@ export async function writeEvents(
       if (!flowing) await once(res, 'drain', { signal: gone.signal });
     }
     if (options.ending === 'destroy') res.destroy();
-    else res.end();
+    else if (options.ending === 'end') res.end();
+    else if (!gone.signal.aborted) await once(res, 'close');
   } catch (error) {
     if (!gone.signal.aborted) throw error;
   } finally {

@@ -165,8 +165,9 @@ export class Session {
     }));
   }
 
-  /** Offline only: the scenario that answers the next turns. */
+  /** Offline only: the scenario that answers the next turns; the server refuses one it can't play (throws). */
   setScenario(name: string): void {
+    this.#offline?.setScenario(name);
     this.store.update((s) => ({ ...s, scenario: name }));
   }
 

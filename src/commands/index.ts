@@ -13,6 +13,7 @@ import { retryCommand } from './retry.js';
 import { saveCommand } from './save.js';
 import { scenarioCommand } from './scenario.js';
 import { settingsCommand } from './settings.js';
+import { stepCommand } from './step.js';
 import { systemCommand } from './system.js';
 import { temperatureCommand } from './temperature.js';
 import { thinkingCommand } from './thinking.js';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   modeCommand,
   mouseCommand,
   scenarioCommand,
+  stepCommand,
   retryCommand,
   clearCommand,
   quitCommand,

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Schedule } from './pace.js';
 import type { RecordedAttempt, Recording } from './recording.js';
 import type { SseEvent } from './sse.js';
+import type { StepGate } from './step-gate.js';
 import { writeEvents } from './stream-writer.js';
 
 /** When a replayed attempt's headers and each of its events are due, ms after the request; null is now. */
@@ -47,9 +48,12 @@ export async function serveReplay(
   req: IncomingMessage,
   res: ServerResponse,
   attempt: RecordedAttempt,
-  options: { speed: number; startedAt: number },
+  options: { speed: number; startedAt: number; steps?: StepGate },
 ): Promise<void> {
-  const timeline = replayTimeline(attempt, options.speed);
+  const streams = attempt.status !== null && attempt.errorBody === null;
+  // Step mode ignores the recorded times: each event waits for its press instead.
+  const stepped = streams ? (options.steps?.take() ?? null) : null;
+  const timeline = replayTimeline(attempt, stepped ? 0 : options.speed);
   const gone = new AbortController();
   res.once('close', () => gone.abort());
   const wait = timeline.headersAt === null ? 0 : options.startedAt + timeline.headersAt - performance.now();
@@ -71,7 +75,8 @@ export async function serveReplay(
   await writeEvents(res, timeline.events, {
     schedule,
     startedAt: options.startedAt,
-    ending: attempt.ending === 'hold' ? 'hold' : attempt.ending,
+    ending: attempt.ending,
+    stepped,
   });
 }
 

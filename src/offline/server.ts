@@ -11,6 +11,7 @@ import { REPLAY_PREFIX, type Recording, type Recordings } from './recording.js';
 import { recordedAttempt, serveReplay } from './replay.js';
 import { estimateInputTokens, parseRequest } from './request.js';
 import { parseScenario, planFor, type Scenario } from './scenarios.js';
+import { StepGate } from './step-gate.js';
 import { writeEvents } from './stream-writer.js';
 import { answerWhole } from './whole-answer.js';
 
@@ -27,6 +28,8 @@ export interface OfflineServer {
   setScenario(name: string): void;
   /** The recorded turn that answers, when the scenario is a replay. */
   readonly recording: Recording | null;
+  /** Step mode (/step): a streamed reply one event per press. */
+  readonly steps: StepGate;
   /** Stops listening and destroys open connections, streams in flight included. */
   close(): Promise<void>;
 }
@@ -46,6 +49,7 @@ interface Settings {
   pace: Pace;
   scenario: Scenario | { name: 'replay'; recording: Recording; speed: number };
   onEventWritten?: ((event: string | null) => void) | undefined;
+  steps: StepGate;
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -60,6 +64,7 @@ export async function startOfflineServer(options: OfflineServerOptions = {}): Pr
     pace,
     scenario: scenarioOrThrow(name, options.recordings),
     onEventWritten: options.onEventWritten,
+    steps: new StepGate(),
   };
 
   const server = createServer((req, res) => {
@@ -77,6 +82,7 @@ export async function startOfflineServer(options: OfflineServerOptions = {}): Pr
     get scenario() {
       return name;
     },
+    steps: settings.steps,
     get recording() {
       return settings.scenario.name === 'replay' ? settings.scenario.recording : null;
     },
@@ -127,7 +133,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
         message: 'a replay answers streaming requests only',
       });
     }
-    return serveReplay(req, res, recordedAttempt(recording, attemptOf(req)), { speed, startedAt });
+    const attempt = recordedAttempt(recording, attemptOf(req));
+    return serveReplay(req, res, attempt, { speed, startedAt, steps: settings.steps });
   }
   const plan = planFor(settings.scenario, {
     request,
@@ -157,6 +164,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
     startedAt,
     ending,
     onWritten: settings.onEventWritten,
+    stepped: settings.steps.take(),
   });
 }
 

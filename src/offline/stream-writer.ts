@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep, setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Schedule } from './pace.js';
 import { formatSse, type SseEvent } from './sse.js';
+import type { SteppedStream } from './step-gate.js';
 
 // Without timers a long stream would never let the event loop breathe; this bounds the stall.
 const EVENTS_BETWEEN_YIELDS = 64;
@@ -18,7 +19,13 @@ export interface WriteOptions {
    */
   ending: 'end' | 'destroy' | 'hold';
   onWritten?: ((event: string | null) => void) | undefined;
+  /** Step mode: each event waits for its release instead of its time (see step-gate.ts). */
+  stepped?: SteppedStream | null | undefined;
 }
+
+// A stepped stream may wait on a person for minutes; a comment line now and then is a byte
+// the client's idle timeout sees, and no event (SSE ignores lines that start with a colon).
+const KEEP_ALIVE_MS = 15_000;
 
 /**
  * Writes events to an SSE response at the schedule's pace, honouring backpressure, and stops
@@ -38,8 +45,11 @@ export async function writeEvents(
     for (let current = iterator.next(); !current.done; ) {
       const { event, data } = current.value;
       const due = options.schedule.dueAt(event);
-      const wait = due === null ? 0 : options.startedAt + due - performance.now();
-      if (wait > 0) {
+      const wait = due === null || options.stepped ? 0 : options.startedAt + due - performance.now();
+      if (options.stepped) {
+        await released(res, options.stepped.next(current.value, gone.signal));
+        sinceYield = 0;
+      } else if (wait > 0) {
         await sleep(wait, undefined, { signal: gone.signal });
         sinceYield = 0;
       } else if (++sinceYield >= EVENTS_BETWEEN_YIELDS) {
@@ -64,5 +74,15 @@ export async function writeEvents(
     if (!gone.signal.aborted) throw error;
   } finally {
     res.off('close', onClose);
+    options.stepped?.end();
+  }
+}
+
+async function released(res: ServerResponse, release: Promise<void>): Promise<void> {
+  const keepAlive = setInterval(() => res.write(':\n'), KEEP_ALIVE_MS);
+  try {
+    await release;
+  } finally {
+    clearInterval(keepAlive);
   }
 }

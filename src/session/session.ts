@@ -6,6 +6,7 @@ import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js';
 import type { Journal } from '../journal/session-journal.js';
 import type { OfflineServer } from '../offline/server.js';
+import type { StepGate } from '../offline/step-gate.js';
 import { newCell } from '../store/cell.js';
 import { isStreaming, type SessionState, type Toast } from '../store/session-state.js';
 import type { SessionStore } from '../store/session-store.js';
@@ -58,6 +59,11 @@ export class Session {
 
   get offline(): boolean {
     return this.#offline !== null;
+  }
+
+  /** Offline only: step mode, a reply one event at a time (/step). */
+  get steps(): StepGate | null {
+    return this.#offline?.steps ?? null;
   }
 
   /** Sends a prompt as a new cell; refused (with a toast) while a reply streams. */

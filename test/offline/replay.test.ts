@@ -22,6 +22,20 @@ async function record(stateDir: string, scenario: string, mode: StreamMode, prom
   });
 }
 
+/** Runs `use` against an offline server that answers with the replay `spec` (`ID:N`) at speed 0. */
+async function withReplay<T>(stateDir: string, spec: string, use: (url: string) => Promise<T>): Promise<T> {
+  const server = await startOfflineServer({
+    pace: 'none',
+    scenario: `replay:${spec}`,
+    recordings: new Recordings(stateDir, 0),
+  });
+  try {
+    return await use(server.url);
+  } finally {
+    await server.close();
+  }
+}
+
 describe('a replay answers with the recorded turn', () => {
   for (const mode of MODES) {
     it.each(SCENARIOS.map((s) => s.name))(
@@ -31,14 +45,9 @@ describe('a replay answers with the recorded turn', () => {
         try {
           const id = await record(state.dir, name === 'long' ? 'long:300' : name, mode, 'weather in Oslo');
           const recorded = new Recordings(state.dir, 0).load(`${id}:1`);
-          const server = await startOfflineServer({
-            pace: 'none',
-            scenario: `replay:${id}:1`,
-            recordings: new Recordings(state.dir, 0),
-          });
-          try {
+          await withReplay(state.dir, `${id}:1`, async (url) => {
             // The recording was made with no retries (journaledSession's client), and so is its replay.
-            const replayed = await collectTurn(clientFor(server.url, 0), mode, { prompt: 'weather in Oslo' });
+            const replayed = await collectTurn(clientFor(url, 0), mode, { prompt: 'weather in Oslo' });
             const original = reopen(state.dir, id).state.cells[0];
             if (!original) throw new Error('no recorded cell');
             const { message } = replayed.outcome;
@@ -55,9 +64,7 @@ describe('a replay answers with the recorded turn', () => {
             expect(replayed.wire.map((e) => [e.event, e.data])).toEqual(
               original.events.slice(0, original.eventCount).map((e) => [e.event, e.data]),
             );
-          } finally {
-            await server.close();
-          }
+          });
         } finally {
           state.remove();
         }
@@ -79,13 +86,8 @@ describe('a replay keeps the recorded attempts', () => {
       const original = reopen(state.dir, id).state.cells[0];
       const recording = new Recordings(state.dir, 0).load(`${id}:1`);
       expect(recording.attempts.map((a) => a.status)).toEqual([429, 200]);
-      const server = await startOfflineServer({
-        pace: 'none',
-        scenario: `replay:${id}:1`,
-        recordings: new Recordings(state.dir, 0),
-      });
-      try {
-        const replayed = await collectTurn(clientFor(server.url, 2), 'helper', { prompt: 'hello' });
+      await withReplay(state.dir, `${id}:1`, async (url) => {
+        const replayed = await collectTurn(clientFor(url, 2), 'helper', { prompt: 'hello' });
         expect(replayed.outcome.status).toBe('complete');
         expect(replayed.outcome.message).toEqual(original?.message);
         const attempts = replayed.updates.flatMap((u) => (u.type === 'response' ? [u.attempt] : []));
@@ -93,9 +95,7 @@ describe('a replay keeps the recorded attempts', () => {
         const headers = new Map(attempts[0]?.responseHeaders);
         expect(headers.get('anthropic-ratelimit-requests-remaining')).toBe('0');
         expect(headers.get('request-id')).toBe(original?.attempts[0]?.requestId);
-      } finally {
-        await server.close();
-      }
+      });
     } finally {
       state.remove();
     }
@@ -195,13 +195,8 @@ describe('a hostile recording is replayed as recorded', () => {
       ]);
       const recordings = () => new Recordings(state.dir, 0).load('hostile:1');
       expect(recordings().attempts[0]?.events).toHaveLength(6);
-      const server = await startOfflineServer({
-        pace: 'none',
-        scenario: 'replay:hostile:1',
-        recordings: new Recordings(state.dir, 0),
-      });
-      try {
-        const replayed = await collectTurn(clientFor(server.url, 0), 'raw', { prompt: 'hi' });
+      await withReplay(state.dir, 'hostile:1', async (url) => {
+        const replayed = await collectTurn(clientFor(url, 0), 'raw', { prompt: 'hi' });
         expect(replayed.wire.map((e) => e.event)).toEqual([
           'message_start',
           null,
@@ -218,9 +213,7 @@ describe('a hostile recording is replayed as recorded', () => {
         const response = replayed.updates.find((u) => u.type === 'response');
         const names = response?.type === 'response' ? response.attempt.responseHeaders?.map(([n]) => n) : [];
         expect(names).not.toContain('x-evil');
-      } finally {
-        await server.close();
-      }
+      });
     } finally {
       state.remove();
     }

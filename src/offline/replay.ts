@@ -7,6 +7,9 @@ import type { SseEvent } from './sse.js';
 import type { StepGate } from './step-gate.js';
 import { writeEvents } from './stream-writer.js';
 
+// A timer longer than this fires at once (and Node warns); a recording that asks for more is hostile.
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 /** When a replayed attempt's headers and each of its events are due, ms after the request; null is now. */
 export interface ReplayTimeline {
   headersAt: number | null;
@@ -18,7 +21,8 @@ export interface ReplayTimeline {
  * schedule a replay keeps, kept apart from the writing so it can be checked without a clock.
  */
 export function replayTimeline(attempt: RecordedAttempt, speed: number): ReplayTimeline {
-  const at = (ms: number | null) => (ms === null || speed === 0 ? null : Math.max(0, ms) / speed);
+  const at = (ms: number | null) =>
+    ms === null || speed === 0 ? null : Math.min(Math.max(0, ms) / speed, LONGEST_TIMER_MS);
   return {
     headersAt: at(attempt.respondedAfterMs),
     events: attempt.events.map(({ t, event, data }) => ({ due: at(t), event, data })),

@@ -126,6 +126,12 @@ describe('the replay schedule', () => {
     expect(timeline.events.map((e) => e.event)).toEqual(['e0', 'e1', 'e2', 'e3']);
   });
 
+  it('waits no less than nothing and no longer than a timer can, whatever the file says', () => {
+    const hostile = { ...attempt, events: [-50, 1e15].map((t) => ({ t, event: null, data: '' })) };
+    expect(replayTimeline(hostile, 1).events.map((e) => e.due)).toEqual([0, 2 ** 31 - 1]);
+    expect(replayTimeline(attempt, 0.000001).events.every((e) => (e.due ?? 0) <= 2 ** 31 - 1)).toBe(true);
+  });
+
   it('sends everything at once at speed 0', () => {
     const timeline = replayTimeline(attempt, 0);
     expect(timeline.headersAt).toBeNull();

@@ -266,3 +266,54 @@ describe('a replay that cannot be loaded says why in one line', () => {
     }
   });
 });
+
+describe('a replayed stream ends as the recorded one did', () => {
+  it.each([
+    ['chat', 'end'],
+    ['no-stop', 'end'],
+    ['dropped', 'destroy'],
+  ])('%s: %s', async (scenario, ending) => {
+    const state = tempStateDir();
+    try {
+      const id = await record(state.dir, scenario, 'raw', 'hello');
+      expect(new Recordings(state.dir, 0).load(`${id}:1`).attempts.at(-1)?.ending).toBe(ending);
+    } finally {
+      state.remove();
+    }
+  });
+
+  it('an interrupted turn is held open where it was cut: the recording never saw its end', async () => {
+    const state = tempStateDir();
+    try {
+      const id = await withOfflineServer(
+        { scenario: 'long:5000', pace: { deltasPerSecond: 2000 } },
+        async (server) => {
+          const { session, journal } = journaledSession(server, state.dir, 'raw');
+          session.submit('go on');
+          while ((session.state.cells[0]?.eventCount ?? 0) < 10) await new Promise((r) => setImmediate(r));
+          session.interrupt();
+          await session.settled();
+          journal.close();
+          return journal.id as string;
+        },
+      );
+      const recording = new Recordings(state.dir, 0).load(`${id}:1`);
+      expect(recording.attempts.at(-1)?.ending).toBe('hold');
+      const abort = new AbortController();
+      await withReplay(state.dir, `${id}:1`, async (url) => {
+        const count = recording.attempts[0]?.events.length ?? 0;
+        const replayed = await collectTurn(clientFor(url, 0), 'raw', {
+          prompt: 'go on',
+          signal: abort.signal,
+          onUpdate: (u) => {
+            if (u.type === 'wire' && u.event.seq === count - 1) abort.abort();
+          },
+        });
+        expect(replayed.outcome.status).toBe('interrupted');
+        expect(replayed.wire).toHaveLength(count);
+      });
+    } finally {
+      state.remove();
+    }
+  });
+});

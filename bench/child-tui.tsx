@@ -5,6 +5,7 @@ import { streamTurn } from '../src/engine/turn.js';
 import type { TurnUpdate } from '../src/engine/types.js';
 import { Session } from '../src/session/session.js';
 import { applyUpdate, type Cell, newCell } from '../src/store/cell.js';
+import { eventCounts } from '../src/store/event-counts.js';
 import { FRAME_MS } from '../src/ui/frames.js';
 import { loadRenderers } from '../src/ui/render/markdown-loader.js';
 import { type RunningNotebook, runNotebook } from '../src/ui/run-notebook.js';
@@ -15,7 +16,9 @@ import { TerminalMeter } from './terminal-meter.js';
 // gave this process. The key is too short to redact, as the bench always ran: the live
 // connection is set here rather than read from the environment, which would refuse it.
 const config: Config = {
-  ...resolveConfig(['--max-tokens', arg('max-tokens', '30000')], {}),
+  ...resolveConfig(['--max-tokens', arg('max-tokens', '30000')], {
+    XDG_STATE_HOME: process.env.XDG_STATE_HOME,
+  }),
   connection: { kind: 'live', apiKey: 'bench', baseURL: arg('url', '') },
 };
 const { settings } = config;
@@ -81,7 +84,7 @@ async function measure(notebook: RunningNotebook): Promise<void> {
     cpuMs: cpu,
     status: last.status,
     events,
-    deltas: last.metrics?.eventCounts.content_block_delta ?? 0,
+    deltas: eventCounts(last).content_block_delta ?? 0,
     commits,
     notifications: frames.notifications,
     reactMs,

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import pty from '@lydell/node-pty';
 
 const CLI = resolve('dist', 'cli.js');
+const STATE = mkdtempSync(join(tmpdir(), 'streambook-bench-state-'));
 
 /** The built CLI in a 120x40 pseudo-terminal, watched for text on its screen. */
 export interface PtyChild {
@@ -80,5 +81,6 @@ function childEnv(): Record<string, string> {
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !/^(ANTHROPIC_|STREAMBOOK_|CI$|NO_COLOR$)/.test(key)) env[key] = value;
   }
-  return { ...env, TERM: 'xterm-256color', STREAMBOOK_OFFLINE_PACE: 'none' };
+  // Sessions are saved, as users' are, but never into the home of whoever runs the bench.
+  return { ...env, TERM: 'xterm-256color', STREAMBOOK_OFFLINE_PACE: 'none', XDG_STATE_HOME: STATE };
 }

@@ -1,6 +1,6 @@
-import type { TurnSettings, TurnUpdate } from '../src/engine/types.js';
-import { applyUpdate, newCell } from '../src/store/cell.js';
-import { CellLines } from '../src/ui/render/cell-lines.js';
+import { applyUpdate } from '../src/store/cell.js';
+import { CellLineCache } from '../src/ui/render/cell-lines.js';
+import { cellFrom, textDelta, textStart } from '../test/support/cells.js';
 
 const FRAMES = 30;
 
@@ -10,16 +10,11 @@ const FRAMES = 30;
  * this 30–800 ms.
  */
 export function replyFrame(prompt: string): Record<string, number> {
-  let cell = newCell(2, prompt, { model: 'm', maxTokens: 1000 } as TurnSettings, null);
-  cell = applyUpdate(cell, {
-    type: 'block_start',
-    index: 0,
-    block: { type: 'text', text: '' },
-  } as TurnUpdate);
-  const layout = new CellLines();
+  let cell = cellFrom([textStart()], prompt, 2);
+  const layout = new CellLineCache();
   const times: number[] = [];
   for (let i = 0; i < FRAMES; i++) {
-    cell = applyUpdate(cell, { type: 'text', index: 0, text: 'hello ' } as TurnUpdate);
+    cell = applyUpdate(cell, textDelta('hello '));
     const start = performance.now();
     layout.lines(cell, { width: 100, rawText: false, thinkingHidden: false, selected: false });
     times.push(performance.now() - start);

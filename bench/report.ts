@@ -24,6 +24,8 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
   'paste.send_1mib_ms': (r) => ['≤ 1000', (r.paste?.send_1mib_ms ?? Infinity) <= 1000],
   'interrupt.esc_chat_ms': (r) => ['≤ 100', (r.interrupt?.esc_chat_ms ?? Infinity) <= 100],
   'interrupt.esc_ms': (r) => ['≤ 100', (r.interrupt?.esc_ms ?? Infinity) <= 100],
+  'sessions.file_to_wire_ratio': (r) => ['≤ 1.5', (r.sessions?.file_to_wire_ratio ?? Infinity) <= 1.5],
+  'sessions.resume_1000_cells_ms': (r) => ['≤ 1000', (r.sessions?.resume_1000_cells_ms ?? Infinity) <= 1000],
   'interrupt.sigterm_restore_ms': (r) => ['≤ 100', (r.interrupt?.sigterm_restore_ms ?? Infinity) <= 100],
 };
 

@@ -8,6 +8,7 @@ import { interrupt } from './interrupt.js';
 import { longline } from './longline.js';
 import { paste } from './paste.js';
 import { formatTable, percentile } from './report.js';
+import { sessions } from './sessions.js';
 import type { FrameTime } from './terminal-meter.js';
 
 // `npm run bench [-- --quick] [-- --json]`: the numbers behind the README's Performance table.
@@ -78,6 +79,7 @@ const SECTIONS = {
   longline: () => longline(tui),
   paste,
   interrupt,
+  sessions: () => sessions(SIZE.deltas, 1000),
 };
 const results: Record<string, Record<string, number>> = {};
 for (const [name, run] of Object.entries(SECTIONS)) {
@@ -329,7 +331,14 @@ function benchEnv(): Record<string, string> {
     if (value !== undefined && !/^(ANTHROPIC_|STREAMBOOK_|CI$|NO_COLOR$)/.test(key)) env[key] = value;
   }
   // As the CLI sets it before loading React (the children import it directly).
-  return { ...env, TERM: 'xterm-256color', STREAMBOOK_OFFLINE_PACE: 'none', NODE_ENV: 'production' };
+  // Sessions are saved, as users' are, but into the bench's own folder.
+  return {
+    ...env,
+    TERM: 'xterm-256color',
+    STREAMBOOK_OFFLINE_PACE: 'none',
+    NODE_ENV: 'production',
+    XDG_STATE_HOME: join(work, 'state'),
+  };
 }
 
 function median(values: Array<number | { cpuMs: number }>): number {

@@ -2,7 +2,7 @@ import type { Clipboard } from '../clipboard/clipboard.js';
 import { UsageError } from '../config/usage-error.js';
 import type { TurnSettings } from '../engine/types.js';
 import type { Session } from '../session/session.js';
-import type { TextPage, Toast } from '../store/session-state.js';
+import type { Page, Toast } from '../store/session-state.js';
 
 /** What a command may read and touch: the session's actions, the clipboard and the files of cwd. */
 export interface CommandContext {
@@ -26,7 +26,7 @@ export type CommandResult =
   | { kind: 'toast'; text: string; tone?: Toast['tone'] }
   | { kind: 'error'; text: string }
   | { kind: 'settings'; change: Partial<TurnSettings>; text: string }
-  | { kind: 'show'; view: 'help' | TextPage }
+  | { kind: 'show'; view: Page }
   | { kind: 'quit' }
   | { kind: 'none' };
 
@@ -37,6 +37,18 @@ export interface Command {
   args?: string;
   summary: string;
   run(context: CommandContext, args: string): CommandResult | Promise<CommandResult>;
+}
+
+/** A command that is one action of the session, whose change shows for itself (/retry, /timeline). */
+export function sessionCommand(name: string, summary: string, act: (session: Session) => void): Command {
+  return {
+    name,
+    summary,
+    run({ session }) {
+      act(session);
+      return { kind: 'none' };
+    },
+  };
 }
 
 export function toast(text: string, tone?: Toast['tone']): CommandResult {
@@ -51,7 +63,7 @@ export function error(text: string): Extract<CommandResult, { kind: 'error' }> {
  * A value read by one of config's parsers, or its complaint as an error result: the parsers
  * throw UsageError, since the command line shares them and exits on the first bad value.
  */
-export function parsed<T extends string | number | undefined>(
+export function parsed<T extends string | number | boolean | undefined>(
   read: () => T,
 ): T | Extract<CommandResult, { kind: 'error' }> {
   try {

@@ -95,11 +95,9 @@ function act(result: CommandResult, name: string, { session, quit }: CommandCont
       session.setSettings(result.change, { kind: 'command', name: `/${name}` });
       session.toast(result.text);
       return true;
-    case 'show': {
-      const page = result.view === 'help' ? null : result.view;
-      session.view(() => ({ help: true, helpScroll: 0, page }));
+    case 'show':
+      session.view(() => ({ page: result.view, pageScroll: 0 }));
       return true;
-    }
     case 'quit':
       quit();
       return true;

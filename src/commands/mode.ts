@@ -1,13 +1,11 @@
 import { parseMode } from '../config/config.js';
-import { type Command, isError, parsed } from './command.js';
+import { settingCommand } from './value-command.js';
 
-export const modeCommand: Command = {
+export const modeCommand = settingCommand({
   name: 'mode',
   args: 'helper|raw',
   summary: 'stream with the SDK helper (messages.stream) or raw events (create stream: true)',
-  run(_context, args) {
-    const mode = parsed(() => parseMode(args.trim() || 'missing', '/mode'));
-    if (isError(mode)) return mode;
-    return { kind: 'settings', change: { mode }, text: `Mode: ${mode}` };
-  },
-};
+  key: 'mode',
+  parse: (value) => parseMode(value || 'missing', '/mode'),
+  said: (mode) => `Mode: ${mode}`,
+});

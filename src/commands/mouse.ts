@@ -1,19 +1,24 @@
 import { quoted } from '../config/shown.js';
-import { type Command, error, toast } from './command.js';
+import { UsageError } from '../config/usage-error.js';
+import { toast } from './command.js';
+import { valueCommand } from './value-command.js';
 
-export const mouseCommand: Command = {
+export const mouseCommand = valueCommand({
   name: 'mouse',
   args: 'on|off',
   summary: 'mouse capture: on, the wheel scrolls the pane under it; off, the terminal selects text',
-  run({ session }, args) {
-    const value = args.trim();
+  missing: () => '/mouse needs on or off',
+  parse: (value) => {
     if (value !== 'on' && value !== 'off')
-      return error(value === '' ? '/mouse needs on or off' : `/mouse takes on or off, got ${quoted(value)}`);
-    session.view(() => ({ mouse: value === 'on' }));
+      throw new UsageError(`/mouse takes on or off, got ${quoted(value)}`);
+    return value === 'on';
+  },
+  apply: (on, session) => {
+    session.view(() => ({ mouse: on }));
     return toast(
-      value === 'on'
+      on
         ? 'Mouse: on (the wheel scrolls; hold Shift to select text)'
         : 'Mouse: off (the terminal selects text; the wheel does not scroll)',
     );
   },
-};
+});

@@ -1,11 +1,6 @@
-import type { Command } from './command.js';
+import { sessionCommand } from './command.js';
 
-export const retryCommand: Command = {
-  name: 'retry',
-  summary: 'send the last prompt again',
-  run({ session }) {
-    // The session says itself why it could not (nothing yet, or a reply still streaming).
-    session.retry();
-    return { kind: 'none' };
-  },
-};
+// The session says itself why it could not (nothing yet, or a reply still streaming).
+export const retryCommand = sessionCommand('retry', 'send the last prompt again', (session) =>
+  session.retry(),
+);

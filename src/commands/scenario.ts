@@ -1,37 +1,50 @@
-import { parseReplaySpec, RecordingError, replayScenarioName } from '../offline/recording.js';
+import { UsageError } from '../config/usage-error.js';
+import { parseReplaySpec, REPLAY_PREFIX, RecordingError, replayScenarioName } from '../offline/recording.js';
 import { isScenarioName, SCENARIOS } from '../offline/scenarios.js';
-import { type Command, error, toast } from './command.js';
+import { error, toast } from './command.js';
+import { valueCommand } from './value-command.js';
 
-export const scenarioCommand: Command = {
+export const scenarioCommand = valueCommand({
   name: 'scenario',
   args: 'NAME | replay ID:N',
   summary:
     'offline only: answer the next turns with a protocol scenario (chat, long, tool-use, …) or a recorded turn',
-  run({ session }, args) {
-    const name = args.trim();
-    if (!session.offline) return error('/scenario needs the offline API (answers are live)');
+  parse: (name, session) => {
+    if (!session.offline) throw new UsageError('/scenario needs the offline API (answers are live)');
     const replay = /^replay(?:\s+(.*))?$/.exec(name);
-    if (replay) return replayScenario(session, replay[1]?.trim() ?? '');
+    if (replay) return replayName(replay[1]?.trim() ?? '');
     if (!name || !isScenarioName(name)) {
-      return error(
-        `${name ? `unknown scenario '${name}'` : '/scenario needs a name'}: ${SCENARIOS.map((s) => s.name).join(', ')}, replay ID:N`,
+      const names = SCENARIOS.map((s) => s.name).join(', ');
+      throw new UsageError(
+        `${name ? `unknown scenario '${name}'` : '/scenario needs a name'}: ${names}, replay ID:N`,
       );
     }
-    session.setScenario(name);
-    return toast(`Scenario: ${name} (simulated)`);
+    return name;
   },
-};
+  apply: (name, session) => {
+    try {
+      // A replay's recording is loaded here, so a bad id or cell is said now, not at the next turn.
+      session.setScenario(name);
+    } catch (thrown) {
+      if (thrown instanceof RecordingError) return error(thrown.message);
+      throw thrown;
+    }
+    const replay = name.startsWith(REPLAY_PREFIX) ? parseReplaySpec(name.slice(REPLAY_PREFIX.length)) : null;
+    return toast(
+      replay
+        ? `Scenario: replay of session ${replay.id} cell ${replay.cell} (recorded answers)`
+        : `Scenario: ${name} (simulated)`,
+    );
+  },
+});
 
-/** `/scenario replay ID:N`: the recording is loaded now, so a bad id or cell is said at once. */
-function replayScenario(session: Parameters<Command['run']>[0]['session'], text: string) {
+/** `/scenario replay ID:N` as the scenario name the store and the server know: `replay:ID:N`. */
+function replayName(text: string): string {
   const spec = parseReplaySpec(text);
-  if (!spec)
-    return error('/scenario replay takes ID:N, a saved session id and a cell number (/sessions lists them)');
-  try {
-    session.setScenario(replayScenarioName(spec));
-  } catch (thrown) {
-    if (thrown instanceof RecordingError) return error(thrown.message);
-    throw thrown;
+  if (!spec) {
+    throw new UsageError(
+      '/scenario replay takes ID:N, a saved session id and a cell number (/sessions lists them)',
+    );
   }
-  return toast(`Scenario: replay of session ${spec.id} cell ${spec.cell} (recorded answers)`);
+  return replayScenarioName(spec);
 }

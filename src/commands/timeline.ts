@@ -1,13 +1,7 @@
-import type { Command } from './command.js';
+import { sessionCommand } from './command.js';
 
-export const timelineCommand: Command = {
-  name: 'timeline',
-  summary: 'show or hide the event timeline pane (also Ctrl+T)',
-  run({ session }) {
-    session.view((view) => ({
-      timelineShown: !view.timelineShown,
-      focus: view.focus === 'timeline' ? 'prompt' : view.focus,
-    }));
-    return { kind: 'none' };
-  },
-};
+export const timelineCommand = sessionCommand(
+  'timeline',
+  'show or hide the event timeline pane (also Ctrl+T)',
+  (session) => session.toggleTimeline(),
+);

@@ -1,5 +1,5 @@
 import { isSessionId, stateDir } from '../journal/state-dir.js';
-import { shown } from './shown.js';
+import { quoted } from './shown.js';
 import { UsageError } from './usage-error.js';
 
 /** Which saved session to go on with: none, the newest (--continue), or one by id (--resume). */
@@ -36,7 +36,7 @@ export function sessionOptions(
   }
   const id = values.resume;
   if (id !== undefined && !isSessionId(id)) {
-    throw new UsageError(`--resume takes a session id such as 20261201-0812-k3f9, got ${shown(id)}`);
+    throw new UsageError(`--resume takes a session id such as 20261201-0812-k3f9, got ${quoted(id)}`);
   }
   return {
     stateDir: stateDir(values['state-dir'], env),

@@ -64,7 +64,10 @@ export function withPrompt(history: readonly MessageParam[], prompt: string): Me
  * tool_use has no result, and the API would reject both. A turn with no usable text leaves
  * the history as it was, so the next request is valid; its cell still shows what happened.
  */
-export function afterTurn(request: readonly MessageParam[], outcome: TurnOutcome): MessageParam[] {
+export function afterTurn(
+  request: readonly MessageParam[],
+  outcome: Pick<TurnOutcome, 'status' | 'message'>,
+): MessageParam[] {
   const history = request.slice(0, -1);
   const user = request.at(-1);
   if (!user) return history;

@@ -1,8 +1,5 @@
 import type { Message, TurnMetrics, TurnUpdate } from './types.js';
 
-/** Unnamed SSE events are of type "message" by the SSE spec; counted under this name. */
-export const UNNAMED_EVENT = '(unnamed)';
-
 /** Collects the timing facts of one turn as its updates pass by. */
 export class TurnClock {
   readonly #start = performance.now();
@@ -10,7 +7,6 @@ export class TurnClock {
   #ttft: number | null = null;
   #firstContent: number | null = null;
   #attempts = 0;
-  readonly #counts: Record<string, number> = {};
 
   /** ms since the turn began, on the monotonic clock. */
   readonly now = (): number => performance.now() - this.#start;
@@ -20,12 +16,9 @@ export class TurnClock {
       case 'attempt':
         this.#attempts++;
         return;
-      case 'wire': {
-        const name = update.event.event ?? UNNAMED_EVENT;
-        this.#counts[name] = (this.#counts[name] ?? 0) + 1;
+      case 'wire':
         this.#ttfb ??= update.event.t;
         return;
-      }
       case 'text':
         this.#ttft ??= update.t;
         this.#firstContent ??= update.t;
@@ -54,7 +47,6 @@ export class TurnClock {
         outputTokens !== null && generationMs !== null && generationMs > 0
           ? outputTokens / (generationMs / 1000)
           : null,
-      eventCounts: { ...this.#counts },
       stopReason: message?.stop_reason ?? null,
       usage: message?.usage ? structuredClone(message.usage) : null,
       usageFinal,

@@ -106,7 +106,6 @@ export interface TurnMetrics {
   outputTokens: number | null;
   /** Output tokens over the time from the first content delta to the end. */
   tokensPerSecond: number | null;
-  eventCounts: Record<string, number>;
   stopReason: string | null;
   /** The message's usage as it stands; a lower bound unless `usageFinal`. */
   usage: Message['usage'] | null;

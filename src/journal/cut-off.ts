@@ -1,5 +1,4 @@
 import { accumulate, type StreamEvent } from '../engine/accumulate.js';
-import { UNNAMED_EVENT } from '../engine/turn-metrics.js';
 import type { Message, TurnOutcome } from '../engine/types.js';
 import type { Cell } from '../store/cell.js';
 
@@ -10,11 +9,8 @@ import type { Cell } from '../store/cell.js';
  */
 export function cutOffOutcome(cell: Cell): TurnOutcome {
   let message: Message | null = null;
-  const eventCounts: Record<string, number> = {};
   let ttftMs: number | null = null;
   for (const event of cell.events) {
-    const name = event.event ?? UNNAMED_EVENT;
-    eventCounts[name] = (eventCounts[name] ?? 0) + 1;
     if (ttftMs === null && event.data.includes('"text_delta"')) ttftMs = event.t;
     try {
       if (event.json !== undefined) message = accumulate(message, event.json as StreamEvent);
@@ -35,7 +31,6 @@ export function cutOffOutcome(cell: Cell): TurnOutcome {
       totalMs: cell.events.at(-1)?.t ?? 0,
       outputTokens: null,
       tokensPerSecond: null,
-      eventCounts,
       stopReason: null,
       usage: message?.usage ?? null,
       usageFinal: false,

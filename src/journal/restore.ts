@@ -1,8 +1,8 @@
 import { withPrompt } from '../engine/history.js';
 import type { MessageParam, TurnOutcome, TurnUpdate } from '../engine/types.js';
-import { newCell } from '../store/cell.js';
+import { applyUpdate, type Cell, newCell } from '../store/cell.js';
 import { initialState, type SessionState } from '../store/session-state.js';
-import { turnBroke, turnEnded, turnStarted, turnUpdated } from '../store/turn-updates.js';
+import { turnBroke, turnEnded, turnStarted } from '../store/turn-updates.js';
 import { cutOffOutcome } from './cut-off.js';
 import type { ReadJournal } from './read-journal.js';
 import type { JournalRecord } from './records.js';
@@ -28,34 +28,53 @@ export function restoreSession({ header, records }: ReadJournal): RestoredSessio
   let before: MessageParam[] = [];
   const sent = new Map<number, MessageParam[]>();
   let skipped = 0;
+  // The last cell, while its turn's records are read: updated on its own and put back in the
+  // state once, as turnUpdated would have (copying the cell list per event is O(cells) each).
+  let open: Cell | null = null;
+  const settle = () => {
+    if (!open) return;
+    const cells = state.cells.slice();
+    cells[cells.length - 1] = open;
+    state = { ...state, cells };
+    open = null;
+  };
   const update = (c: number, u: TurnUpdate) => {
-    state = turnUpdated(state, c, u);
+    if (open?.id === c) open = applyUpdate(open, u);
   };
   for (const record of records) {
     try {
       switch (record.r) {
         case 'turn': {
+          settle();
           const history = record.replaces === undefined ? state.history : before;
           before = history;
           sent.set(record.c, withPrompt(history, record.prompt));
           const cell = newCell(record.c, record.prompt, record.settings, record.scenario ?? null);
           state = turnStarted(state, cell, record.replaces ?? null);
           state = { ...state, settings: record.settings, scenario: record.scenario ?? state.scenario };
+          open = state.cells.at(-1) ?? null;
           break;
         }
         case 'e':
         case 'd': {
-          const seq = state.cells.at(-1)?.events.length ?? 0;
+          const seq = open?.events.length ?? 0;
           update(record.c, { type: 'wire', event: eventOf(record, seq) });
           break;
         }
         case 't':
           update(record.c, textUpdate(record));
           break;
-        case 'u':
-          state = applyRecorded(state, record.c, withBody(record, sent.get(record.c)), sent.get(record.c));
+        case 'u': {
+          const u = withBody(record, sent.get(record.c));
+          if (u.type !== 'end') update(record.c, u);
+          else {
+            settle();
+            state = turnEnded(state, record.c, sent.get(record.c) ?? [], u.outcome as TurnOutcome);
+          }
           break;
+        }
         case 'broke':
+          settle();
           state = turnBroke(state, record.c, record.m);
           break;
         default:
@@ -65,23 +84,17 @@ export function restoreSession({ header, records }: ReadJournal): RestoredSessio
       skipped++;
     }
   }
+  settle();
   const last = state.cells.at(-1);
   if (last?.status === 'streaming')
     state = turnEnded(state, last.id, sent.get(last.id) ?? [], cutOffOutcome(last));
   return { state: { ...state, view: { ...state.view, selected: null, scroll: 0 } }, before, skipped };
 }
 
-function applyRecorded(
-  state: SessionState,
-  c: number,
-  update: TurnUpdate,
-  messages: MessageParam[] | undefined,
-): SessionState {
-  if (update.type !== 'end') return turnUpdated(state, c, update);
-  return turnEnded(state, c, messages ?? [], update.outcome as TurnOutcome);
-}
-
-/** The update with its request body made whole again. */
+/**
+ * The update with its request body made whole again when it is read: a body holds the whole
+ * history, and making every turn's at once costs the square of a long session's length.
+ */
 function withBody(
   record: Extract<JournalRecord, { r: 'u' }>,
   messages: MessageParam[] | undefined,
@@ -89,8 +102,15 @@ function withBody(
   const { u, b } = record;
   if (b === undefined || (u.type !== 'attempt' && u.type !== 'response') || !u.attempt.request) return u;
   if (!messages) throw new Error('a request body for a turn that never started');
-  return {
-    ...u,
-    attempt: { ...u.attempt, request: { ...u.attempt.request, body: expandBody(b, messages) } },
-  };
+  const request = { ...u.attempt.request };
+  let body: string | undefined;
+  // Enumerable, so JSON of the request (an export, /save) holds the body as if it were a field.
+  Object.defineProperty(request, 'body', {
+    enumerable: true,
+    get: () => {
+      body ??= expandBody(b, messages);
+      return body;
+    },
+  });
+  return { ...u, attempt: { ...u.attempt, request } };
 }

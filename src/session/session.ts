@@ -190,6 +190,14 @@ export class Session {
     this.store.update((s) => ({ ...s, view: { ...s.view, ...change(s.view) } }));
   }
 
+  /** Ctrl+T and /timeline: shows or hides the timeline pane; hiding it takes the focus off it. */
+  toggleTimeline(): void {
+    this.view((view) => ({
+      timelineShown: !view.timelineShown,
+      focus: view.focus === 'timeline' ? 'prompt' : view.focus,
+    }));
+  }
+
   timeline(change: (timeline: SessionState['timeline']) => Partial<SessionState['timeline']>): void {
     this.store.update((s) => ({ ...s, timeline: { ...s.timeline, ...change(s.timeline) } }));
   }

@@ -36,6 +36,9 @@ export interface TextPage {
   lines: string[];
 }
 
+/** What covers the panes until Esc: the keys and commands (/help), or a page of text (/settings). */
+export type Page = 'help' | TextPage;
+
 export interface SessionState {
   cells: Cell[];
   /** What the next request sends before the new prompt. */
@@ -55,10 +58,10 @@ export interface SessionState {
     selected: number | null;
     rawText: boolean;
     thinkingHidden: boolean;
-    help: boolean;
-    helpScroll: number;
-    /** What the help area shows instead of keys and commands, while `help` is open. */
-    page: TextPage | null;
+    /** The page over the panes; null shows the panes. */
+    page: Page | null;
+    /** Lines the open page is scrolled down, within that page's own length. */
+    pageScroll: number;
     /** Conversation lines scrolled up from the bottom. */
     scroll: number;
     /** Mouse capture: the wheel scrolls the pane under it (/mouse, --no-mouse). */
@@ -101,9 +104,8 @@ export function initialState(
       selected: null,
       rawText: false,
       thinkingHidden: false,
-      help: false,
-      helpScroll: 0,
       page: null,
+      pageScroll: 0,
       scroll: 0,
       mouse: true,
     },

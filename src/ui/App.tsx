@@ -18,9 +18,9 @@ import { useSessionState } from './hooks/use-session-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
 import { promptLineCount } from './input/prompt-editor.js';
-import { CellLines } from './render/cell-lines.js';
+import { CellLineCache } from './render/cell-lines.js';
 import { MAX_INPUT_LINES, MIN_COLUMNS, MIN_ROWS, mainArea, screenLayout } from './render/screen-layout.js';
-import { TimelineRows } from './render/timeline-rows.js';
+import { TimelineRowCache } from './render/timeline-rows.js';
 import { welcomeLines } from './render/welcome.js';
 
 /** Hears about each frame: React's Profiler is off in production builds. */
@@ -45,11 +45,11 @@ export function App({ commands, frameClock, frames }: AppProps) {
   const state = useSessionState(ownFrames);
   const size = useTerminalSize();
   const { editor, current, edit } = usePromptEditor();
-  const [cellLines] = useState(() => new CellLines(session.hide));
-  const [timelineRows] = useState(() => new TimelineRows());
+  const [cellLines] = useState(() => new CellLineCache(session.hide));
+  const [timelineRows] = useState(() => new TimelineRowCache());
   const promptLines = promptLineCount(editor.value, MAX_INPUT_LINES);
   const toastLines = state.toast ? toastText(state.toast, size.columns).length : 0;
-  const layout = screenLayout({ ...size, timeline: state.view.timelineShown, promptLines, toastLines });
+  const layout = screenLayout({ ...size, timelineShown: state.view.timelineShown, promptLines, toastLines });
   useToastTimeout(session, state.toast);
   useRenderers();
   useResumeRepaint();
@@ -63,10 +63,10 @@ export function App({ commands, frameClock, frames }: AppProps) {
   }
   const { focus } = state.view;
   const cell = selectedCell(state);
-  const conversation = (
+  const conversationPane = (
     <ConversationPane
       cells={state.cells}
-      layout={cellLines}
+      cellLines={cellLines}
       size={layout.conversation}
       rawText={state.view.rawText}
       thinkingHidden={state.view.thinkingHidden}
@@ -76,7 +76,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
       welcome={welcomeLines(state.source.describe)}
     />
   );
-  const timeline = layout.timeline ? (
+  const timelinePane = layout.timeline ? (
     <TimelinePane
       cell={cell}
       rows={timelineRows}
@@ -85,21 +85,24 @@ export function App({ commands, frameClock, frames }: AppProps) {
       focused={focus === 'timeline'}
     />
   ) : null;
-  const panes = state.view.help ? (
-    // Help (or a page such as /settings) takes the whole area above the prompt, so its columns have room.
-    state.view.page ? (
-      <TextPageView page={state.view.page} size={mainArea(layout)} scroll={state.view.helpScroll} />
+  const { page } = state.view;
+  const panes = page ? (
+    // A page (/help, /settings) takes the whole area above the prompt, so its columns have room.
+    page === 'help' ? (
+      <HelpView size={mainArea(layout)} scroll={state.view.pageScroll} />
     ) : (
-      <HelpView size={mainArea(layout)} scroll={state.view.helpScroll} />
+      <TextPageView page={page} size={mainArea(layout)} scroll={state.view.pageScroll} />
     )
   ) : (
     <Box flexDirection={layout.stacked ? 'column' : 'row'}>
-      {conversation}
-      {timeline && layout.stacked ? <Separator width={layout.width} focused={focus === 'timeline'} /> : null}
-      {timeline && !layout.stacked ? (
+      {conversationPane}
+      {timelinePane && layout.stacked ? (
+        <Separator width={layout.width} focused={focus === 'conversation'} heavy />
+      ) : null}
+      {timelinePane && !layout.stacked ? (
         <Gutter height={layout.conversation.height} focused={focus === 'conversation'} />
       ) : null}
-      {timeline}
+      {timelinePane}
     </Box>
   );
   return (
@@ -119,19 +122,24 @@ export function App({ commands, frameClock, frames }: AppProps) {
   );
 }
 
-function Separator({ width, focused }: { width: number; focused: boolean }) {
+/**
+ * A line across the screen, lit while the pane it edges has focus. `heavy`: drawn heavier too
+ * while lit, so that the focus shows without colour (NO_COLOR); the line above the prompt
+ * stays light, as the prompt's own cursor shows its focus.
+ */
+function Separator({ width, focused, heavy = false }: { width: number; focused: boolean; heavy?: boolean }) {
   return (
     <Text color={focused ? 'cyan' : undefined} dimColor={!focused}>
-      {'─'.repeat(width)}
+      {(focused && heavy ? '━' : '─').repeat(width)}
     </Text>
   );
 }
 
-/** The line between the panes side by side: the conversation's edge, lit while it has focus. */
+/** The line between the panes side by side: the conversation's edge, lit and heavy while it has focus. */
 function Gutter({ height, focused }: { height: number; focused: boolean }) {
   return (
     <Text color={focused ? 'cyan' : undefined} dimColor={!focused}>
-      {Array.from({ length: height }, () => '│').join('\n')}
+      {Array.from({ length: height }, () => (focused ? '┃' : '│')).join('\n')}
     </Text>
   );
 }

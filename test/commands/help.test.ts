@@ -8,8 +8,8 @@ describe('/help', () => {
   it('asks to show the help, and opening it shows keys and commands from the top', async () => {
     const b = await bench();
     expect(await b.call(helpCommand)).toEqual({ kind: 'show', view: 'help' });
-    b.session.view(() => ({ helpScroll: 5 }));
+    b.session.view(() => ({ pageScroll: 5 }));
     await b.run('/help');
-    expect(b.session.state.view).toMatchObject({ help: true, helpScroll: 0, page: null });
+    expect(b.session.state.view).toMatchObject({ page: 'help', pageScroll: 0 });
   });
 });

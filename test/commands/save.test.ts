@@ -56,37 +56,35 @@ describe('/save', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
-  it('refuses a named pipe at once, with a message that names the fix', async () => {
-    const cwd = tempDir();
-    execFileSync('mkfifo', [join(cwd, 'pipe')]);
-    const bench = await afterTurn(cwd);
-    expect(await bench.run('/save pipe')).toBe(
-      'cannot save to pipe: it is a named pipe (FIFO); name a regular file',
-    );
-  });
-
-  it('refuses a device', async () => {
-    const bench = await afterTurn(tempDir());
-    expect(await bench.run('/save /dev/null')).toBe(
-      'cannot save to /dev/null: it is a device; name a regular file',
-    );
-  });
-
-  it('refuses a folder, and names a file in it', async () => {
-    const cwd = tempDir();
-    mkdirSync(join(cwd, 'out'));
-    const bench = await afterTurn(cwd);
-    expect(await bench.run('/save out')).toBe(
-      'cannot save to out: it is a folder; name a file in it, e.g. out/cell.json',
-    );
-  });
-
-  it('says when the folder does not exist', async () => {
-    const bench = await afterTurn(tempDir());
-    expect(await bench.run('/save nowhere/x.json')).toBe(
-      'cannot save to nowhere/x.json: its folder does not exist; create it first',
-    );
-  });
+  /** What /save will not write to, and the reason it gives for each. */
+  const REFUSED: Array<{ what: string; path: string; make?: (cwd: string) => void; says: string }> = [
+    {
+      what: 'a named pipe at once, with a message that names the fix',
+      path: 'pipe',
+      make: (cwd) => execFileSync('mkfifo', [join(cwd, 'pipe')]),
+      says: 'it is a named pipe (FIFO); name a regular file',
+    },
+    { what: 'a device', path: '/dev/null', says: 'it is a device; name a regular file' },
+    {
+      what: 'a folder, and names a file in it',
+      path: 'out',
+      make: (cwd) => mkdirSync(join(cwd, 'out')),
+      says: 'it is a folder; name a file in it, e.g. out/cell.json',
+    },
+    {
+      what: 'a path whose folder does not exist',
+      path: 'nowhere/x.json',
+      says: 'its folder does not exist; create it first',
+    },
+  ];
+  for (const { what, path, make, says } of REFUSED) {
+    it(`refuses ${what}`, async () => {
+      const cwd = tempDir();
+      make?.(cwd);
+      const bench = await afterTurn(cwd);
+      expect(await bench.run(`/save ${path}`)).toBe(`cannot save to ${path}: ${says}`);
+    });
+  }
 
   it('writes a failed cell with its error and says its usage is incomplete', async () => {
     const cwd = tempDir();

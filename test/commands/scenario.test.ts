@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioCommand } from '../../src/commands/scenario.js';
+import { commandCases } from '../support/command-cases.js';
 import { commandBenches } from './command-context.js';
 
 const bench = commandBenches();
+
+commandCases(scenarioCommand, [
+  {
+    does: 'lists the scenarios when the name is unknown',
+    calls: [
+      ['nope', { kind: 'error', text: expect.stringMatching(/^unknown scenario 'nope': chat, long, /) }],
+    ],
+  },
+]);
 
 describe('/scenario', () => {
   it('answers the next turns with the named scenario', async () => {
@@ -13,14 +23,5 @@ describe('/scenario', () => {
     });
     await b.send('hello');
     expect(b.session.state.cells[0]?.message?.stop_reason).toBe('refusal');
-  });
-
-  it('lists the scenarios when the name is unknown', async () => {
-    const b = await bench();
-    const result = await b.call(scenarioCommand, 'nope');
-    expect(result).toMatchObject({
-      kind: 'error',
-      text: expect.stringMatching(/^unknown scenario 'nope': chat, long, /),
-    });
   });
 });

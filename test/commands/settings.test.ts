@@ -44,7 +44,7 @@ describe('/settings', () => {
   it('opens as a page in place of the panes', async () => {
     const b = await bench();
     await b.run('/settings');
-    expect(b.session.state.view).toMatchObject({ help: true, helpScroll: 0, page: { title: 'Settings' } });
+    expect(b.session.state.view).toMatchObject({ pageScroll: 0, page: { title: 'Settings' } });
   });
 
   it('names the flag, the variable and .env, shows the base URL without user, password or query, and never the key', () => {

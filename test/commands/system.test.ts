@@ -1,21 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import { systemCommand } from '../../src/commands/system.js';
-import { commandBenches } from './command-context.js';
+import { commandCases } from '../support/command-cases.js';
 
-const bench = commandBenches();
-
-describe('/system', () => {
-  it('sets the system prompt, and no text clears it', async () => {
-    const b = await bench();
-    expect(await b.call(systemCommand, ' Be brief. ')).toEqual({
-      kind: 'settings',
-      change: { system: 'Be brief.' },
-      text: 'System prompt set (9 chars)',
-    });
-    expect(await b.call(systemCommand, '')).toEqual({
-      kind: 'settings',
-      change: { system: undefined },
-      text: 'System prompt cleared',
-    });
-  });
-});
+commandCases(systemCommand, [
+  {
+    does: 'sets the system prompt, and no text clears it',
+    calls: [
+      [
+        ' Be brief. ',
+        { kind: 'settings', change: { system: 'Be brief.' }, text: 'System prompt set (9 chars)' },
+      ],
+      ['', { kind: 'settings', change: { system: undefined }, text: 'System prompt cleared' }],
+    ],
+  },
+]);

@@ -1,25 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { thinkingCommand } from '../../src/commands/thinking.js';
+import { commandCases } from '../support/command-cases.js';
 import { type CommandBench, commandBenches } from './command-context.js';
 
 const open = commandBenches();
 const bench = (maxTokens: number): Promise<CommandBench> => open({ settings: { maxTokens } });
 
-describe('/thinking and /max-tokens', () => {
-  it('/thinking BUDGET and /thinking off change the settings for the next turns', async () => {
-    const b = await bench(4096);
-    expect(await b.call(thinkingCommand, '2048')).toEqual({
-      kind: 'settings',
-      change: { thinkingBudget: 2048 },
-      text: 'Thinking budget: 2048 tokens',
-    });
-    expect(await b.call(thinkingCommand, 'off')).toEqual({
-      kind: 'settings',
-      change: { thinkingBudget: undefined },
-      text: 'Thinking: off',
-    });
-  });
+commandCases(thinkingCommand, [
+  {
+    does: 'a budget, and off, change the settings for the next turns',
+    settings: { maxTokens: 4096 },
+    calls: [
+      ['2048', { kind: 'settings', change: { thinkingBudget: 2048 }, text: 'Thinking budget: 2048 tokens' }],
+      ['off', { kind: 'settings', change: { thinkingBudget: undefined }, text: 'Thinking: off' }],
+    ],
+  },
+]);
 
+describe('/thinking and /max-tokens', () => {
   it('/thinking 2048 with max tokens 1000 names the /max-tokens that makes room, and changes nothing', async () => {
     const b = await bench(1000);
     expect(await b.run('/thinking 2048')).toBe(

@@ -5,7 +5,12 @@ import { cleanEnv, tempDir } from '../support/cli.js';
 import { closeAfterEach } from '../support/close-after-each.js';
 import { withoutOurLinks } from '../support/our-links.js';
 import { clipboardSequenceCount, clipboardWrites, KEYS, PtyScreen, READY } from '../support/pty-screen.js';
-import { type ScriptedResponse, type ScriptedServer, serveScript } from '../support/sse-fixture-server.js';
+import {
+  type ScriptedResponse,
+  type ScriptedServer,
+  type SseEvent,
+  serveScript,
+} from '../support/sse-fixture-server.js';
 import { messageEnd, messageStart } from '../support/stream-events.js';
 
 /*
@@ -37,6 +42,29 @@ const blockStop = (index: number) => ({
   data: { type: 'content_block_stop', index },
 });
 const end = (stopReason: string) => messageEnd(stopReason, 20);
+
+/**
+ * A reply whose text block says "ok", with one thing planted: an event after the text, a block
+ * of its own before it, or a stop reason.
+ */
+function okReply(
+  id: string,
+  planted: { event?: SseEvent; block?: Record<string, unknown>; stopReason?: string },
+): ScriptedResponse {
+  const text = planted.block ? 1 : 0;
+  return {
+    kind: 'sse',
+    events: [
+      start(id),
+      ...(planted.block ? [blockStart(0, planted.block), blockStop(0)] : []),
+      blockStart(text, { type: 'text', text: '' }),
+      delta(text, { type: 'text_delta', text: 'ok' }),
+      ...(planted.event ? [planted.event] : []),
+      blockStop(text),
+      ...end(planted.stopReason ?? 'end_turn'),
+    ],
+  };
+}
 
 const HOSTILE_TEXT = [
   // An escape sequence split across two deltas must not slip through either.
@@ -177,60 +205,11 @@ describe('hostile text from the API never reaches the terminal raw', () => {
   const names: Array<[string, ScriptedResponse]> = [
     [
       'an event type',
-      {
-        kind: 'sse',
-        events: [
-          start('msg_event'),
-          blockStart(0, { type: 'text', text: '' }),
-          delta(0, { type: 'text_delta', text: 'ok' }),
-          { event: `x${osc52('event')}`, data: { type: `x${osc52('event')}` } },
-          blockStop(0),
-          ...end('end_turn'),
-        ],
-      },
+      okReply('msg_event', { event: { event: `x${osc52('event')}`, data: { type: `x${osc52('event')}` } } }),
     ],
-    [
-      'a delta type',
-      {
-        kind: 'sse',
-        events: [
-          start('msg_delta'),
-          blockStart(0, { type: 'text', text: '' }),
-          delta(0, { type: 'text_delta', text: 'ok' }),
-          delta(0, { type: `x${osc52('delta')}` }),
-          blockStop(0),
-          ...end('end_turn'),
-        ],
-      },
-    ],
-    [
-      'a stop reason',
-      {
-        kind: 'sse',
-        events: [
-          start('msg_stop'),
-          blockStart(0, { type: 'text', text: '' }),
-          delta(0, { type: 'text_delta', text: 'ok' }),
-          blockStop(0),
-          ...end(`end_turn${osc52('stop')}`),
-        ],
-      },
-    ],
-    [
-      'a block type',
-      {
-        kind: 'sse',
-        events: [
-          start('msg_block'),
-          blockStart(0, { type: `x${osc52('block')}` }),
-          blockStop(0),
-          blockStart(1, { type: 'text', text: '' }),
-          delta(1, { type: 'text_delta', text: 'ok' }),
-          blockStop(1),
-          ...end('end_turn'),
-        ],
-      },
-    ],
+    ['a delta type', okReply('msg_delta', { event: delta(0, { type: `x${osc52('delta')}` }) })],
+    ['a stop reason', okReply('msg_stop', { stopReason: `end_turn${osc52('stop')}` })],
+    ['a block type', okReply('msg_block', { block: { type: `x${osc52('block')}` } })],
   ];
   test.each(names)('escape sequences in %s show as visible stand-ins', async (_what, reply) => {
     // 99 columns: the timeline stacks under the conversation, wide enough for its delta column.

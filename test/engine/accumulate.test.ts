@@ -4,6 +4,16 @@ import type { Message } from '../../src/engine/types.js';
 import { emptyMessage } from '../support/stream-events.js';
 
 const start: StreamEvent = { type: 'message_start', message: emptyMessage('msg_1') };
+const toolStart: StreamEvent = {
+  type: 'content_block_start',
+  index: 0,
+  content_block: { type: 'tool_use', id: 't1', name: 'f', input: {} },
+};
+const toolInput = (partial_json: string): StreamEvent => ({
+  type: 'content_block_delta',
+  index: 0,
+  delta: { type: 'input_json_delta', partial_json },
+});
 
 function run(events: StreamEvent[]): Message | null {
   return events.reduce<Message | null>((message, event) => accumulate(message, event), null);
@@ -30,34 +40,13 @@ describe('accumulate', () => {
   });
 
   it('parses partial tool input when the stream stops mid-block', () => {
-    const message = run([
-      start,
-      {
-        type: 'content_block_start',
-        index: 0,
-        content_block: { type: 'tool_use', id: 't1', name: 'f', input: {} },
-      },
-      {
-        type: 'content_block_delta',
-        index: 0,
-        delta: { type: 'input_json_delta', partial_json: '{"city": "Paris", "da' },
-      },
-    ]);
+    const message = run([start, toolStart, toolInput('{"city": "Paris", "da')]);
     // What the SDK's own partial parser makes of it: complete values only.
     expect((message?.content[0] as { input: unknown } | undefined)?.input).toEqual({ city: 'Paris' });
   });
 
   it('keeps tool input as a plain property with input last once the block stops', () => {
-    const message = run([
-      start,
-      {
-        type: 'content_block_start',
-        index: 0,
-        content_block: { type: 'tool_use', id: 't1', name: 'f', input: {} },
-      },
-      { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"a":1}' } },
-      { type: 'content_block_stop', index: 0 },
-    ]);
+    const message = run([start, toolStart, toolInput('{"a":1}'), { type: 'content_block_stop', index: 0 }]);
     const block = message?.content[0] as unknown as Record<string, unknown>;
     expect(Object.keys(block)).toEqual(['type', 'id', 'name', 'input']);
     expect(Object.getOwnPropertyDescriptor(block, 'input')?.value).toEqual({ a: 1 });

@@ -2,26 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { startOfflineServer } from '../../src/offline/server.js';
 import { serveFixture, serveScript } from '../support/sse-fixture-server.js';
 import { messageStart } from '../support/stream-events.js';
-import { clientFor, collectTurn } from '../support/turns.js';
+import { clientFor, collectTurn, turnOn } from '../support/turns.js';
 
 const MODES = ['helper', 'raw'] as const;
 
 async function offlineTurn(scenario: string, mode: (typeof MODES)[number], maxRetries = 2) {
-  const server = await startOfflineServer({ pace: 'none', scenario });
-  try {
-    return await collectTurn(clientFor(server.url, maxRetries), mode);
-  } finally {
-    await server.close();
-  }
+  return turnOn(await startOfflineServer({ pace: 'none', scenario }), mode, { maxRetries });
 }
 
 async function fixtureTurn(name: string, mode: (typeof MODES)[number], dropAfterEvents?: number) {
-  const server = await serveFixture(name, dropAfterEvents === undefined ? {} : { dropAfterEvents });
-  try {
-    return await collectTurn(clientFor(server.url), mode);
-  } finally {
-    await server.close();
-  }
+  return turnOn(await serveFixture(name, dropAfterEvents === undefined ? {} : { dropAfterEvents }), mode);
 }
 
 describe.each(MODES)('every failure ends the turn with a typed one-line error (%s)', (mode) => {
@@ -92,25 +82,16 @@ describe.each(MODES)('streams no API would send (%s)', (mode) => {
   const start = messageStart('msg_1', 3);
 
   it('a second message_start is malformed in both modes', async () => {
-    const server = await serveScript([{ kind: 'sse', events: [start, start] }]);
-    try {
-      const { outcome } = await collectTurn(clientFor(server.url), mode);
-      expect(outcome.error?.kind).toBe('malformed');
-    } finally {
-      await server.close();
-    }
+    const { outcome } = await turnOn(await serveScript([{ kind: 'sse', events: [start, start] }]), mode);
+    expect(outcome.error?.kind).toBe('malformed');
   });
 
   it('a proxy that echoes the key back never gets it onto the timeline or into the error', async () => {
     const echo = { type: 'error', error: { type: 'api_error', message: 'bad key sk-test-key-not-real' } };
     const server = await serveScript([{ kind: 'sse', events: [start, { event: 'error', data: echo }] }]);
-    try {
-      const { outcome, wire } = await collectTurn(clientFor(server.url), mode);
-      expect(JSON.stringify(wire)).not.toContain('sk-test-key-not-real');
-      expect(wire.at(-1)?.data).toContain('[redacted]');
-      expect(outcome.error?.message).not.toContain('sk-test-key-not-real');
-    } finally {
-      await server.close();
-    }
+    const { outcome, wire } = await turnOn(server, mode);
+    expect(JSON.stringify(wire)).not.toContain('sk-test-key-not-real');
+    expect(wire.at(-1)?.data).toContain('[redacted]');
+    expect(outcome.error?.message).not.toContain('sk-test-key-not-real');
   });
 });

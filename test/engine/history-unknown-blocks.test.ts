@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { afterTurn, withPrompt } from '../../src/engine/history.js';
-import { closeAfterEach } from '../support/close-after-each.js';
 import { serveFixture } from '../support/sse-fixture-server.js';
-import { clientFor, collectTurn } from '../support/turns.js';
-
-const track = closeAfterEach();
+import { turnOn } from '../support/turns.js';
 
 describe('the history after a reply with a block type the API does not know', () => {
   it.each(['helper', 'raw'] as const)(
     'keeps the block in the message but leaves it out of the next request (%s)',
     async (mode) => {
-      const server = track(await serveFixture('unknown-types'));
       const prompt = 'summarize';
-      const { outcome } = await collectTurn(clientFor(server.url), mode, { prompt });
+      const { outcome } = await turnOn(await serveFixture('unknown-types'), mode, { prompt });
       expect(outcome.status).toBe('complete');
       expect(outcome.message?.content.map((b) => b.type)).toEqual(['text', 'future_widget']);
       const request = withPrompt([], prompt);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type HostileMode, PARTIAL_TEXT, serveHostile } from '../support/hostile-server.js';
-import { clientFor, collectTurn } from '../support/turns.js';
+import { turnThenNext } from '../support/turns.js';
 
 const MODES = ['helper', 'raw'] as const;
 type Mode = (typeof MODES)[number];
@@ -11,24 +11,17 @@ async function hostileTurn(
   mode: Mode,
   options: { idleTimeoutMs?: number; abortAfterTextMs?: number; maxRetries?: number } = {},
 ) {
-  const server = await serveHostile([first, { kind: 'ok' }]);
-  try {
-    const client = clientFor(server.url, options.maxRetries ?? 0);
-    const abort = new AbortController();
-    const result = await collectTurn(client, mode, {
-      signal: abort.signal,
-      ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
-      onUpdate: (u) => {
-        if (options.abortAfterTextMs !== undefined && u.type === 'text') {
-          setTimeout(() => abort.abort(), options.abortAfterTextMs);
-        }
-      },
-    });
-    const next = await collectTurn(client, mode);
-    return { ...result, next };
-  } finally {
-    await server.close();
-  }
+  const abort = new AbortController();
+  return turnThenNext(await serveHostile([first, { kind: 'ok' }]), mode, {
+    maxRetries: options.maxRetries ?? 0,
+    signal: abort.signal,
+    ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+    onUpdate: (u) => {
+      if (options.abortAfterTextMs !== undefined && u.type === 'text') {
+        setTimeout(() => abort.abort(), options.abortAfterTextMs);
+      }
+    },
+  });
 }
 
 describe.each(MODES)('a 200 reply that is not an event stream (%s)', (mode) => {

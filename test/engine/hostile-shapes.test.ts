@@ -3,7 +3,7 @@ import { ERROR_BODY_LIMIT } from '../../src/engine/response-guard.js';
 import { serveHostile } from '../support/hostile-server.js';
 import { serveScript } from '../support/sse-fixture-server.js';
 import { messageEnd, messageStart } from '../support/stream-events.js';
-import { clientFor, collectTurn } from '../support/turns.js';
+import { turnThenNext } from '../support/turns.js';
 
 const MODES = ['helper', 'raw'] as const;
 
@@ -29,15 +29,8 @@ async function oddTurn(mode: (typeof MODES)[number], odd: Array<{ event: string;
     },
     { kind: 'sse', events: good },
   ]);
-  try {
-    // The test client has a key, so every update goes through the redactor too.
-    const client = clientFor(server.url, 0);
-    const first = await collectTurn(client, mode);
-    const next = await collectTurn(client, mode);
-    return { ...first, next };
-  } finally {
-    await server.close();
-  }
+  // The test client has a key, so every update goes through the redactor too.
+  return turnThenNext(server, mode, { maxRetries: 0 });
 }
 
 describe.each(MODES)('an event of a shape no message can take ends the turn as malformed (%s)', (mode) => {
@@ -88,29 +81,19 @@ describe.each(MODES)('deeply nested data does not overflow the stack (%s)', (mod
 describe.each(MODES)('an error reply is read under the same guard as a stream (%s)', (mode) => {
   it('a 400 body that stalls ends on the idle timeout', async () => {
     const server = await serveHostile([{ kind: 'error-stall' }, { kind: 'ok' }]);
-    try {
-      const client = clientFor(server.url, 0);
-      const { outcome } = await collectTurn(client, mode, { idleTimeoutMs: 300 });
-      expect(outcome.status).toBe('failed');
-      expect(outcome.error?.message).toContain('the stream stalled: no data for 0.3 s');
-      expect((await collectTurn(client, mode)).outcome.status).toBe('complete');
-    } finally {
-      await server.close();
-    }
+    const { outcome, next } = await turnThenNext(server, mode, { maxRetries: 0, idleTimeoutMs: 300 });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.error?.message).toContain('the stream stalled: no data for 0.3 s');
+    expect(next.outcome.status).toBe('complete');
   });
 
   it('a 400 body that never ends is cut at the cap', async () => {
     const server = await serveHostile([{ kind: 'error-endless' }, { kind: 'ok' }]);
-    try {
-      const client = clientFor(server.url, 0);
-      const { outcome } = await collectTurn(client, mode);
-      expect(outcome.status).toBe('failed');
-      expect(outcome.error?.kind).toBe('http');
-      expect(outcome.error?.status).toBe(400);
-      expect(outcome.error?.message.length).toBeLessThan(ERROR_BODY_LIMIT + 200);
-      expect((await collectTurn(client, mode)).outcome.status).toBe('complete');
-    } finally {
-      await server.close();
-    }
+    const { outcome, next } = await turnThenNext(server, mode, { maxRetries: 0 });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.error?.kind).toBe('http');
+    expect(outcome.error?.status).toBe(400);
+    expect(outcome.error?.message.length).toBeLessThan(ERROR_BODY_LIMIT + 200);
+    expect(next.outcome.status).toBe('complete');
   });
 });

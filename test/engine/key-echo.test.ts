@@ -31,7 +31,7 @@ describe.each<StreamMode>(['helper', 'raw'])('a server that echoes the key (%s m
       `Your key is ${REDACTED}, and again: ${REDACTED}.${REDACTED} Escaped: ${REDACTED}`,
     );
     expect(result.outcome.message?.stop_sequence).toBe(REDACTED);
-    expect(result.outcome.metrics.eventCounts).toHaveProperty(`key_${REDACTED}`, 1);
+    expect(result.counts).toHaveProperty(`key_${REDACTED}`, 1);
     const tool = result.outcome.message?.content.find((block) => block.type === 'tool_use');
     expect(tool).toMatchObject({ id: `toolu_${REDACTED}`, input: { key: REDACTED } });
   });

@@ -89,9 +89,14 @@ describe('TurnRedactor', () => {
   it('hides the key in every field of every other update, keys of objects included', () => {
     const outcome = {
       status: 'failed',
-      message: { id: `msg_${KEY}`, content: [{ type: 'text', text: KEY }], stop_sequence: KEY },
+      message: {
+        id: `msg_${KEY}`,
+        content: [{ type: 'text', text: KEY }],
+        stop_sequence: KEY,
+        // A field the API may add one day, keyed by what the server echoed.
+        container: { [`key_${KEY}`]: 1 },
+      },
       error: { kind: 'http', message: `bad ${KEY}`, requestId: `req_${KEY}` },
-      metrics: { eventCounts: { [`key_${KEY}`]: 1 } },
     } as never;
     const out = through(KEY, [
       { type: 'response', attempt: { attempt: 0, sentAt: 0, requestId: `req_${KEY}` } },

@@ -35,14 +35,14 @@ const DERIVED = new Set<TurnUpdate['type']>([
 ]);
 
 /** What a turn saw, without the times and byte counts that depend on how the bytes came. */
-function observed({ outcome, wire, updates }: Collected) {
+function observed({ outcome, wire, updates, counts }: Collected) {
   return {
     status: outcome.status,
     error: outcome.error ?? null,
     message: comparable(outcome.message),
     wire: wire.map(({ seq, attempt, event, data }) => ({ seq, attempt, event, data })),
     derived: updates.filter((u) => DERIVED.has(u.type)).map((u) => ({ ...u, t: 0 })),
-    counts: outcome.metrics.eventCounts,
+    counts,
     stopReason: outcome.metrics.stopReason,
     usage: outcome.metrics.usage,
   };

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { fixturePath, serveFixture } from '../support/sse-fixture-server.js';
+import { fixturePath, listenOnLoopback, serveFixture } from '../support/sse-fixture-server.js';
 import { clientFor, collectTurn } from '../support/turns.js';
 
 /** The malformed recording in one write, so the tap has every event before the SDK parses one. */
@@ -12,11 +11,7 @@ async function serveInOneChunk(name: string) {
     req.resume();
     res.writeHead(200, { 'content-type': 'text/event-stream' }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return listenOnLoopback(server);
 }
 
 const SERVERS = {
@@ -30,7 +25,7 @@ describe.each(['helper', 'raw'] as const)('the wire tap stops with the turn (%s)
     async (how) => {
       const server = await SERVERS[how]();
       try {
-        const { outcome, wire } = await collectTurn(clientFor(server.url), mode);
+        const { outcome, wire, counts } = await collectTurn(clientFor(server.url), mode);
         expect(outcome.error?.kind).toBe('malformed');
         expect(outcome.error?.message).toMatch(/^malformed event data after 4 events: /);
         expect(wire.map((e) => e.event)).toEqual([
@@ -42,7 +37,7 @@ describe.each(['helper', 'raw'] as const)('the wire tap stops with the turn (%s)
           'content_block_delta',
         ]);
         expect(wire.at(-1)?.malformed).toBe(true);
-        expect(outcome.metrics.eventCounts).toEqual({
+        expect(counts).toEqual({
           message_start: 1,
           content_block_start: 1,
           ping: 1,

@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startOfflineServer } from '../../src/offline/server.js';
-import { closeAfterEach } from '../support/close-after-each.js';
 import { fixturePath, serveFixture } from '../support/sse-fixture-server.js';
-import { clientFor, collectTurn } from '../support/turns.js';
-
-const track = closeAfterEach();
+import { turnOn } from '../support/turns.js';
 
 describe('the wire timeline', () => {
   it.each(['helper', 'raw'] as const)(
     'records every event of a recording in order, pings and unknown types included (%s)',
     async (mode) => {
-      const server = track(await serveFixture('unknown-types'));
-      const { wire, updates } = await collectTurn(clientFor(server.url), mode);
+      const { wire, updates } = await turnOn(await serveFixture('unknown-types'), mode);
       const recorded = readFileSync(fixturePath('unknown-types'), 'utf8')
         .split(/\n\n/)
         .filter((block) => block.trim() !== '');
@@ -34,8 +30,10 @@ describe('the wire timeline', () => {
   );
 
   it('shows the attempts of a 529 then a 200', async () => {
-    const server = track(await startOfflineServer({ pace: 'none', scenario: 'overloaded-529' }));
-    const { updates, outcome } = await collectTurn(clientFor(server.url), 'helper');
+    const { updates, outcome } = await turnOn(
+      await startOfflineServer({ pace: 'none', scenario: 'overloaded-529' }),
+      'helper',
+    );
     const responses = updates.flatMap((u) => (u.type === 'response' ? [u.attempt] : []));
     expect(responses.map((a) => [a.attempt, a.status])).toEqual([
       [0, 529],
@@ -47,8 +45,10 @@ describe('the wire timeline', () => {
   });
 
   it('records retry-after on a 429', async () => {
-    const server = track(await startOfflineServer({ pace: 'none', scenario: 'rate-limit' }));
-    const { updates, outcome } = await collectTurn(clientFor(server.url), 'raw');
+    const { updates, outcome } = await turnOn(
+      await startOfflineServer({ pace: 'none', scenario: 'rate-limit' }),
+      'raw',
+    );
     const first = updates.find((u) => u.type === 'response');
     expect(first?.type === 'response' && first.attempt.status).toBe(429);
     expect(first?.type === 'response' && first.attempt.retryAfterMs).toBeGreaterThanOrEqual(0);
@@ -56,13 +56,15 @@ describe('the wire timeline', () => {
   });
 
   it('measures time to first text before the total, with counts per event type', async () => {
-    const server = track(await startOfflineServer({ pace: { deltasPerSecond: 400 }, scenario: 'long:40' }));
-    const { outcome } = await collectTurn(clientFor(server.url), 'helper');
+    const { outcome, counts } = await turnOn(
+      await startOfflineServer({ pace: { deltasPerSecond: 400 }, scenario: 'long:40' }),
+      'helper',
+    );
     const m = outcome.metrics;
     expect(m.ttftMs).not.toBeNull();
     expect(m.ttfbMs as number).toBeLessThanOrEqual(m.ttftMs as number);
     expect(m.totalMs).toBeGreaterThan((m.ttftMs as number) + 50);
-    expect(m.eventCounts.content_block_delta).toBe(40);
+    expect(counts.content_block_delta).toBe(40);
     expect(m.stopReason).toBe('end_turn');
     expect(m.outputTokens).toBeGreaterThan(0);
     expect(m.tokensPerSecond).toBeGreaterThan(0);

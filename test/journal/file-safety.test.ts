@@ -1,22 +1,13 @@
 import { appendFileSync, chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/journal/read-journal.js';
 import { resumeSession } from '../../src/journal/resume.js';
 import { sessionPath, sessionsDir } from '../../src/journal/state-dir.js';
-import { comparable, journaledSession, reopen, sendAll, tempStateDir } from '../support/journaled.js';
+import { comparable, journaledSession, reopen, sendAll, stateDirs } from '../support/journaled.js';
 import { withOfflineServer } from '../support/offline.js';
 
-const dirs: Array<{ remove(): void }> = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.remove();
-});
-
-function stateDir(): string {
-  const state = tempStateDir();
-  dirs.push(state);
-  return state.dir;
-}
+const stateDir = stateDirs();
 
 /** A two-cell session saved in a fresh state dir; its id and live state. */
 async function savedSession(dir: string) {

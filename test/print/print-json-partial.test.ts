@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { CLI, type CliResult, cleanEnv, runCli, tempDir } from '../support/cli.js';
-import { sseEvent } from '../support/sse-fixture-server.js';
+import { listenOnLoopback, sseEvent } from '../support/sse-fixture-server.js';
 import { messageStart } from '../support/stream-events.js';
 
 const KEY = 'sk-ant-test-key-0123456789abcdefghij';
@@ -42,17 +41,7 @@ async function endlessServer(ready: number) {
     }, 5);
     res.on('close', () => clearInterval(timer));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    streaming,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), streaming };
 }
 
 /** Runs the built CLI against `url`, and sends SIGINT once `before` resolves. */

@@ -1,8 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as delay, setImmediate as yieldToLoop } from 'node:timers/promises';
 import { constants, createGzip } from 'node:zlib';
-import { sseEvent } from './sse-fixture-server.js';
+import { listenOnLoopback, sseEvent } from './sse-fixture-server.js';
 import { messageEnd, messageStart } from './stream-events.js';
 
 /** One way a server can answer POST /v1/messages badly (or, for `ok`, well). */
@@ -74,17 +73,7 @@ export async function serveHostile(modes: HostileMode[]): Promise<HostileServer>
     count++;
     void answer(mode, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests: () => count,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests: () => count };
 }
 
 const STREAM_HEADERS = { 'content-type': 'text/event-stream', 'request-id': 'req_hostile' };

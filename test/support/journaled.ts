@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { withoutCredentials } from '../../src/engine/redact-request.js';
 import type { StreamMode, WireEvent } from '../../src/engine/types.js';
 import { readJournal } from '../../src/journal/read-journal.js';
@@ -93,5 +94,18 @@ function plainEvent(event: WireEvent) {
     bytes: event.bytes,
     event: event.event,
     data: event.data,
+  };
+}
+
+/** A fresh state dir per call, all removed after each test of the file that calls this. */
+export function stateDirs(): () => string {
+  const made: Array<{ remove(): void }> = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) dir.remove();
+  });
+  return () => {
+    const state = tempStateDir();
+    made.push(state);
+    return state.dir;
   };
 }

@@ -46,7 +46,7 @@ export const KEY_STATES: Record<string, KeyState> = {
     prompt: '',
   },
   'prompt, quit asked': { state: state((s) => ({ ...s, quitArmed: 'Ctrl+C' })), prompt: 'x' },
-  'help open': { state: state((s) => ({ ...s, view: { ...s.view, help: true } })), prompt: '' },
+  'help open': { state: state((s) => ({ ...s, view: { ...s.view, page: 'help' } })), prompt: '' },
   conversation: { state: state((s) => ({ ...s, view: { ...s.view, focus: 'conversation' } })), prompt: '' },
   timeline: { state: state((s) => ({ ...s, view: { ...s.view, focus: 'timeline' } })), prompt: '' },
   'event JSON': {

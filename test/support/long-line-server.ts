@@ -1,9 +1,8 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FixtureServer } from './sse-fixture-server.js';
-import { sseEvent } from './sse-fixture-server.js';
+import { listenOnLoopback, sseEvent } from './sse-fixture-server.js';
 import { messageEnd, messageStart } from './stream-events.js';
 
 export interface LongLineOptions {
@@ -31,16 +30,7 @@ export async function serveLongLine(options: LongLineOptions): Promise<FixtureSe
     res.writeHead(200, { 'content-type': 'text/event-stream', 'request-id': 'req_long_line' });
     void stream(res, options);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 async function stream(res: import('node:http').ServerResponse, options: LongLineOptions): Promise<void> {

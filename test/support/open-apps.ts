@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Cell } from '../../src/store/cell.js';
 import { toastText } from '../../src/ui/components/ToastLine.js';
-import { type AppHarness, renderApp, tick } from '../ui/harness.js';
+import { type AppHarness, eventually, renderApp, tick } from '../ui/harness.js';
 
 type AppOptions = Parameters<typeof renderApp>[0];
 
@@ -41,7 +41,21 @@ export function openApps() {
     return harness;
   }
 
-  return { app, tempDir, afterTurn };
+  /**
+   * The App after a long reply (200 deltas, `deltasPerSecond` of them a second) was interrupted
+   * with Esc once more than `chars` characters of it had come.
+   */
+  async function afterInterrupt(deltasPerSecond: number, chars = 0): Promise<AppHarness> {
+    const harness = await app({ scenario: 'long:200', pace: { deltasPerSecond } });
+    await harness.type('tell me a long story');
+    await eventually(() => expect(cell(harness).blocks[0]?.text.length ?? 0).toBeGreaterThan(chars));
+    await harness.keys('\u001b');
+    await harness.session.settled();
+    await tick(20);
+    return harness;
+  }
+
+  return { app, tempDir, afterTurn, afterInterrupt };
 }
 
 export function cell(harness: AppHarness, index = 0): Cell {

@@ -1,8 +1,11 @@
+import { render } from 'ink-testing-library';
+import type { ReactElement } from 'react';
 import type { TimelineView } from '../../src/store/session-state.js';
 import { ConversationPane, type ConversationPaneProps } from '../../src/ui/components/ConversationPane.js';
 import { TimelinePane, type TimelinePaneProps } from '../../src/ui/components/TimelinePane.js';
-import { CellLines } from '../../src/ui/render/cell-lines.js';
-import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+import { CellLineCache } from '../../src/ui/render/cell-lines.js';
+import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
+import { plain, tick } from '../ui/harness.js';
 
 /** The timeline's view as the App starts it: every event, no cursor, no detail open. */
 export const TIMELINE_VIEW: TimelineView = {
@@ -19,7 +22,7 @@ export function conversationPane(
 ) {
   return (
     <ConversationPane
-      layout={new CellLines()}
+      cellLines={new CellLineCache()}
       rawText={false}
       thinkingHidden={false}
       selected={null}
@@ -33,5 +36,19 @@ export function conversationPane(
 
 /** A TimelinePane as the App first shows it (every event, no focus), but for `props`. */
 export function timelinePane(props: Pick<TimelinePaneProps, 'cell' | 'size'> & Partial<TimelinePaneProps>) {
-  return <TimelinePane rows={new TimelineRows()} view={TIMELINE_VIEW} focused={false} {...props} />;
+  return <TimelinePane rows={new TimelineRowCache()} view={TIMELINE_VIEW} focused={false} {...props} />;
+}
+
+/** The frame Ink draws for `pane` (colour codes and all), once its first render is done; it is then unmounted. */
+export async function paneFrame(pane: ReactElement): Promise<string> {
+  const { lastFrame, unmount } = render(pane);
+  await tick(15);
+  const frame = lastFrame() ?? '';
+  unmount();
+  return frame;
+}
+
+/** The lines of `pane` as a person reads them: its frame without colour codes. */
+export async function paneLines(pane: ReactElement): Promise<string[]> {
+  return plain(await paneFrame(pane)).split('\n');
 }

@@ -91,9 +91,15 @@ function splitEvents(text: string): string[] {
   return events;
 }
 
+/** One event as a scripted server sends it: its name (none when null) and its data. */
+export interface SseEvent {
+  event: string | null;
+  data: unknown;
+}
+
 /** One scripted answer to POST /v1/messages: an SSE stream, or an HTTP error with a JSON body. */
 export type ScriptedResponse =
-  | { kind: 'sse'; events: ReadonlyArray<{ event: string | null; data: unknown }> }
+  | { kind: 'sse'; events: readonly SseEvent[] }
   | { kind: 'json'; status: number; body: unknown };
 
 export interface ScriptedServer extends FixtureServer {

@@ -5,9 +5,9 @@
  * A loopback server sends the chunks one write at a time, so the client reads them apart.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import fc from 'fast-check';
+import { listenOnLoopback } from './sse-fixture-server.js';
 
 /** One event as the reader should see it: the `event:` field and the data lines joined by LF. */
 export interface LogicalEvent {
@@ -149,18 +149,11 @@ export async function serveChunks(): Promise<ChunkServer> {
       res.end();
     })(current);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    ...(await listenOnLoopback(server)),
     serve(chunks, requestId = 'req_framing') {
       current = chunks;
       currentId = requestId;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
   };
 }

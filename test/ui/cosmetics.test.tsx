@@ -1,40 +1,22 @@
-import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/store/cell.js';
-import type { TimelineView } from '../../src/store/session-state.js';
-import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
-import { CellLines } from '../../src/ui/render/cell-lines.js';
+import { CellLineCache } from '../../src/ui/render/cell-lines.js';
 import { screenLayout } from '../../src/ui/render/screen-layout.js';
-import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
 import { welcomeLines } from '../../src/ui/render/welcome.js';
 import { wrap } from '../../src/ui/render/wrap.js';
-import { eventually, loadRenderers, plain, renderApp, runCell, tick } from './harness.js';
+import { openApps } from '../support/open-apps.js';
+import { paneLines, timelinePane } from '../support/panes.js';
+import { eventually, loadRenderers, plain, runCell } from './harness.js';
 
-const VIEW: TimelineView = {
-  hidePings: false,
-  foldDeltas: false,
-  cursor: null,
-  detail: null,
-  detailScroll: 0,
-};
 const OFFLINE = 'offline (no ANTHROPIC_API_KEY set): answers are simulated by the built-in API';
 
-async function timeline(cell: Cell, width: number, height: number): Promise<string[]> {
-  const { lastFrame } = render(
-    <TimelinePane
-      cell={cell}
-      rows={new TimelineRows()}
-      view={VIEW}
-      size={{ width, height }}
-      focused={false}
-    />,
-  );
-  await tick(15);
-  return plain(lastFrame()).split('\n');
+function timeline(cell: Cell, width: number, height: number): Promise<string[]> {
+  return paneLines(timelinePane({ cell, size: { width, height } }));
 }
 
 function reply(cell: Cell, width = 80): string[] {
-  return new CellLines()
+  return new CellLineCache()
     .lines(cell, { width, rawText: false, thinkingHidden: false, selected: false })
     .map((line) => plain(line).trim());
 }
@@ -42,6 +24,8 @@ function reply(cell: Cell, width = 80): string[] {
 beforeAll(loadRenderers);
 
 describe('cosmetics a new user meets', () => {
+  const { afterTurn } = openApps();
+
   it('the welcome leaves no word alone on a line, in the pane beside the timeline', () => {
     // 120 columns: the conversation pane is 69 wide. "offline" was left alone there.
     for (const width of [69, 56, 60, 80]) {
@@ -69,7 +53,13 @@ describe('cosmetics a new user meets', () => {
   });
 
   it('a stacked timeline at 40×12 still shows rows', async () => {
-    const layout = screenLayout({ columns: 40, rows: 12, timeline: true, promptLines: 1, toastLines: 0 });
+    const layout = screenLayout({
+      columns: 40,
+      rows: 12,
+      timelineShown: true,
+      promptLines: 1,
+      toastLines: 0,
+    });
     if (layout.kind !== 'notebook' || !layout.timeline) throw new Error('no timeline at 40×12');
     const cell = await runCell('chat');
     const lines = await timeline(cell, layout.timeline.width, layout.timeline.height);
@@ -78,41 +68,34 @@ describe('cosmetics a new user meets', () => {
   });
 
   it('p keeps the cursor on the same event', async () => {
-    const app = await renderApp();
-    try {
-      await app.type('hello');
-      await app.session.settled();
-      await tick(20);
-      // Focus the timeline, go to the top and down to the first text delta (after request,
-      // response, message_start, content_block_start and the ping).
-      await app.keys('\t', '\t', '\u001b[H', ...Array(5).fill('\u001b[B'));
-      const cell = app.session.state.cells[0] as Cell;
-      // The event under the cursor, in the rows the pane shows.
-      const selected = () => {
-        const view = app.session.state.timeline;
-        return new TimelineRows().rows(cell, view).rows[view.cursor ?? -1]?.seq;
-      };
-      const before = await eventually(() => {
-        expect(app.session.state.timeline.cursor).toBe(5);
-        return selected();
-      });
-      expect(cell.events.find((e) => e.seq === before)?.event).toBe('content_block_delta');
-      await app.keys('p');
-      await eventually(() => expect(app.session.state.timeline.hidePings).toBe(true));
-      expect(selected()).toBe(before);
-      await app.keys('p');
-      await eventually(() => expect(app.session.state.timeline.hidePings).toBe(false));
-      expect(selected()).toBe(before);
-      // On the ping itself, hiding pings leaves the cursor on the row above it.
-      await app.keys('\u001b[A');
-      await eventually(() => expect(app.session.state.timeline.cursor).toBe(4));
-      const ping = selected();
-      expect(cell.events.find((e) => e.seq === ping)?.event).toBe('ping');
-      await app.keys('p');
-      await eventually(() => expect(app.session.state.timeline.hidePings).toBe(true));
-      expect(selected()).toBe((ping ?? 0) - 1);
-    } finally {
-      await app.close();
-    }
+    const app = await afterTurn();
+    // Focus the timeline, go to the top and down to the first text delta (after request,
+    // response, message_start, content_block_start and the ping).
+    await app.keys('\t', '\t', '\u001b[H', ...Array(5).fill('\u001b[B'));
+    const cell = app.session.state.cells[0] as Cell;
+    // The event under the cursor, in the rows the pane shows.
+    const selected = () => {
+      const view = app.session.state.timeline;
+      return new TimelineRowCache().rows(cell, view)[view.cursor ?? -1]?.seq;
+    };
+    const before = await eventually(() => {
+      expect(app.session.state.timeline.cursor).toBe(5);
+      return selected();
+    });
+    expect(cell.events.find((e) => e.seq === before)?.event).toBe('content_block_delta');
+    await app.keys('p');
+    await eventually(() => expect(app.session.state.timeline.hidePings).toBe(true));
+    expect(selected()).toBe(before);
+    await app.keys('p');
+    await eventually(() => expect(app.session.state.timeline.hidePings).toBe(false));
+    expect(selected()).toBe(before);
+    // On the ping itself, hiding pings leaves the cursor on the row above it.
+    await app.keys('\u001b[A');
+    await eventually(() => expect(app.session.state.timeline.cursor).toBe(4));
+    const ping = selected();
+    expect(cell.events.find((e) => e.seq === ping)?.event).toBe('ping');
+    await app.keys('p');
+    await eventually(() => expect(app.session.state.timeline.hidePings).toBe(true));
+    expect(selected()).toBe((ping ?? 0) - 1);
   });
 });

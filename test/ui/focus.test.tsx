@@ -17,10 +17,10 @@ afterEach(async () => {
 
 const TAB = '\t';
 const ESC = '\u001b';
-// biome-ignore lint/suspicious/noControlCharactersInRegex: SGR inverse, then any other SGR, then the title
-const INVERSE_TITLE = /\u001b\[7m(?:\u001b\[[0-9;]*m)*Timeline · cell 1/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: SGR cyan (36), then the gutter's bar
-const LIT_GUTTER = /\u001b\[36m(?:\u001b\[[0-9;]*m)*│/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: SGR inverse, then any other SGR, then the marked title
+const INVERSE_TITLE = /\u001b\[7m(?:\u001b\[[0-9;]*m)*▸ (?:\u001b\[[0-9;]*m)*Timeline · cell 1/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: SGR cyan (36), then the gutter's heavy bar
+const LIT_GUTTER = /\u001b\[36m(?:\u001b\[[0-9;]*m)*┃/;
 
 const status = (h: AppHarness) => h.text().split('\n').at(-1) ?? '';
 

@@ -16,16 +16,17 @@ import type { TurnSettings, TurnUpdate } from '../../src/engine/types.js';
 import type { Pace } from '../../src/offline/pace.js';
 import { type OfflineServer, startOfflineServer } from '../../src/offline/server.js';
 import { Session } from '../../src/session/session.js';
-import { applyUpdate, type Cell, newCell } from '../../src/store/cell.js';
+import type { Cell } from '../../src/store/cell.js';
 import { initialState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
 import { App } from '../../src/ui/App.js';
 import { loadRenderers } from '../../src/ui/render/markdown-loader.js';
-import { serveScript } from '../support/sse-fixture-server.js';
+import { cellFrom } from '../support/cells.js';
+import { type SseEvent, serveScript } from '../support/sse-fixture-server.js';
 import { messageEnd, messageStart } from '../support/stream-events.js';
 import { clientFor, SETTINGS } from '../support/turns.js';
 
-export { loadRenderers };
+export { cellFrom, loadRenderers };
 
 /** Waits for the store's frame timer (16 ms) and Ink's render to run; a key's render needs ~1 ms. */
 export function tick(ms = 20): Promise<void> {
@@ -142,11 +143,6 @@ async function collectUpdates(url: string, settings: Partial<TurnSettings>): Pro
   return updates;
 }
 
-/** A cell fed with `updates`, the way the session feeds it. */
-export function cellFrom(updates: readonly TurnUpdate[], prompt = 'a prompt', id = 1): Cell {
-  return updates.reduce(applyUpdate, newCell(id, prompt, SETTINGS, 'chat'));
-}
-
 export interface Rendered {
   frame(): string;
   text(): string;
@@ -261,6 +257,11 @@ class KeyStdin extends EventEmitter {
   };
 }
 
+/** The App on `session`, for renderSized: its clipboard goes nowhere and quitting does nothing. */
+export function appOn(session: Session): ReactElement {
+  return <App commands={{ session, clipboard: createClipboard(() => {}, null), cwd: '.', quit: () => {} }} />;
+}
+
 /** Real Ink on a terminal of a given size (ink-testing-library's is fixed at 100 columns, no rows). */
 export function renderSized(tree: ReactElement, columns: number, rows: number) {
   const stdout = new SizedStdout(columns, rows);
@@ -285,10 +286,7 @@ export function renderSized(tree: ReactElement, columns: number, rows: number) {
   };
 }
 
-export interface SseEvent {
-  event: string | null;
-  data: unknown;
-}
+export type { SseEvent };
 
 /** A real HTTP server that answers every POST /v1/messages with these events (for text the corpus never has). */
 export function serveEvents(events: readonly SseEvent[]): Promise<{ url: string; close(): Promise<void> }> {
@@ -303,17 +301,7 @@ export async function notebookWithEvents(
   const store = new SessionStore(
     initialState({ ...SETTINGS, mode }, { offline: false, describe: 'test server' }, null),
   );
-  const session = new Session(store, clientFor(server.url, 0), null);
-  return {
-    session,
-    store,
-    server,
-    async close() {
-      session.interrupt();
-      await session.settled();
-      await server.close();
-    },
-  };
+  return sessionOn(store, clientFor(server.url, 0), server);
 }
 
 /** The finished cell of one turn answered with `events`. */

@@ -4,19 +4,17 @@ import { join } from 'node:path';
 import chalk from 'chalk';
 import fc from 'fast-check';
 import { Box } from 'ink';
-import type { ReactElement } from 'react';
+import { Fragment, type ReactElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamMode, TurnUpdate } from '../../src/engine/types.js';
 import type { Cell } from '../../src/store/cell.js';
-import type { TimelineView } from '../../src/store/session-state.js';
-import { ConversationPane } from '../../src/ui/components/ConversationPane.js';
 import { eventDetailBody } from '../../src/ui/components/EventDetail.js';
-import { TimelinePane } from '../../src/ui/components/TimelinePane.js';
 import { ToastLine } from '../../src/ui/components/ToastLine.js';
-import { CellLines } from '../../src/ui/render/cell-lines.js';
+import { CellLineCache } from '../../src/ui/render/cell-lines.js';
 import { timelineLine } from '../../src/ui/render/timeline-lines.js';
-import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
 import { hostileHeader, hostileReply, hostileText, unsafeOnTerminal } from '../support/hostile.js';
+import { conversationPane, TIMELINE_VIEW, timelinePane } from '../support/panes.js';
 import { type ChunkServer, CLEAN, encodeFramed, serveChunks } from '../support/sse-framing.js';
 import { clientFor, collectTurn } from '../support/turns.js';
 import {
@@ -40,8 +38,6 @@ import {
 // Wrapping and Markdown reflow keep surrogate pairs whole, so the laid-out views are held to
 // no lone surrogate too.
 const CHECK = { loneSurrogates: true };
-
-const VIEW: TimelineView = { hidePings: false, foldDeltas: false, cursor: 0, detail: null, detailScroll: 0 };
 
 let server: ChunkServer;
 let savedLevel: typeof chalk.level;
@@ -71,16 +67,21 @@ function expectSafeFrame(tree: ReactElement, columns: number, rows: number, what
  * full), then the views as real Ink draws them at a terminal's height, stacked in one frame.
  */
 function expectSafeViews(cell: Cell, width: number, focused: boolean) {
-  const rows = new TimelineRows();
+  const rows = new TimelineRowCache();
   const events = cell.events.slice(0, cell.eventCount);
   for (const rawText of [false, true]) {
-    const lines = new CellLines().lines(cell, { width, rawText, thinkingHidden: false, selected: focused });
+    const lines = new CellLineCache().lines(cell, {
+      width,
+      rawText,
+      thinkingHidden: false,
+      selected: focused,
+    });
     expect(unsafeOnTerminal(lines.join('\n'), CHECK), `cell lines (raw text ${rawText})`).toBeUndefined();
   }
   for (const foldDeltas of [false, true]) {
     const lines = rows
       .rows(cell, { hidePings: false, foldDeltas })
-      .rows.map((row, i) => timelineLine(row, width, i === 3));
+      .map((row, i) => timelineLine(row, width, i === 3));
     // Timeline rows are cut, never wrapped: no lone surrogate is allowed there already.
     expect(unsafeOnTerminal(lines.join('\n')), 'timeline lines').toBeUndefined();
   }
@@ -94,39 +95,24 @@ function expectSafeViews(cell: Cell, width: number, focused: boolean) {
   const size = { width, height: 24 };
   const views = [
     ...[false, true].map((rawText) => (
-      <ConversationPane
-        key={`conversation ${rawText}`}
-        cells={[cell]}
-        layout={new CellLines()}
-        size={size}
-        rawText={rawText}
-        thinkingHidden={false}
-        selected={null}
-        focused={focused}
-        scroll={0}
-        welcome={[]}
-      />
+      <Fragment key={`conversation ${rawText}`}>
+        {conversationPane({ cells: [cell], size, rawText, focused })}
+      </Fragment>
     )),
-    <TimelinePane
-      key="timeline"
-      cell={cell}
-      rows={rows}
-      view={{ ...VIEW, cursor: focused ? 3 : null }}
-      size={size}
-      focused={focused}
-    />,
-    ...events
-      .slice(0, 4)
-      .map((event) => (
-        <TimelinePane
-          key={`detail ${event.seq}`}
-          cell={cell}
-          rows={rows}
-          view={{ ...VIEW, detail: event.seq }}
-          size={size}
-          focused
-        />
-      )),
+    <Fragment key="timeline">
+      {timelinePane({ cell, rows, view: { ...TIMELINE_VIEW, cursor: focused ? 3 : null }, size, focused })}
+    </Fragment>,
+    ...events.slice(0, 4).map((event) => (
+      <Fragment key={`detail ${event.seq}`}>
+        {timelinePane({
+          cell,
+          rows,
+          view: { ...TIMELINE_VIEW, cursor: 0, detail: event.seq },
+          size,
+          focused: true,
+        })}
+      </Fragment>
+    )),
   ];
   expectSafeFrame(
     <Box flexDirection="column">{views}</Box>,

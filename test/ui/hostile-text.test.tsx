@@ -6,7 +6,7 @@ import type { Cell } from '../../src/store/cell.js';
 import { keepOnlySgr } from '../../src/terminal/keep-sgr.js';
 import { neutralize } from '../../src/terminal/neutralize.js';
 import { EventDetail } from '../../src/ui/components/EventDetail.js';
-import { type CellLineOptions, CellLines } from '../../src/ui/render/cell-lines.js';
+import { CellLineCache, type CellLineOptions } from '../../src/ui/render/cell-lines.js';
 import { ESCAPE_STARTERS, SGR } from '../support/escapes.js';
 import { withoutOurLinks } from '../support/our-links.js';
 import { timelinePane } from '../support/panes.js';
@@ -151,7 +151,7 @@ describe('hostile text', () => {
     });
 
     it('shows a finished reply rendered as Markdown with ␛ stand-ins and no escape but SGR', () => {
-      const lines = new CellLines().lines(reply, WIDE);
+      const lines = new CellLineCache().lines(reply, WIDE);
       for (const line of lines) expectOnlySgr(line);
       const text = lines.map(plain).join('\n');
       expect(text).toContain(neutralize(HOSTILE));
@@ -160,7 +160,7 @@ describe('hostile text', () => {
     });
 
     it('shows a finished reply as raw text (/raw) with ␛ stand-ins and no escape but SGR', () => {
-      const lines = new CellLines().lines(reply, { ...WIDE, rawText: true });
+      const lines = new CellLineCache().lines(reply, { ...WIDE, rawText: true });
       for (const line of lines) expectOnlySgr(line);
       expect(lines.map(plain).join('\n')).toContain(neutralize(HOSTILE));
     });
@@ -169,19 +169,19 @@ describe('hostile text', () => {
       const lastText = replyUpdates.findLastIndex((u) => u.type === 'text' && u.index === 0);
       const streaming = cellFrom(replyUpdates.slice(0, lastText + 1), HOSTILE_PROMPT);
       expect(streaming.status).toBe('streaming');
-      const lines = new CellLines().lines(streaming, WIDE);
+      const lines = new CellLineCache().lines(streaming, WIDE);
       for (const line of lines) expectOnlySgr(line);
       expect(lines.map(plain).join('\n')).toContain(neutralize(HOSTILE));
     });
 
     it("neutralizes the prompt's hyperlink and clipboard sequences in the In line", () => {
-      const lines = new CellLines().lines(reply, WIDE);
+      const lines = new CellLineCache().lines(reply, WIDE);
       expect(plain(lines[0])).toBe(`In [1]: ${neutralize(HOSTILE_PROMPT)}`);
       expect(plain(lines[0])).toContain('␛]8;;http://x␇link␛]8;;␇');
     });
 
     it('neutralizes a tool name, an unknown block type and a citation title', () => {
-      const text = new CellLines()
+      const text = new CellLineCache()
         .lines(reply, WIDE)
         .map((line) => {
           expectOnlySgr(line);
@@ -194,7 +194,7 @@ describe('hostile text', () => {
     });
 
     it("neutralizes a server's stop_reason in the metrics line", () => {
-      const lines = new CellLines().lines(fields, WIDE);
+      const lines = new CellLineCache().lines(fields, WIDE);
       for (const line of lines) expectOnlySgr(line);
       expect(lines.map(plain).join('\n')).toContain(`${neutralize(`end_turn${OSC52}`)} · TTFT`);
     });

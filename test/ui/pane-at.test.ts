@@ -3,7 +3,7 @@ import { paneAt } from '../../src/ui/render/pane-at.js';
 import { screenLayout } from '../../src/ui/render/screen-layout.js';
 
 const layout = (columns: number, rows: number) =>
-  screenLayout({ columns, rows, timeline: true, promptLines: 1, toastLines: 0 });
+  screenLayout({ columns, rows, timelineShown: true, promptLines: 1, toastLines: 0 });
 
 describe('the pane under the mouse', () => {
   it('side by side: the conversation left, the gutter nothing, the timeline right; prompt and status nothing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TimelineRows } from '../../src/ui/render/timeline-rows.js';
+import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
 import { messageStart } from '../support/stream-events.js';
 import { cellFrom, updatesFromEvents } from './harness.js';
 
@@ -10,7 +10,7 @@ describe('the timeline error preview', () => {
       messageStart(),
       { event: 'error', data: { type: 'error', error: { type: 'overloaded_error', message } } },
     ]);
-    const { rows } = new TimelineRows().rows(cellFrom(updates), { hidePings: false, foldDeltas: false });
+    const rows = new TimelineRowCache().rows(cellFrom(updates), { hidePings: false, foldDeltas: false });
     const error = rows.find((row) => row.name === 'error');
     expect(error?.preview).toBe('overloaded_error: Overloaded␍␊streambook: forged line');
   });

@@ -1,5 +1,5 @@
 import type { Cell } from '../../store/cell.js';
-import type { CellLines } from '../render/cell-lines.js';
+import type { CellLineCache } from '../render/cell-lines.js';
 import { conversationWindow } from '../render/conversation-window.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { wrap } from '../render/wrap.js';
@@ -7,7 +7,8 @@ import { Lines } from './Lines.js';
 
 export interface ConversationPaneProps {
   cells: readonly Cell[];
-  layout: CellLines;
+  /** The cells' lines, laid out once and kept: a frame lays out only what changed. */
+  cellLines: CellLineCache;
   size: PaneSize;
   rawText: boolean;
   thinkingHidden: boolean;
@@ -27,7 +28,7 @@ export function ConversationPane(props: ConversationPaneProps) {
   }
   const window = conversationWindow({
     cells: props.cells,
-    layout: props.layout,
+    cellLines: props.cellLines,
     options: { width: size.width, rawText: props.rawText, thinkingHidden: props.thinkingHidden },
     height: size.height,
     scroll: props.scroll,

@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import type { WireEvent } from '../../engine/types.js';
+import { detailKeysHint } from '../input/key-hints.js';
 import { type DetailContent, eventDetail } from '../render/detail-content.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { Lines } from './Lines.js';
@@ -27,7 +28,7 @@ export function DetailView({ content, size, scroll }: DetailViewProps) {
   const start = Math.max(0, Math.min(scroll, body.length - height));
   const lines = [
     chalk.bold(content.title),
-    chalk.dim('↑/↓ PgUp/PgDn scroll · Esc back'),
+    chalk.dim(detailKeysHint()),
     ...body.slice(start, start + height),
   ];
   return <Lines lines={lines} width={size.width} height={size.height} />;

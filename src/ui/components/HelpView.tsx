@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { COMMANDS } from '../../commands/index.js';
 import { helpRows } from '../input/key-dispatch.js';
+import { pageKeysHint } from '../input/key-hints.js';
 import { clamp } from '../render/clamp.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { wrap } from '../render/wrap.js';
@@ -18,17 +19,12 @@ export function helpLines(width: number): string[] {
     );
   };
   return [
-    chalk.bold('Keys') + chalk.dim('  (Esc closes)  ↑/↓ PgUp/PgDn scroll'),
+    chalk.bold('Keys') + chalk.dim(`  ${pageKeysHint()}`),
     ...keys.flatMap((row) => entry(row.keys, keyWidth, row.help)),
     '',
     chalk.bold('Commands'),
     ...COMMANDS.flatMap((c) => entry(`/${c.name} ${c.args ?? ''}`, commandWidth, c.summary)),
   ];
-}
-
-/** How far help can scroll in a pane of this size. */
-export function maxHelpScroll(size: PaneSize): number {
-  return Math.max(0, helpLines(size.width).length - size.height);
 }
 
 /** Keys and commands, in place of the conversation until Esc. */

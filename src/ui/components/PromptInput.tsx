@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { neutralize } from '../../terminal/neutralize.js';
+import { promptPlaceholder } from '../input/key-hints.js';
 import { linesAroundCursor, type PromptEditor } from '../input/prompt-editor.js';
 
 export interface PromptInputProps {
@@ -48,9 +49,8 @@ function visibleLines(
   height: number,
 ): Array<{ text: string; first: boolean }> {
   if (!editor.value) {
-    const hint = !focused
-      ? chalk.dim('Tab returns here')
-      : `${chalk.inverse(' ')}${chalk.dim(streaming ? 'streaming… Esc interrupts' : 'Type a prompt, Enter sends · Ctrl+J newline · /help')}`;
+    const placeholder = chalk.dim(promptPlaceholder(focused, streaming));
+    const hint = focused ? `${chalk.inverse(' ')}${placeholder}` : placeholder;
     return [{ text: hint, first: true }];
   }
   const { lines, fromTop, cursorLine, cursorColumn } = linesAroundCursor(editor, height);

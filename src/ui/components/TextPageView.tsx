@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import type { TextPage } from '../../store/session-state.js';
+import { pageKeysHint } from '../input/key-hints.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { wrap } from '../render/wrap.js';
 import { Lines } from './Lines.js';
@@ -7,7 +8,7 @@ import { Lines } from './Lines.js';
 /** A page's title and lines at a width; a wrapped line keeps its indent. */
 export function textPageLines(page: TextPage, width: number): string[] {
   const body = page.lines.flatMap((line) => wrap(line, width));
-  return [chalk.bold(page.title) + chalk.dim('  (Esc closes)  ↑/↓ PgUp/PgDn scroll'), ...body];
+  return [chalk.bold(page.title) + chalk.dim(`  ${pageKeysHint()}`), ...body];
 }
 
 /** A page of text (what /settings shows), in place of the conversation until Esc. */

@@ -1,20 +1,24 @@
 import chalk from 'chalk';
 import type { Cell } from '../../store/cell.js';
+import { eventCounts } from '../../store/event-counts.js';
 import type { TimelineView } from '../../store/session-state.js';
 import { detailContent } from '../render/detail-content.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { timelineHeader, timelineLine, timelineWindow } from '../render/timeline-lines.js';
-import type { TimelineRows } from '../render/timeline-rows.js';
+import type { TimelineRowCache } from '../render/timeline-rows.js';
 import { DetailView } from './EventDetail.js';
 import { Lines } from './Lines.js';
 
 export interface TimelinePaneProps {
   cell: Cell | undefined;
-  rows: TimelineRows;
+  rows: TimelineRowCache;
   view: TimelineView;
   size: PaneSize;
   focused: boolean;
 }
+
+/** Ahead of the timeline's title while it has focus: seen without colour (NO_COLOR), unlike inverse. */
+export const FOCUS_MARK = '▸ ';
 
 /** Lines above the timeline's rows: its title, filters, counts and column names. */
 export const TIMELINE_HEADER_LINES = 4;
@@ -25,16 +29,16 @@ export function TimelinePane({ cell, rows, view, size, focused }: TimelinePanePr
     const content = detailContent(cell, view.detail);
     if (content) return <DetailView content={content} size={size} scroll={view.detailScroll} />;
   }
-  const built = cell ? rows.rows(cell, view) : { rows: [], counts: {} };
-  const [title = '', ...rest] = timelineHeader(cell?.id ?? null, built.counts, view, {
+  const built = cell ? rows.rows(cell, view) : [];
+  const [title = '', ...rest] = timelineHeader(cell?.id ?? null, cell ? eventCounts(cell) : {}, view, {
     requests: cell?.attempts.length ?? 0,
     height: size.height,
   });
-  // The focused pane's title stands out: the keys go here.
-  const header = [focused ? chalk.inverse.cyan(title) : title, ...rest];
+  // The focused pane's title stands out: the keys go here. The mark shows it without colour too.
+  const header = [focused ? chalk.inverse.cyan(`${FOCUS_MARK}${title}`) : title, ...rest];
   const bodyHeight = Math.max(0, size.height - header.length);
-  const window = timelineWindow(built.rows.length, bodyHeight, focused ? view.cursor : null);
-  const body = built.rows
+  const window = timelineWindow(built.length, bodyHeight, focused ? view.cursor : null);
+  const body = built
     .slice(window.start, window.end)
     .map((row, i) => timelineLine(row, size.width, focused && window.cursor === window.start + i));
   return <Lines lines={[...header, ...body].slice(0, size.height)} width={size.width} height={size.height} />;

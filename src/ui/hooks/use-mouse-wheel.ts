@@ -3,8 +3,8 @@ import { move, type PaneKeys } from '../input/pane-keys.js';
 import { paneAt } from '../render/pane-at.js';
 
 /**
- * A mouse report: the wheel scrolls the pane under the pointer, whatever has focus (help, when
- * open, covers both panes). The timeline's rows move its cursor, which shows only with focus,
+ * A mouse report: the wheel scrolls the pane under the pointer, whatever has focus (a page,
+ * when open, covers both panes). The timeline's rows move its cursor, which shows only with focus,
  * so the wheel gives the timeline focus; the conversation scrolls without taking it.
  */
 export function mouseWheel(keys: PaneKeys, report: MouseReport): void {
@@ -12,6 +12,6 @@ export function mouseWheel(keys: PaneKeys, report: MouseReport): void {
   const pane = paneAt(keys.layout, report.x, report.y);
   if (pane === null) return;
   const { session } = keys.commands;
-  if (pane === 'timeline' && !session.state.view.help) session.view(() => ({ focus: 'timeline' }));
+  if (pane === 'timeline' && session.state.view.page === null) session.view(() => ({ focus: 'timeline' }));
   move(keys, report.direction === 'up' ? 'wheel-up' : 'wheel-down', pane);
 }

@@ -17,7 +17,7 @@ export function useNotebookKeys(keys: KeyContext): void {
 /** Pasted text goes into the prompt as it is, newlines and escapes and all; a paste never sends. */
 function pasteText({ commands, edit }: KeyContext, text: string): void {
   const { session } = commands;
-  if (session.state.view.focus !== 'prompt') session.view(() => ({ focus: 'prompt', help: false }));
+  if (session.state.view.focus !== 'prompt') session.view(() => ({ focus: 'prompt', page: null }));
   edit({ type: 'insert', text });
 }
 

@@ -23,14 +23,10 @@ export const ACTIONS: Record<Action, (keys: KeyContext, key: KeyName) => void> =
   quit: ({ commands }) => commands.quit(),
   'ask-to-quit': ({ commands }, name) => commands.session.armQuit(name),
   'close-detail': ({ commands }) => commands.session.timeline(() => ({ detail: null })),
-  'close-help': ({ commands }) => commands.session.view(() => ({ help: false })),
+  'close-help': ({ commands }) => commands.session.view(() => ({ page: null })),
   'focus-prompt': ({ commands }) => commands.session.view(() => ({ focus: 'prompt' })),
   suspend: () => suspend(),
-  'toggle-timeline': ({ commands }) =>
-    commands.session.view((view) => ({
-      timelineShown: !view.timelineShown,
-      focus: view.focus === 'timeline' ? 'prompt' : view.focus,
-    })),
+  'toggle-timeline': ({ commands }) => commands.session.toggleTimeline(),
   'toggle-thinking': ({ commands }) =>
     commands.session.view((view) => ({ thinkingHidden: !view.thinkingHidden })),
   copy: (keys) => void copy(keys),
@@ -65,8 +61,8 @@ function toggleFilter({ commands, timelineRows }: KeyContext, key: 'p' | 'f'): v
     session.timeline(() => filter);
     return;
   }
-  const before = timelineRows.rows(cell, t).rows;
-  const after = timelineRows.rows(cell, { ...t, ...filter }).rows;
+  const before = timelineRows.rows(cell, t);
+  const after = timelineRows.rows(cell, { ...t, ...filter });
   session.timeline(() => ({ ...filter, cursor: sameRowCursor(before, after, t.cursor) }));
 }
 
@@ -76,5 +72,5 @@ function cycleFocus({ commands }: KeyContext, by: 1 | -1): void {
     ? ['prompt', 'conversation', 'timeline']
     : ['prompt', 'conversation'];
   const next = order[(order.indexOf(view.focus) + order.length + by) % order.length] ?? 'prompt';
-  commands.session.view(() => ({ focus: next, help: false }));
+  commands.session.view(() => ({ focus: next, page: null }));
 }

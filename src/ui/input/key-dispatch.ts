@@ -9,12 +9,12 @@ export interface KeyState {
   prompt: string;
 }
 
-const CONDITIONS: Record<Condition, (s: KeyState) => boolean> = {
+export const CONDITIONS: Record<Condition, (s: KeyState) => boolean> = {
   streaming: ({ state }) => isStreaming(state),
   armed: ({ state }) => state.quitArmed !== null,
   draft: ({ prompt }) => prompt !== '',
   empty: ({ prompt }) => prompt === '',
-  help: ({ state }) => state.view.help,
+  help: ({ state }) => state.view.page !== null,
   detail: ({ state }) => state.timeline.detail !== null,
   away: ({ state }) => state.view.focus !== 'prompt',
   completing: ({ state, prompt }) => state.view.focus === 'prompt' && /^\/\S*$/.test(prompt),
@@ -51,7 +51,7 @@ export function hintsFor(now: KeyState): string[] {
 
 /** Where keys go now, as the status bar names it. */
 export function focusName(state: SessionState): string {
-  if (state.view.help) return 'help';
+  if (state.view.page) return 'help';
   return state.view.focus === 'timeline' && state.timeline.detail !== null ? 'event' : state.view.focus;
 }
 

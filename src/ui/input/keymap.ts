@@ -14,16 +14,8 @@ export type Condition =
   | 'timeline'
   | 'list';
 
-/** What a key does; each is one function in key-actions.ts. */
-export type Action =
-  | 'stop'
-  | 'stop-and-ask'
-  | 'quit'
-  | 'ask-to-quit'
-  | 'clear-prompt'
-  | 'close-detail'
-  | 'close-help'
-  | 'focus-prompt'
+/** What a key does in the prompt; each is one function in prompt-keys.ts. */
+export type PromptAction =
   | 'send'
   | 'newline'
   | 'line-up'
@@ -39,11 +31,23 @@ export type Action =
   | 'delete-word'
   | 'delete-to-start'
   | 'delete-to-end'
+  | 'clear-prompt'
+  | 'complete';
+
+/** What a key does; each is one function in key-actions.ts (the prompt's in prompt-keys.ts). */
+export type Action =
+  | PromptAction
+  | 'stop'
+  | 'stop-and-ask'
+  | 'quit'
+  | 'ask-to-quit'
+  | 'close-detail'
+  | 'close-help'
+  | 'focus-prompt'
   | 'suspend'
   | 'toggle-timeline'
   | 'toggle-thinking'
   | 'copy'
-  | 'complete'
   | 'focus-next'
   | 'focus-previous'
   | 'select-up'
@@ -64,7 +68,7 @@ export interface Binding {
   /** The state it applies in (besides its group's focus); none means always. */
   when?: Condition;
   action: Action;
-  /** Shown in the status bar while the binding applies, narrowest first to go. */
+  /** Shown in the status bar while the binding applies, narrowest first to go, e.g. "^T timeline". */
   hint?: string;
 }
 
@@ -77,153 +81,71 @@ export interface KeyGroup {
 }
 
 /**
- * Every key of the notebook. Dispatch, /help and the status bar's hints all read this table,
- * so they cannot disagree. Order matters twice: the first match wins, and hints are shown in
- * this order while they fit.
+ * Every key of the notebook, a group of keys a line (an indented line goes on with the one
+ * above): `(pane)` if the keys go to one pane only, the bindings, then `|` and the group's
+ * /help line. A binding is `key[@state] action ["hint"]`; `↑/↓ line-up/line-down` binds two
+ * keys to two actions, and their hint names both keys. Dispatch, /help, the status bar's
+ * hints and the README's Keys table all read this table, so they cannot disagree. Order
+ * matters twice: the first match wins, and hints are shown in this order while they fit.
  */
-export const KEYMAP: readonly KeyGroup[] = [
-  {
-    help: 'stop the reply; else close JSON or help; else to the prompt',
-    bindings: [
-      { key: 'Esc', when: 'streaming', action: 'stop', hint: 'Esc stop' },
-      { key: 'Esc', when: 'detail', action: 'close-detail', hint: 'Esc back' },
-      { key: 'Esc', when: 'help', action: 'close-help', hint: 'Esc close' },
-      { key: 'Esc', when: 'away', action: 'focus-prompt', hint: 'Esc prompt' },
-    ],
-  },
-  {
-    help: 'stop the reply and ask; clear a draft; else twice quits',
-    bindings: [
-      { key: 'Ctrl+C', when: 'streaming', action: 'stop-and-ask' },
-      { key: 'Ctrl+C', when: 'armed', action: 'quit' },
-      { key: 'Ctrl+C', when: 'draft', action: 'clear-prompt' },
-      { key: 'Ctrl+C', action: 'ask-to-quit' },
-    ],
-  },
-  {
-    help: 'quit on an empty prompt; mid-reply or with a draft, twice',
-    bindings: [
-      { key: 'Ctrl+D', when: 'streaming', action: 'stop-and-ask' },
-      { key: 'Ctrl+D', when: 'armed', action: 'quit' },
-      { key: 'Ctrl+D', when: 'empty', action: 'quit' },
-      { key: 'Ctrl+D', action: 'ask-to-quit' },
-    ],
-  },
-  {
-    help: 'scroll help or the pane; in the timeline, select an event',
-    bindings: [
-      { key: '↑', when: 'help', action: 'scroll-up' },
-      { key: '↓', when: 'help', action: 'scroll-down' },
-      { key: 'PgUp', when: 'help', action: 'page-up' },
-      { key: 'PgDn', when: 'help', action: 'page-down' },
-      { key: '↑', when: 'timeline', action: 'scroll-up', hint: '↑↓ select' },
-      { key: '↓', when: 'timeline', action: 'scroll-down' },
-      { key: 'PgUp', when: 'away', action: 'page-up' },
-      { key: 'PgDn', when: 'away', action: 'page-down' },
-      { key: 'Home', when: 'away', action: 'to-top' },
-      { key: 'End', when: 'away', action: 'to-bottom' },
-    ],
-  },
-  {
-    focus: 'prompt',
-    help: 'send the prompt (or run a /command)',
-    bindings: [{ key: 'Enter', action: 'send', hint: 'Enter send' }],
-  },
-  {
-    focus: 'prompt',
-    help: 'new line in the prompt (so does \\ then Enter)',
-    bindings: [
-      { key: 'Ctrl+J', action: 'newline' },
-      { key: 'Alt+Enter', action: 'newline' },
-    ],
-  },
-  {
-    focus: 'prompt',
-    help: 'move between lines; past the edges, recall earlier prompts',
-    bindings: [
-      { key: '↑', action: 'line-up' },
-      { key: '↓', action: 'line-down' },
-    ],
-  },
-  {
-    focus: 'prompt',
-    help: 'a character / a word back or forward',
-    bindings: [
-      { key: '←', action: 'char-left' },
-      { key: '→', action: 'char-right' },
-      { key: 'Alt+B', action: 'word-left' },
-      { key: 'Alt+F', action: 'word-right' },
-    ],
-  },
-  {
-    focus: 'prompt',
-    help: 'start / end of the line',
-    bindings: [
-      { key: 'Home', action: 'line-start' },
-      { key: 'End', action: 'line-end' },
-      { key: 'Ctrl+A', action: 'line-start' },
-      { key: 'Ctrl+E', action: 'line-end' },
-    ],
-  },
-  {
-    focus: 'prompt',
-    help: 'delete a character back / forward, or the word before',
-    bindings: [
-      { key: 'Backspace', action: 'delete-back' },
-      { key: 'Delete', action: 'delete-forward' },
-      { key: 'Ctrl+W', action: 'delete-word' },
-    ],
-  },
-  {
-    focus: 'prompt',
-    help: "delete to the line's start / end",
-    bindings: [
-      { key: 'Ctrl+U', action: 'delete-to-start' },
-      { key: 'Ctrl+K', action: 'delete-to-end' },
-    ],
-  },
-  {
-    help: 'show or hide the timeline pane / thinking',
-    bindings: [
-      { key: 'Ctrl+T', action: 'toggle-timeline', hint: '^T timeline' },
-      { key: 'Ctrl+O', action: 'toggle-thinking' },
-    ],
-  },
-  {
-    help: "copy the selected cell's final message JSON",
-    bindings: [{ key: 'Ctrl+Y', action: 'copy', hint: '^Y copy' }],
-  },
-  {
-    help: 'focus: prompt → conversation → timeline; completes a /command',
-    bindings: [
-      { key: 'Tab', when: 'completing', action: 'complete', hint: 'Tab complete' },
-      { key: 'Tab', action: 'focus-next', hint: 'Tab focus' },
-      { key: 'Shift+Tab', action: 'focus-previous' },
-    ],
-  },
-  {
-    help: 'suspend to the shell; fg brings it back',
-    bindings: [{ key: 'Ctrl+Z', action: 'suspend' }],
-  },
-  {
-    focus: 'conversation',
-    help: 'select a cell; the timeline follows it',
-    bindings: [
-      { key: '↑', action: 'select-up', hint: '↑↓ select' },
-      { key: '↓', action: 'select-down' },
-    ],
-  },
-  {
-    focus: 'timeline',
-    help: "open the selected event's full JSON",
-    bindings: [{ key: 'Enter', when: 'list', action: 'open-event', hint: 'Enter open' }],
-  },
-  {
-    focus: 'timeline',
-    help: 'hide pings / fold runs of deltas',
-    bindings: [
-      { key: 'p', when: 'list', action: 'toggle-pings' },
-      { key: 'f', when: 'list', action: 'toggle-fold' },
-    ],
-  },
-];
+const TABLE = String.raw`
+Esc@streaming stop "stop", Esc@detail close-detail "back", Esc@help close-help "close",
+    Esc@away focus-prompt "prompt" | stop the reply; else close JSON or help; else to the prompt
+Ctrl+C@streaming stop-and-ask, Ctrl+C@armed quit, Ctrl+C@draft clear-prompt, Ctrl+C ask-to-quit
+    | stop the reply and ask; clear a draft; else twice quits
+Ctrl+D@streaming stop-and-ask, Ctrl+D@armed quit, Ctrl+D@empty quit, Ctrl+D ask-to-quit
+    | quit on an empty prompt; mid-reply or with a draft, twice
+↑/↓@help scroll-up/scroll-down, PgUp/PgDn@help page-up/page-down,
+    ↑/↓@timeline scroll-up/scroll-down "select",
+    PgUp/PgDn@away page-up/page-down, Home/End@away to-top/to-bottom
+    | scroll help or the pane; in the timeline, select an event
+(prompt) Enter send "send" | send the prompt (or run a /command)
+(prompt) Ctrl+J newline, Alt+Enter newline | new line in the prompt (so does \ then Enter)
+(prompt) ↑/↓ line-up/line-down | move between lines; past the edges, recall earlier prompts
+(prompt) ←/→ char-left/char-right, Alt+B/Alt+F word-left/word-right | a character / a word back or forward
+(prompt) Home/End line-start/line-end, Ctrl+A/Ctrl+E line-start/line-end | start / end of the line
+(prompt) Backspace delete-back, Delete delete-forward, Ctrl+W delete-word
+    | delete a character back / forward, or the word before
+(prompt) Ctrl+U delete-to-start, Ctrl+K delete-to-end | delete to the line's start / end
+Ctrl+T toggle-timeline "timeline", Ctrl+O toggle-thinking | show or hide the timeline pane / thinking
+Ctrl+Y copy "copy" | copy the selected cell's final message JSON
+Tab@completing complete "complete", Tab focus-next "focus", Shift+Tab focus-previous
+    | focus: prompt → conversation → timeline; completes a /command
+Ctrl+Z suspend | suspend to the shell; fg brings it back
+(conversation) ↑/↓ select-up/select-down "select" | select a cell; the timeline follows it
+(timeline) Enter@list open-event "open" | open the selected event's full JSON
+(timeline) p@list toggle-pings, f@list toggle-fold | hide pings / fold runs of deltas
+`;
+
+export const KEYMAP: readonly KeyGroup[] = TABLE.trim().replace(/\n\s+/g, ' ').split('\n').map(parseGroup);
+
+function parseGroup(line: string): KeyGroup {
+  const [, focus, bindings = '', help = ''] = /^(?:\((\w+)\) )?(.+?) \| (.+)$/.exec(line) ?? [];
+  if (!bindings) throw new Error(`keymap: not a group: ${line}`);
+  return {
+    ...(focus ? { focus: focus as Focus } : {}),
+    help,
+    bindings: bindings.split(', ').flatMap(parseBindings),
+  };
+}
+
+/** `↑/↓@timeline scroll-up/scroll-down "select"` → the two bindings it stands for. */
+function parseBindings(text: string): Binding[] {
+  const [, keyText = '', when, actionText = '', hint] =
+    /^(\S+?)(?:@(\S+))? (\S+)(?: "(.+)")?$/.exec(text) ?? [];
+  const keys = keyText.split('/');
+  const actions = actionText.split('/');
+  if (!keyText || keys.length !== actions.length) throw new Error(`keymap: not a binding: ${text}`);
+  return keys.map((key, i) => ({
+    key,
+    // The names are held to key-dispatch's CONDITIONS and key-actions' ACTIONS by test/ui/input/keymap.test.ts.
+    ...(when ? { when: when as Condition } : {}),
+    action: actions[i] as Action,
+    ...(hint && i === 0 ? { hint: `${keys.map(shortKey).join('')} ${hint}` } : {}),
+  }));
+}
+
+/** A key as a hint names it, short for the status bar: Ctrl+T is ^T. */
+export function shortKey(key: KeyName): string {
+  return key.replace(/^Ctrl\+/, '^');
+}

@@ -1,21 +1,21 @@
 import type { CommandContext } from '../../commands/command.js';
-import { selectedCell } from '../../store/session-state.js';
+import { type Page, selectedCell } from '../../store/session-state.js';
 import { DETAIL_HEADER_LINES, maxDetailScroll } from '../components/EventDetail.js';
-import { maxHelpScroll } from '../components/HelpView.js';
+import { maxPageScroll } from '../components/page-lines.js';
 import { TIMELINE_HEADER_LINES } from '../components/TimelinePane.js';
-import type { CellLines } from '../render/cell-lines.js';
+import type { CellLineCache } from '../render/cell-lines.js';
 import { conversationWindow } from '../render/conversation-window.js';
 import { detailContent } from '../render/detail-content.js';
 import { mainArea, type ScreenLayout } from '../render/screen-layout.js';
-import type { TimelineRows } from '../render/timeline-rows.js';
+import type { TimelineRowCache } from '../render/timeline-rows.js';
 
 /** What the panes' keys act on: the store, and the layout that bounds scrolling. */
 export interface PaneKeys {
   commands: CommandContext;
   layout: ScreenLayout;
-  /** The conversation's layout cache, to clamp scrolling to what there is. */
-  cellLines: CellLines;
-  timelineRows: TimelineRows;
+  /** The conversation's lines, to clamp scrolling to what there is. */
+  cellLines: CellLineCache;
+  timelineRows: TimelineRowCache;
 }
 
 /** How a movement key moves: by a line, by a wheel's notch, by a page, or to an end. */
@@ -50,7 +50,7 @@ function clamp(n: number, min: number, max: number): number {
 }
 
 /**
- * Moves help, the event JSON, the timeline's selection or the conversation: the pane the keys
+ * Moves the page (/help, /settings), the event JSON, the timeline's selection or the conversation: the pane the keys
  * go to, or `pane` (the one under the mouse's wheel).
  */
 export function move(
@@ -60,17 +60,17 @@ export function move(
 ): void {
   const state = keys.commands.session.state;
   if (keys.layout.kind !== 'notebook') return;
-  if (state.view.help) moveHelp(keys, movement);
+  if (state.view.page) movePage(keys, state.view.page, movement);
   else if (pane === 'conversation') moveConversation(keys, movement);
   else if (pane === 'timeline') moveTimeline(keys, movement);
 }
 
-function moveHelp({ commands, layout }: PaneKeys, movement: Movement): void {
+function movePage({ commands, layout }: PaneKeys, page: Page, movement: Movement): void {
   if (layout.kind !== 'notebook') return;
   const area = mainArea(layout);
   const by = step(movement, textPage(area.height));
   commands.session.view((view) => ({
-    helpScroll: clamp(view.helpScroll + by, 0, maxHelpScroll(area)),
+    pageScroll: clamp(view.pageScroll + by, 0, maxPageScroll(page, area)),
   }));
 }
 
@@ -86,7 +86,7 @@ function moveConversation({ commands, layout, cellLines }: PaneKeys, movement: M
     const wanted = Math.max(0, state.view.scroll - step(movement, textPage(height)));
     const { scroll } = conversationWindow({
       cells: state.cells,
-      layout: cellLines,
+      cellLines,
       options: { width, rawText: state.view.rawText, thinkingHidden: state.view.thinkingHidden },
       height,
       scroll: wanted,
@@ -128,7 +128,7 @@ function moveTimeline({ commands, layout, timelineRows }: PaneKeys, movement: Mo
     session.timeline(() => ({ cursor: null }));
     return;
   }
-  const last = timelineRows.rows(cell, state.timeline).rows.length - 1;
+  const last = timelineRows.rows(cell, state.timeline).length - 1;
   const cursor = state.timeline.cursor ?? last;
   const by = step(movement, pane.height - TIMELINE_HEADER_LINES);
   session.timeline(() => ({ cursor: clamp(cursor + by, 0, Math.max(0, last)) }));
@@ -140,7 +140,7 @@ export function openEvent({ commands, timelineRows }: PaneKeys): void {
   const state = session.state;
   const cell = selectedCell(state);
   if (!cell) return;
-  const { rows } = timelineRows.rows(cell, state.timeline);
+  const rows = timelineRows.rows(cell, state.timeline);
   const detail = rows[Math.min(state.timeline.cursor ?? rows.length - 1, rows.length - 1)]?.detail;
   if (detail !== undefined) session.timeline(() => ({ detail, detailScroll: 0 }));
 }

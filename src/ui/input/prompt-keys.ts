@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import type { CommandContext } from '../../commands/command.js';
 import { completeCommand, runCommandLine } from '../../commands/index.js';
 import type { Key } from './decode.js';
-import type { Action } from './keymap.js';
+import type { PromptAction } from './keymap.js';
 import type { PromptEdit, PromptEditor } from './prompt-editor.js';
 
 /** What the prompt's keys act on. */
@@ -12,27 +12,6 @@ export interface PromptKeys {
   editor: RefObject<PromptEditor>;
   edit: (edit: PromptEdit) => void;
 }
-
-type PromptAction = Extract<
-  Action,
-  | 'send'
-  | 'newline'
-  | 'line-up'
-  | 'line-down'
-  | 'char-left'
-  | 'char-right'
-  | 'word-left'
-  | 'word-right'
-  | 'line-start'
-  | 'line-end'
-  | 'delete-back'
-  | 'delete-forward'
-  | 'delete-word'
-  | 'delete-to-start'
-  | 'delete-to-end'
-  | 'clear-prompt'
-  | 'complete'
->;
 
 /** The prompt's actions: editing, history, completion, and Enter, which always sends. */
 export const PROMPT_ACTIONS: Record<PromptAction, (keys: PromptKeys) => void> = {

@@ -30,7 +30,7 @@ interface Cached {
  * text block wraps only what it added. Keyed by the cell's event list, which is created
  * once per cell and shared by all its versions, so ids reused after /clear never collide.
  */
-export class CellLines {
+export class CellLineCache {
   readonly #done = new WeakMap<object, Cached>();
   readonly #growing = new WeakMap<object, Map<string, GrowingWrap>>();
   readonly #prompts = new WeakMap<object, { key: string; lines: string[] }>();

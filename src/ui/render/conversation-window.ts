@@ -1,5 +1,5 @@
 import type { Cell } from '../../store/cell.js';
-import type { CellLineOptions, CellLines } from './cell-lines.js';
+import type { CellLineCache, CellLineOptions } from './cell-lines.js';
 import { clamp } from './clamp.js';
 
 export interface ConversationWindow {
@@ -19,7 +19,7 @@ export interface ConversationWindow {
  */
 export function conversationWindow(input: {
   cells: readonly Cell[];
-  layout: CellLines;
+  cellLines: CellLineCache;
   options: Omit<CellLineOptions, 'selected'>;
   height: number;
   scroll: number;
@@ -28,9 +28,9 @@ export function conversationWindow(input: {
   /** The cell drawn as selected; defaults to `selected`. */
   highlight?: number | null;
 }): ConversationWindow {
-  const { cells, layout, options, height } = input;
+  const { cells, cellLines, options, height } = input;
   const highlight = input.highlight === undefined ? input.selected : input.highlight;
-  const linesOf = (cell: Cell) => layout.lines(cell, { ...options, selected: cell.id === highlight });
+  const linesOf = (cell: Cell) => cellLines.lines(cell, { ...options, selected: cell.id === highlight });
 
   const anchor = input.selected === null ? -1 : cells.findIndex((cell) => cell.id === input.selected);
   if (anchor >= 0) {

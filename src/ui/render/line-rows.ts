@@ -13,33 +13,55 @@ const CLOSE = '\u001b[0m';
  * cut between clusters. The line's indent starts every row (code, JSON and lists mean
  * something by it), spaces at a row's ends are dropped, and a line that fits is kept as it is.
  */
+/** The line so far (its text, width and indent) and the row and word being built. */
+interface Progress {
+  raw: string;
+  lineWidth: number;
+  indent: string;
+  /** Still reading the line's leading spaces. */
+  indentOpen: boolean;
+  broken: boolean;
+  /** Columns a row has for content, after the indent. */
+  room: number;
+  row: string;
+  rowWidth: number;
+  /** Spaces waiting between the row and the word after them. */
+  spaces: number;
+  word: string;
+  wordWidth: number;
+  styled: boolean;
+}
+
 export class LineRows {
   readonly width: number;
   /** The finished rows, ready to show. */
   readonly rows: string[] = [];
-  #raw = '';
-  #lineWidth = 0;
-  #indent = '';
-  #indentOpen = true;
-  #broken = false;
-  #room: number;
-  #row = '';
-  #rowWidth = 0;
-  #spaces = 0;
-  #word = '';
-  #wordWidth = 0;
-  #styled = false;
+  /** Where the builder is in the line, as plain values, so that a copy is one spread. */
+  #at: Progress;
   #sgr = new SgrState();
   #link = new LinkState();
 
   constructor(width: number) {
     this.width = Math.max(1, width);
-    this.#room = this.width;
+    this.#at = {
+      raw: '',
+      lineWidth: 0,
+      indent: '',
+      indentOpen: true,
+      broken: false,
+      room: this.width,
+      row: '',
+      rowWidth: 0,
+      spaces: 0,
+      word: '',
+      wordWidth: 0,
+      styled: false,
+    };
   }
 
   /** Adds text that holds no newline. Escape sequences take no columns (callers pass only SGR and our OSC 8). */
   feed(text: string): void {
-    this.#raw += text;
+    this.#at.raw += text;
     if (isPrintableAscii(text)) {
       this.#feedAscii(text);
       return;
@@ -47,8 +69,8 @@ export class LineRows {
     let at = 0;
     for (const match of text.matchAll(ESCAPES)) {
       this.#feedText(text.slice(at, match.index));
-      this.#styled = true;
-      this.#word += match[0];
+      this.#at.styled = true;
+      this.#at.word += match[0];
       at = match.index + match[0].length;
     }
     this.#feedText(text.slice(at));
@@ -56,10 +78,10 @@ export class LineRows {
 
   /** All rows of the line, the last one included; the builder is done with. */
   finish(): string[] {
-    if (!this.#broken && this.#lineWidth <= this.width) return [wellFormed(this.#raw)];
+    if (!this.#at.broken && this.#at.lineWidth <= this.width) return [wellFormed(this.#at.raw)];
     this.#startContent();
-    const last = this.#rowWidth > 0 && this.#wordWidth > 0 ? ' '.repeat(this.#spaces) : '';
-    this.rows.push(this.#emit(this.#row + last + this.#word, false));
+    const last = this.#at.rowWidth > 0 && this.#at.wordWidth > 0 ? ' '.repeat(this.#at.spaces) : '';
+    this.rows.push(this.#emit(this.#at.row + last + this.#at.word, false));
     return this.rows;
   }
 
@@ -72,18 +94,7 @@ export class LineRows {
 
   #copy(): LineRows {
     const copy = new LineRows(this.width);
-    copy.#raw = this.#raw;
-    copy.#lineWidth = this.#lineWidth;
-    copy.#indent = this.#indent;
-    copy.#indentOpen = this.#indentOpen;
-    copy.#broken = this.#broken;
-    copy.#room = this.#room;
-    copy.#row = this.#row;
-    copy.#rowWidth = this.#rowWidth;
-    copy.#spaces = this.#spaces;
-    copy.#word = this.#word;
-    copy.#wordWidth = this.#wordWidth;
-    copy.#styled = this.#styled;
+    copy.#at = { ...this.#at };
     copy.#sgr = this.#sgr.clone();
     copy.#link = this.#link.clone();
     return copy;
@@ -111,84 +122,85 @@ export class LineRows {
   }
 
   #space(): void {
-    this.#lineWidth++;
-    if (this.#indentOpen) {
-      this.#indent += ' ';
+    this.#at.lineWidth++;
+    if (this.#at.indentOpen) {
+      this.#at.indent += ' ';
       return;
     }
-    if (this.#wordWidth > 0 || this.#word) {
-      this.#row += (this.#rowWidth > 0 && this.#wordWidth > 0 ? ' '.repeat(this.#spaces) : '') + this.#word;
-      if (this.#wordWidth > 0) {
-        this.#rowWidth += (this.#rowWidth > 0 ? this.#spaces : 0) + this.#wordWidth;
-        this.#spaces = 0;
+    if (this.#at.wordWidth > 0 || this.#at.word) {
+      this.#at.row +=
+        (this.#at.rowWidth > 0 && this.#at.wordWidth > 0 ? ' '.repeat(this.#at.spaces) : '') + this.#at.word;
+      if (this.#at.wordWidth > 0) {
+        this.#at.rowWidth += (this.#at.rowWidth > 0 ? this.#at.spaces : 0) + this.#at.wordWidth;
+        this.#at.spaces = 0;
       }
-      this.#word = '';
-      this.#wordWidth = 0;
+      this.#at.word = '';
+      this.#at.wordWidth = 0;
     }
     // A space that starts a row is dropped; the others wait for the word after them.
-    if (this.#rowWidth > 0) this.#spaces++;
+    if (this.#at.rowWidth > 0) this.#at.spaces++;
   }
 
   /** A run of printable ASCII without spaces: one column a character, cut anywhere. */
   #run(run: string): void {
     this.#startContent();
-    this.#lineWidth += run.length;
+    this.#at.lineWidth += run.length;
     for (let at = 0; at < run.length; ) {
-      const free = this.#room - this.#used() - this.#wordWidth;
+      const free = this.#at.room - this.#used() - this.#at.wordWidth;
       if (free <= 0) {
         this.#breakFor(1);
         continue;
       }
       const take = Math.min(free, run.length - at);
-      this.#word += at === 0 && take === run.length ? run : run.slice(at, at + take);
-      this.#wordWidth += take;
+      this.#at.word += at === 0 && take === run.length ? run : run.slice(at, at + take);
+      this.#at.wordWidth += take;
       at += take;
     }
   }
 
   #cluster(cluster: string, width: number): void {
     if (width > 0) this.#startContent();
-    this.#lineWidth += width;
+    this.#at.lineWidth += width;
     this.#breakFor(width);
-    this.#word += cluster;
-    this.#wordWidth += width;
+    this.#at.word += cluster;
+    this.#at.wordWidth += width;
   }
 
   /** The first visible character ends the indent: kept if it leaves at least half the row. */
   #startContent(): void {
-    if (!this.#indentOpen) return;
-    this.#indentOpen = false;
-    if (this.#indent.length < this.width / 2) this.#room = this.width - this.#indent.length;
-    else this.#indent = '';
+    if (!this.#at.indentOpen) return;
+    this.#at.indentOpen = false;
+    if (this.#at.indent.length < this.width / 2) this.#at.room = this.width - this.#at.indent.length;
+    else this.#at.indent = '';
   }
 
   #used(): number {
-    return this.#rowWidth > 0 ? this.#rowWidth + this.#spaces : 0;
+    return this.#at.rowWidth > 0 ? this.#at.rowWidth + this.#at.spaces : 0;
   }
 
   /** Ends rows until `width` more columns fit: first before the word, then inside it. */
   #breakFor(width: number): void {
-    while (width > 0 && this.#used() + this.#wordWidth + width > this.#room) {
-      if (this.#rowWidth > 0) {
-        this.rows.push(this.#emit(this.#row, true));
-      } else if (this.#wordWidth > 0) {
-        this.rows.push(this.#emit(this.#row + this.#word, true));
-        this.#word = '';
-        this.#wordWidth = 0;
+    while (width > 0 && this.#used() + this.#at.wordWidth + width > this.#at.room) {
+      if (this.#at.rowWidth > 0) {
+        this.rows.push(this.#emit(this.#at.row, true));
+      } else if (this.#at.wordWidth > 0) {
+        this.rows.push(this.#emit(this.#at.row + this.#at.word, true));
+        this.#at.word = '';
+        this.#at.wordWidth = 0;
       } else return; // One cluster wider than the whole row: it gets a row of its own.
-      this.#broken = true;
-      this.#row = '';
-      this.#rowWidth = 0;
-      this.#spaces = 0;
+      this.#at.broken = true;
+      this.#at.row = '';
+      this.#at.rowWidth = 0;
+      this.#at.spaces = 0;
     }
   }
 
   #emit(content: string, broken: boolean): string {
-    if (!this.#styled) return this.#indent + content;
+    if (!this.#at.styled) return this.#at.indent + content;
     const open = this.#link.sequence() + this.#sgr.sequence();
     this.#sgr.apply(content);
     this.#link.apply(content);
     const close = broken ? (this.#sgr.plain ? '' : CLOSE) + (this.#link.open ? LINK_CLOSE : '') : '';
-    return this.#indent + open + content + close;
+    return this.#at.indent + open + content + close;
   }
 }

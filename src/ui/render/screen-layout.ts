@@ -32,14 +32,15 @@ export type ScreenLayout =
 export function screenLayout(input: {
   columns: number;
   rows: number;
-  timeline: boolean;
+  /** Whether the timeline pane is on screen (Ctrl+T, /timeline). */
+  timelineShown: boolean;
   promptLines: number;
   toastLines: number;
 }): ScreenLayout {
   const { columns, rows } = input;
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) return { kind: 'too-small', columns, rows };
   const height = rows - 1;
-  const stacked = input.timeline && columns < SIDE_BY_SIDE_COLUMNS;
+  const stacked = input.timelineShown && columns < SIDE_BY_SIDE_COLUMNS;
   // A stacked layout needs a line of conversation, a separator and a line of timeline.
   const minMain = stacked ? 3 : 1;
   const toastLines = Math.min(MAX_TOAST_LINES, Math.max(0, input.toastLines));
@@ -47,7 +48,7 @@ export function screenLayout(input: {
   const inputLines = Math.max(1, Math.min(MAX_INPUT_LINES, input.promptLines, height - fixed - minMain));
   const main = height - fixed - inputLines;
   const base = { kind: 'notebook' as const, height, width: columns, inputLines, toastLines };
-  if (!input.timeline) {
+  if (!input.timelineShown) {
     return { ...base, conversation: { width: columns, height: main }, timeline: null, stacked: false };
   }
   if (!stacked) {

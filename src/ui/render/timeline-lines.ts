@@ -1,6 +1,7 @@
 import chalk from 'chalk';
+import type { EventCounts } from '../../store/event-counts.js';
 import type { TimelineView } from '../../store/session-state.js';
-import { cutText } from '../../terminal/neutralize.js';
+import { cutText, neutralize } from '../../terminal/neutralize.js';
 import { formatCount, formatOffset } from '../format.js';
 import { clamp } from './clamp.js';
 import type { TimelineRow } from './timeline-rows.js';
@@ -22,7 +23,7 @@ const MIN_BODY_ROWS = 3;
  */
 export function timelineHeader(
   cellId: number | null,
-  counts: Record<string, number>,
+  counts: EventCounts,
   view: TimelineView,
   options: { requests: number; height: number },
 ): string[] {
@@ -33,7 +34,7 @@ export function timelineHeader(
   const filters = chalk.dim(
     `p pings ${view.hidePings ? 'hidden' : 'shown'} · f fold ${view.foldDeltas ? 'on' : 'off'}`,
   );
-  const countLine = Object.entries(counts)
+  const countLine = Object.entries(shownCounts(counts))
     .map(([name, n]) => `${shortName(name)} ${formatCount(n)}`)
     .join(' · ');
   // One line, cut at the pane's edge: the header keeps a fixed height.
@@ -97,6 +98,16 @@ export function timelineWindow(
   const clamped = clamp(cursor, 0, total - 1);
   const start = clamp(clamped - Math.floor(height / 2), 0, total - height);
   return { start, end: Math.min(total, start + height), cursor: clamped };
+}
+
+/** The counts under the names as shown: event names come from the network, so are made safe first. */
+function shownCounts(counts: EventCounts): Record<string, number> {
+  const shown: Record<string, number> = {};
+  for (const [name, n] of Object.entries(counts)) {
+    const safe = neutralize(name);
+    shown[safe] = (shown[safe] ?? 0) + n;
+  }
+  return shown;
 }
 
 function shortName(name: string): string {

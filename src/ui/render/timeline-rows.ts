@@ -1,6 +1,6 @@
-import { UNNAMED_EVENT } from '../../engine/turn-metrics.js';
 import { type HttpAttempt, KNOWN_EVENT_TYPES, type WireEvent } from '../../engine/types.js';
 import type { Cell } from '../../store/cell.js';
+import { UNNAMED_EVENT } from '../../store/event-counts.js';
 import type { TimelineDetail, TimelineView } from '../../store/session-state.js';
 import { cutText, neutralize } from '../../terminal/neutralize.js';
 import { oneLine } from '../../terminal/one-line.js';
@@ -26,7 +26,6 @@ const PREVIEW_CHARS = 80;
 interface Built {
   rows: TimelineRow[];
   processed: number;
-  counts: Record<string, number>;
 }
 
 /**
@@ -36,15 +35,12 @@ interface Built {
  */
 const KEPT_TIMELINES = 3;
 
-export class TimelineRows {
+export class TimelineRowCache {
   // Only the timelines looked at last are kept: a row per event adds up over a long session,
   // and an older cell's rows are rebuilt in one pass if it is selected again.
   readonly #built = new Map<object, Map<string, Built>>();
 
-  rows(
-    cell: Cell,
-    view: Pick<TimelineView, 'hidePings' | 'foldDeltas'>,
-  ): { rows: TimelineRow[]; counts: Record<string, number> } {
+  rows(cell: Cell, view: Pick<TimelineView, 'hidePings' | 'foldDeltas'>): TimelineRow[] {
     const key = `${view.hidePings}:${view.foldDeltas}`;
     let byKey = this.#built.get(cell.events);
     if (byKey) {
@@ -57,18 +53,17 @@ export class TimelineRows {
     this.#built.set(cell.events, byKey);
     let built = byKey.get(key);
     if (!built) {
-      built = { rows: [], processed: 0, counts: {} };
+      built = { rows: [], processed: 0 };
       byKey.set(key, built);
     }
     if (built.processed < cell.eventCount) {
       const rows = [...built.rows];
       for (let i = built.processed; i < cell.eventCount; i++)
-        addEvent(rows, built.counts, cell.events[i] as WireEvent, view);
+        addEvent(rows, cell.events[i] as WireEvent, view);
       built.rows = rows;
       built.processed = cell.eventCount;
-      built.counts = { ...built.counts };
     }
-    return { rows: [...attemptRows(cell.attempts), ...built.rows], counts: built.counts };
+    return [...attemptRows(cell.attempts), ...built.rows];
   }
 }
 
@@ -94,13 +89,11 @@ export function sameRowCursor(
 
 function addEvent(
   rows: TimelineRow[],
-  counts: Record<string, number>,
   event: WireEvent,
   view: Pick<TimelineView, 'hidePings' | 'foldDeltas'>,
 ) {
   // Event names come from the network: shown, so made safe for the terminal.
   const name = neutralize(event.event ?? UNNAMED_EVENT);
-  counts[name] = (counts[name] ?? 0) + 1;
   if (view.hidePings && name === 'ping') return;
   const row = eventRow(event, name);
   const last = rows.at(-1);

@@ -1,19 +1,17 @@
 import chalk from 'chalk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Cell } from '../../../src/store/cell.js';
-import { openApps } from '../../support/open-apps.js';
+import { cell as firstCell, openApps } from '../../support/open-apps.js';
 import { type AppHarness, eventually, plain, tick } from '../harness.js';
 
 /** An inverse space right after a visible character: the streaming cursor. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: SGR starts with ESC
 const CURSOR_AFTER_TEXT = /\S\u001b\[7m \u001b\[27m/;
 
-const { app: openApp } = openApps();
+const { app: openApp, afterInterrupt } = openApps();
 
 describe('the notebook: cells, thinking, /raw, the timeline toggle and scrolling', () => {
   const CTRL_O = '\u000f';
   const CTRL_T = '\u0014';
-  const ESC = '\u001b';
 
   let savedLevel: typeof chalk.level;
   beforeAll(() => {
@@ -29,12 +27,6 @@ describe('the notebook: cells, thinking, /raw, the timeline toggle and scrolling
     const lines = app.text().split('\n');
     const separator = lines.findIndex((line) => /^─{20,}$/.test(line));
     return lines.slice(0, separator).map((line) => (line.split('│')[0] ?? '').trimEnd());
-  }
-
-  function firstCell(app: AppHarness): Cell {
-    const cell = app.session.state.cells[0];
-    if (!cell) throw new Error('no cell yet');
-    return cell;
   }
 
   describe('cells in the App', () => {
@@ -78,12 +70,7 @@ describe('the notebook: cells, thinking, /raw, the timeline toggle and scrolling
     });
 
     it("shows the partial text and '⏸ interrupted' after Esc", async () => {
-      const app = await openApp({ scenario: 'long:200', pace: { deltasPerSecond: 60 } });
-      await app.type('tell me a long story');
-      await eventually(() => expect(firstCell(app).blocks[0]?.text.length ?? 0).toBeGreaterThan(10));
-      await app.keys(ESC);
-      await app.session.settled();
-      await tick(20);
+      const app = await afterInterrupt(60, 10);
       const cell = firstCell(app);
       expect(cell.status).toBe('interrupted');
       const text = conversation(app).join('\n');

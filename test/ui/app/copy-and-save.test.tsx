@@ -12,9 +12,8 @@ import { cell, openApps, toast } from '../../support/open-apps.js';
 
 describe('the notebook: copy and save', () => {
   const CTRL_Y = '\u0019';
-  const ESC = '\u001b';
 
-  const { afterTurn, app, tempDir } = openApps();
+  const { afterTurn, afterInterrupt, app, tempDir } = openApps();
 
   /** The payload of an OSC 52 clipboard write, decoded. */
   function osc52Payload(written: string): string {
@@ -60,11 +59,7 @@ describe('the notebook: copy and save', () => {
     });
 
     it('/copy of an interrupted cell copies its partial message, and the whole toast fits on the line', async () => {
-      const harness = await app({ scenario: 'long:200', pace: { deltasPerSecond: 100 } });
-      await harness.type('tell me a long story');
-      await eventually(() => expect(cell(harness).blocks[0]?.text.length ?? 0).toBeGreaterThan(0));
-      await harness.keys(ESC);
-      await harness.session.settled();
+      const harness = await afterInterrupt(100);
       expect(cell(harness).status).toBe('interrupted');
       await harness.type('/copy');
       const json = JSON.stringify(

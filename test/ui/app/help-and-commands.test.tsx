@@ -1,12 +1,10 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { createClipboard } from '../../../src/clipboard/clipboard.js';
 import { COMMANDS } from '../../../src/commands/index.js';
-import { App } from '../../../src/ui/App.js';
 import { HelpView } from '../../../src/ui/components/HelpView.js';
-import { KEYS } from '../../../src/ui/keys.js';
+import { helpRows } from '../../../src/ui/input/key-dispatch.js';
 import { cell, openApps, toast } from '../../support/open-apps.js';
-import { eventually, notebook, plain, renderSized, tick } from '../harness.js';
+import { appOn, eventually, notebook, plain, renderSized, tick } from '../harness.js';
 
 describe('the notebook: help and commands', () => {
   const ESC = '\u001b';
@@ -22,26 +20,15 @@ describe('the notebook: help and commands', () => {
         expect(text).toContain(`/${command.name} ${command.args ?? ''}`.trim());
         expect(text).toContain(command.summary);
       }
-      for (const [key, what] of KEYS) {
-        expect(text).toContain(key);
-        expect(text).toContain(what);
+      for (const { keys, help } of helpRows()) {
+        expect(text).toContain(keys);
+        expect(text).toContain(help);
       }
     });
 
     it('/help in a tall terminal lists every command and key, and Esc closes it', async () => {
       const nb = await notebook();
-      const screen = renderSized(
-        <App
-          commands={{
-            session: nb.session,
-            clipboard: createClipboard(() => {}, null),
-            cwd: '.',
-            quit: () => {},
-          }}
-        />,
-        160,
-        60,
-      );
+      const screen = renderSized(appOn(nb.session), 160, 60);
       try {
         await tick(15);
         screen.stdin.write('/help');
@@ -50,7 +37,7 @@ describe('the notebook: help and commands', () => {
         await tick(20);
         const text = screen.text();
         for (const command of COMMANDS) expect(text).toContain(`/${command.name}`);
-        for (const [key] of KEYS) expect(text).toContain(key);
+        for (const { keys } of helpRows()) expect(text).toContain(keys);
         screen.stdin.write(ESC);
         await tick(20);
         expect(screen.text()).not.toContain('Commands');
@@ -80,7 +67,9 @@ describe('the notebook: help and commands', () => {
       await harness.keys('\u0014'); // the timeline hidden: help gets the whole width
       await harness.type('/help');
       const text = harness.text();
-      const cut = KEYS.filter(([, what]) => !text.includes(what)).map(([key]) => key);
+      const cut = helpRows()
+        .filter(({ help }) => !text.includes(help))
+        .map(({ keys }) => keys);
       expect(cut).toEqual([]);
     });
   });

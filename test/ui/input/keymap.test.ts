@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { decodeKeys } from '../../../src/ui/input/decode.js';
-import { bindingFor, helpRows, hintsFor, type KeyState } from '../../../src/ui/input/key-dispatch.js';
+import { ACTIONS } from '../../../src/ui/input/key-actions.js';
+import {
+  bindingFor,
+  CONDITIONS,
+  helpRows,
+  hintsFor,
+  type KeyState,
+} from '../../../src/ui/input/key-dispatch.js';
 import { isKeyName, keysLabel } from '../../../src/ui/input/key-names.js';
-import { KEYMAP } from '../../../src/ui/input/keymap.js';
+import { KEYMAP, shortKey } from '../../../src/ui/input/keymap.js';
 import { bytesOf, KEY_STATES } from '../../support/key-states.js';
 
 const BINDINGS = KEYMAP.flatMap((group) => group.bindings.map((binding) => ({ group, binding })));
@@ -20,6 +27,22 @@ describe('the keymap table', () => {
       expect(isKeyName(binding.key), binding.key).toBe(true);
       expect(decodeKeys(bytesOf(binding.key)), binding.key).toHaveLength(1);
     }
+  });
+
+  it('names only actions, states and panes the notebook has', () => {
+    for (const { group, binding } of BINDINGS) {
+      expect(Object.keys(ACTIONS), binding.key).toContain(binding.action);
+      if (binding.when) expect(Object.keys(CONDITIONS), binding.key).toContain(binding.when);
+      if (group.focus) expect(['prompt', 'conversation', 'timeline'], group.help).toContain(group.focus);
+    }
+  });
+
+  it("writes each hint with its binding's key, so a key moved is a hint changed", () => {
+    const hinted = BINDINGS.filter(({ binding }) => binding.hint);
+    expect(hinted.length).toBeGreaterThan(5);
+    for (const { binding } of hinted) expect(binding.hint?.startsWith(shortKey(binding.key))).toBe(true);
+    expect(hinted.map(({ binding }) => binding.hint)).toContain('↑↓ select');
+    expect(hinted.map(({ binding }) => binding.hint)).toContain('^T timeline');
   });
 
   it('has no binding that can never run: no key, pane and state twice', () => {

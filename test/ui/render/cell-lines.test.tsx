@@ -1,13 +1,12 @@
 import chalk from 'chalk';
-import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnUpdate } from '../../../src/engine/types.js';
 import { applyUpdate, type Cell } from '../../../src/store/cell.js';
 import { neutralize } from '../../../src/terminal/neutralize.js';
-import { type CellLineOptions, CellLines } from '../../../src/ui/render/cell-lines.js';
+import { CellLineCache, type CellLineOptions } from '../../../src/ui/render/cell-lines.js';
 import { metricsLine } from '../../../src/ui/render/cell-status.js';
-import { conversationPane } from '../../support/panes.js';
+import { conversationPane, paneLines } from '../../support/panes.js';
 import {
   cellFrom,
   eventually,
@@ -25,7 +24,7 @@ describe('cell lines', () => {
   const INVERSE_SPACE = '\u001b[7m \u001b[27m';
 
   function show(cell: Cell, options: Partial<CellLineOptions> = {}): string[] {
-    return new CellLines().lines(cell, { ...OPTIONS, ...options }).map(plain);
+    return new CellLineCache().lines(cell, { ...OPTIONS, ...options }).map(plain);
   }
 
   /** The body of the cell (what follows "Out[n]:"), without the label and its indent. */
@@ -83,7 +82,7 @@ describe('cell lines', () => {
       const upTo = chatUpdates.indexOf(third as TurnUpdate);
       const streaming = cellFrom(chatUpdates.slice(0, upTo + 1));
       expect(streaming.status).toBe('streaming');
-      const lines = new CellLines().lines(streaming, OPTIONS);
+      const lines = new CellLineCache().lines(streaming, OPTIONS);
       const text = textOf(streaming);
       expect(text.length).toBeGreaterThan(0);
       expect(plain(lines[1])).toBe(`Out[1]: ${text} `);
@@ -94,7 +93,7 @@ describe('cell lines', () => {
     it("says 'waiting…' with the cursor before the first block", () => {
       const first = chatUpdates.findIndex((u) => u.type === 'block_start');
       const waiting = cellFrom(chatUpdates.slice(0, first));
-      const lines = new CellLines().lines(waiting, OPTIONS);
+      const lines = new CellLineCache().lines(waiting, OPTIONS);
       expect(plain(lines[1])).toBe('Out[1]: waiting… ');
       expect(lines[1]?.endsWith(INVERSE_SPACE)).toBe(true);
     });
@@ -103,7 +102,7 @@ describe('cell lines', () => {
       const retry = retryUpdates.findIndex((u) => u.type === 'attempt' && u.attempt.attempt === 1);
       expect(retry).toBeGreaterThan(0);
       const retrying = cellFrom(retryUpdates.slice(0, retry + 1));
-      expect(plain(new CellLines().lines(retrying, OPTIONS)[1])).toBe('Out[1]: retrying (attempt 2)… ');
+      expect(plain(new CellLineCache().lines(retrying, OPTIONS)[1])).toBe('Out[1]: retrying (attempt 2)… ');
     });
 
     it('shows a visible cursor even without colour (NO_COLOR)', () => {
@@ -112,7 +111,7 @@ describe('cell lines', () => {
       const level = chalk.level;
       chalk.level = 0;
       try {
-        const lines = new CellLines().lines(streaming, OPTIONS);
+        const lines = new CellLineCache().lines(streaming, OPTIONS);
         // Without colour an inverse space is a plain space: the cursor has to be a visible glyph.
         expect(lines[1]?.trimEnd()).toMatch(/[▍█▌▎_]$/);
       } finally {
@@ -121,13 +120,13 @@ describe('cell lines', () => {
     });
 
     it('laid out delta by delta, matches a fresh layout of the same cell at every step', () => {
-      const layout = new CellLines();
+      const layout = new CellLineCache();
       let current = cellFrom([]);
       for (const update of chatUpdates) {
         // The session's own path: one update at a time onto the previous version.
         current = applyUpdate(current, update);
         const narrow = { ...OPTIONS, width: 30 };
-        expect(layout.lines(current, narrow)).toEqual(new CellLines().lines(current, narrow));
+        expect(layout.lines(current, narrow)).toEqual(new CellLineCache().lines(current, narrow));
       }
       expect(current.status).toBe('complete');
     });
@@ -139,7 +138,7 @@ describe('cell lines', () => {
       expect(textOf(list)).toContain('**Meridian** is a fictional');
       const lines = body(list);
       expect(lines[0]).toMatch(/^Meridian is a fictional document database/);
-      const raw = new CellLines().lines(list, OPTIONS);
+      const raw = new CellLineCache().lines(list, OPTIONS);
       expect(raw[1]).toContain('\u001b[1mMeridian\u001b[22m'); // bold
       const items = lines.filter((line) => /^\s*\* /.test(line));
       expect(items).toHaveLength(3);
@@ -186,7 +185,7 @@ describe('cell lines', () => {
 
     it('shows thinking dimmed and italic under ▾ thinking by default, before the text', () => {
       const thinking = cell('thinking');
-      const raw = new CellLines().lines(thinking, OPTIONS);
+      const raw = new CellLineCache().lines(thinking, OPTIONS);
       const lines = raw.map(plain);
       const head = lines.findIndex((line) => line.endsWith('▾ thinking'));
       expect(head).toBe(1);
@@ -253,20 +252,17 @@ describe('cell lines', () => {
       ['unknown-event', /^\s+◆ future_widget \(kept as it came\)$/],
       ['tool-use', /^\s+\{"location":"San Francisco, CA","unit":"celsius"\}$/],
     ])('the ConversationPane shows the %s cell as the user sees it', async (name, expected) => {
-      const { lastFrame, unmount } = render(
+      const lines = await paneLines(
         conversationPane({ cells: [cell(name)], size: { width: 100, height: 40 } }),
       );
-      await tick(10);
-      const lines = plain(lastFrame()).split('\n');
-      unmount();
       expect(lines).toHaveLength(40);
       expect(lines).toContainEqual(expect.stringMatching(expected));
     });
 
     it('marks the selected cell by its In label', () => {
       const chat = cell('chat');
-      const selected = new CellLines().lines(chat, { ...OPTIONS, selected: true });
-      const normal = new CellLines().lines(chat, OPTIONS);
+      const selected = new CellLineCache().lines(chat, { ...OPTIONS, selected: true });
+      const normal = new CellLineCache().lines(chat, OPTIONS);
       expect(selected[0]).toContain('\u001b[7m');
       expect(normal[0]).not.toContain('\u001b[7m');
       expect(plain(selected[0])).toBe(plain(normal[0]));
@@ -282,7 +278,7 @@ describe('cell lines', () => {
             [true, false],
             [false, true],
           ] as const) {
-            for (const line of new CellLines().lines(c, { ...OPTIONS, width, rawText, thinkingHidden })) {
+            for (const line of new CellLineCache().lines(c, { ...OPTIONS, width, rawText, thinkingHidden })) {
               if (stringWidth(line) > width) tooWide.push(`${name}: ${plain(line)}`);
             }
           }
@@ -321,7 +317,7 @@ describe('cell lines', () => {
     });
 
     it('shows the error in red', () => {
-      const raw = new CellLines().lines(cell('overloaded'), OPTIONS);
+      const raw = new CellLineCache().lines(cell('overloaded'), OPTIONS);
       const error = raw.find((line) => plain(line).includes('✗'));
       expect(error).toContain('\u001b[31m');
     });
@@ -362,7 +358,7 @@ describe('cell lines', () => {
         expect(copy.blocks).toEqual(c.blocks);
         expect(copy).toEqual(c);
         // And it lays out exactly as the original.
-        expect(new CellLines().lines(copy, OPTIONS)).toEqual(new CellLines().lines(c, OPTIONS));
+        expect(new CellLineCache().lines(copy, OPTIONS)).toEqual(new CellLineCache().lines(c, OPTIONS));
       }
     });
   });

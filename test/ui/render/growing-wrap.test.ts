@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TurnSettings, TurnUpdate } from '../../../src/engine/types.js';
-import { applyUpdate, newCell, textPieces } from '../../../src/store/cell.js';
+import { applyUpdate, textPieces } from '../../../src/store/cell.js';
 import { neutralize } from '../../../src/terminal/neutralize.js';
 import { GrowingWrap, wrap } from '../../../src/ui/render/wrap.js';
+import { cellFrom, textDelta, textStart } from '../../support/cells.js';
 
 /** An array that counts how often its items are read. */
 function counted(items: string[]): { pieces: string[]; reads: () => number } {
@@ -40,15 +40,9 @@ describe('a growing line, read by its pieces', () => {
 
 describe('a cell block’s pieces', () => {
   it('join to its text, and stay out of the cell’s JSON', () => {
-    let cell = newCell(1, 'p', { model: 'm', maxTokens: 10 } as TurnSettings, null);
-    cell = applyUpdate(cell, {
-      type: 'block_start',
-      index: 0,
-      block: { type: 'text', text: 'Hi' },
-    } as TurnUpdate);
+    let cell = cellFrom([textStart('Hi')]);
     const json = JSON.stringify(cell);
-    for (const text of [' there', ', you'])
-      cell = applyUpdate(cell, { type: 'text', index: 0, text } as TurnUpdate);
+    for (const text of [' there', ', you']) cell = applyUpdate(cell, textDelta(text));
     const block = cell.blocks[0];
     if (!block) throw new Error('no block');
     expect(textPieces(cell, block).join('')).toBe('Hi there, you');

@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { TurnSettings, TurnUpdate } from '../../../src/engine/types.js';
-import { applyUpdate, newCell } from '../../../src/store/cell.js';
-import { type CellLineOptions, CellLines } from '../../../src/ui/render/cell-lines.js';
+import { applyUpdate } from '../../../src/store/cell.js';
+import { CellLineCache, type CellLineOptions } from '../../../src/ui/render/cell-lines.js';
+import { cellFrom, textDelta, textStart } from '../../support/cells.js';
 import { plain } from '../harness.js';
 
 const OPTIONS: CellLineOptions = { width: 60, rawText: false, thinkingHidden: false, selected: false };
-const SETTINGS = { model: 'm', maxTokens: 1000 } as TurnSettings;
 
 describe('prompt lines', () => {
   it('lays a prompt out once, not again for each delta of its reply', () => {
     const prompt = 'The quick brown fox jumps over the lazy dog.\n'.repeat(50);
-    let cell = newCell(1, prompt, SETTINGS, null);
-    cell = applyUpdate(cell, {
-      type: 'block_start',
-      index: 0,
-      block: { type: 'text', text: '' },
-    } as TurnUpdate);
-    const layout = new CellLines();
+    let cell = cellFrom([textStart()], prompt);
+    const layout = new CellLineCache();
     const first = layout.promptLines(cell, OPTIONS);
-    cell = applyUpdate(cell, { type: 'text', index: 0, text: 'hello ' } as TurnUpdate);
+    cell = applyUpdate(cell, textDelta('hello '));
     layout.lines(cell, OPTIONS);
     expect(layout.promptLines(cell, OPTIONS)).toBe(first);
     expect(layout.lines(cell, OPTIONS).slice(0, first.length)).toEqual(first);
@@ -26,8 +20,8 @@ describe('prompt lines', () => {
   });
 
   it('lays it out again when the width or the selection changes', () => {
-    const cell = newCell(2, 'a prompt', SETTINGS, null);
-    const layout = new CellLines();
+    const cell = cellFrom([], 'a prompt', 2);
+    const layout = new CellLineCache();
     const first = layout.promptLines(cell, OPTIONS);
     expect(layout.promptLines(cell, { ...OPTIONS, width: 40 })).not.toBe(first);
     expect(layout.promptLines(cell, { ...OPTIONS, selected: true })).not.toBe(first);

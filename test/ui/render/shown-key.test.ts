@@ -2,9 +2,9 @@ import chalk from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KEY_PIECE } from '../../../src/engine/key-pattern.js';
 import { shownKeyHider } from '../../../src/engine/shown-key.js';
-import type { TurnSettings, TurnUpdate } from '../../../src/engine/types.js';
-import { applyUpdate, newCell } from '../../../src/store/cell.js';
-import { CellLines } from '../../../src/ui/render/cell-lines.js';
+import type { TurnOutcome } from '../../../src/engine/types.js';
+import { CellLineCache } from '../../../src/ui/render/cell-lines.js';
+import { cellFrom, textDelta, textStart } from '../../support/cells.js';
 import { loadRenderers, plain } from '../harness.js';
 
 const KEY = `sk-ant-api03-${'Zq7xW2mPvB9kLc4TnR8sYd1HfJ6gAe3U'.repeat(3)}-AbCdEfGh`;
@@ -20,15 +20,8 @@ const DISGUISES = {
 };
 
 function finishedCell(text: string) {
-  let cell = newCell(1, 'what is my key?', { model: 'm', maxTokens: 1000 } as TurnSettings, null);
-  cell = applyUpdate(cell, {
-    type: 'block_start',
-    index: 0,
-    block: { type: 'text', text: '' },
-  } as TurnUpdate);
-  cell = applyUpdate(cell, { type: 'text', index: 0, text } as TurnUpdate);
-  const end = { status: 'complete', message: null, metrics: null } as unknown;
-  return applyUpdate(cell, { type: 'end', outcome: end } as TurnUpdate);
+  const outcome = { status: 'complete', message: null, metrics: null } as unknown as TurnOutcome;
+  return cellFrom([textStart(), textDelta(text), { type: 'end', outcome }], 'what is my key?');
 }
 
 /** Whether any KEY_PIECE-long piece of the key is in the text, zero-width characters aside. */
@@ -48,7 +41,7 @@ describe('the key in rendered lines', () => {
   for (const [name, disguised] of Object.entries(DISGUISES)) {
     for (const rawText of [false, true]) {
       it(`is hidden when written with ${name} (${rawText ? 'raw' : 'Markdown'})`, () => {
-        const layout = new CellLines(shownKeyHider(KEY));
+        const layout = new CellLineCache(shownKeyHider(KEY));
         const lines = layout.lines(finishedCell(`Your key is ${disguised} ok`), {
           width: 200,
           rawText,

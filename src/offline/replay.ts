@@ -56,8 +56,8 @@ export async function serveReplay(
 ): Promise<void> {
   const streams = attempt.status !== null && attempt.errorBody === null;
   // Step mode ignores the recorded times: each event waits for its press instead.
-  const stepped = streams ? (options.steps?.take() ?? null) : null;
-  const timeline = replayTimeline(attempt, stepped ? 0 : options.speed);
+  const stepping = streams && options.steps?.armed === true;
+  const timeline = replayTimeline(attempt, stepping ? 0 : options.speed);
   const gone = new AbortController();
   res.once('close', () => gone.abort());
   const wait = timeline.headersAt === null ? 0 : options.startedAt + timeline.headersAt - performance.now();
@@ -80,7 +80,8 @@ export async function serveReplay(
     schedule,
     startedAt: options.startedAt,
     ending: attempt.ending,
-    stepped,
+    // Taken only now, with nothing left to wait for, so the writer is sure to hand it back.
+    stepped: stepping ? (options.steps?.take() ?? null) : null,
   });
 }
 

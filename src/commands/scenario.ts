@@ -6,7 +6,7 @@ import { valueCommand } from './value-command.js';
 
 export const scenarioCommand = valueCommand({
   name: 'scenario',
-  args: 'NAME | replay ID:N',
+  args: 'NAME | replay ID[:N]',
   summary:
     'offline only: answer the next turns with a protocol scenario (chat, long, tool-use, …) or a recorded turn',
   parse: (name, session) => {
@@ -16,7 +16,7 @@ export const scenarioCommand = valueCommand({
     if (!name || !isScenarioName(name)) {
       const names = SCENARIOS.map((s) => s.name).join(', ');
       throw new UsageError(
-        `${name ? `unknown scenario '${name}'` : '/scenario needs a name'}: ${names}, replay ID:N`,
+        `${name ? `unknown scenario '${name}'` : '/scenario needs a name'}: ${names}, replay ID[:N]`,
       );
     }
     return name;
@@ -32,7 +32,7 @@ export const scenarioCommand = valueCommand({
     const replay = name.startsWith(REPLAY_PREFIX) ? parseReplaySpec(name.slice(REPLAY_PREFIX.length)) : null;
     return toast(
       replay
-        ? `Scenario: replay of session ${replay.id} cell ${replay.cell} (recorded answers)`
+        ? `Scenario: replay of session ${replay.id} ${replay.cell === null ? 'cell by cell, one per prompt' : `cell ${replay.cell}`} (recorded answers)`
         : `Scenario: ${name} (simulated)`,
     );
   },
@@ -43,7 +43,7 @@ function replayName(text: string): string {
   const spec = parseReplaySpec(text);
   if (!spec) {
     throw new UsageError(
-      '/scenario replay takes ID:N, a saved session id and a cell number (/sessions lists them)',
+      '/scenario replay takes ID:N, a saved session id and a cell number, or ID for its cells in turn (/sessions lists them)',
     );
   }
   return replayScenarioName(spec);

@@ -7,13 +7,13 @@ export const REPLAY_FLAGS = {
   speed: { type: 'string' },
 } as const;
 
-/** The scenario `--replay ID:N` answers with (`replay:ID:N`), or undefined without the flag. */
+/** The scenario `--replay ID:N` (or `ID`) answers with (`replay:ID:N`), or undefined without the flag. */
 export function replayScenario(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const spec = parseReplaySpec(value);
   if (!spec) {
     throw new UsageError(
-      `--replay takes a session id and a cell number, such as 20261201-0812-k3f9:1, got ${quoted(value)}`,
+      `--replay takes a session id and a cell number, such as 20261201-0812-k3f9:1 (or an id alone: its cells in turn), got ${quoted(value)}`,
     );
   }
   return replayScenarioName(spec);

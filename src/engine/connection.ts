@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Connection } from '../config/config.js';
 import type { Pace } from '../offline/pace.js';
-import { REPLAY_PREFIX, type Recording, type Recordings } from '../offline/recording.js';
+import { parseReplaySpec, REPLAY_PREFIX, type Recording, type Recordings } from '../offline/recording.js';
 import { type OfflineServer, startOfflineServer } from '../offline/server.js';
 import { createClient } from './client.js';
 
@@ -54,12 +54,13 @@ export async function openConnection(
     idleTimeoutMs: options.idleTimeoutMs,
   });
   const why = connection.reason === 'flag' ? '--offline' : 'no ANTHROPIC_API_KEY set';
-  const recording = offline.recording;
+  const replay = offline.recording ? parseReplaySpec(offline.scenario.slice(REPLAY_PREFIX.length)) : null;
+  const replayed = replay && (replay.cell === null ? `its cells in turn` : `cell ${replay.cell}`);
   return {
     client,
     offline,
-    describe: recording
-      ? `replay of session ${recording.spec.id} cell ${recording.spec.cell} at speed ${options.recordings?.speed ?? 1}: the built-in API answers with the recording (a key, if set, is not used)`
+    describe: replay
+      ? `replay of session ${replay.id} ${replayed} at speed ${options.recordings?.speed ?? 1}: the built-in API answers with the recording (a key, if set, is not used)`
       : `offline (${why}): answers are simulated by the built-in API`,
     close: () => offline.close(),
   };

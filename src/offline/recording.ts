@@ -3,10 +3,13 @@ import { restoreSession } from '../journal/restore.js';
 import { isSessionId, sessionPath, sessionsDir } from '../journal/state-dir.js';
 import type { Cell } from '../store/cell.js';
 
-/** Which recorded turn a replay answers with: cell `cell` of saved session `id`. */
+/**
+ * Which recorded turns a replay answers with: cell `cell` of saved session `id`, or with no
+ * cell, the session's cells in turn (the conversation's n-th prompt gets its n-th cell).
+ */
 export interface ReplaySpec {
   id: string;
-  cell: number;
+  cell: number | null;
 }
 
 /** One recorded event, timed from its attempt's request (ms). */
@@ -47,18 +50,18 @@ export interface Recording {
 /** A replay that can't be loaded: one line that names the fix. */
 export class RecordingError extends Error {}
 
-/** `ID:N` as typed after --replay or /scenario replay; null when it is not that shape. */
+/** `ID:N` or `ID` as typed after --replay or /scenario replay; null when it is not that shape. */
 export function parseReplaySpec(text: string): ReplaySpec | null {
-  const match = /^([^:]+):([1-9]\d{0,8})$/.exec(text);
+  const match = /^([^:]+)(?::([1-9]\d{0,8}))?$/.exec(text);
   if (!match || !isSessionId(match[1] as string)) return null;
-  return { id: match[1] as string, cell: Number(match[2]) };
+  return { id: match[1] as string, cell: match[2] === undefined ? null : Number(match[2]) };
 }
 
 export const REPLAY_PREFIX = 'replay:';
 
-/** The scenario name a replay goes by in the store and the session file: `replay:ID:N`. */
+/** The scenario name a replay goes by in the store and the session file: `replay:ID:N` or `replay:ID`. */
 export function replayScenarioName(spec: ReplaySpec): string {
-  return `${REPLAY_PREFIX}${spec.id}:${spec.cell}`;
+  return `${REPLAY_PREFIX}${spec.id}${spec.cell === null ? '' : `:${spec.cell}`}`;
 }
 
 /**
@@ -66,27 +69,34 @@ export function replayScenarioName(spec: ReplaySpec): string {
  * screen is taken (to fail with a plain line), and the offline server finds it here again.
  */
 export class Recordings {
-  readonly #loaded = new Map<string, Recording>();
+  readonly #loaded = new Map<string, Recording[]>();
   constructor(
     readonly stateDir: string,
     /** 1 is the recorded pace, 2 twice as fast, 0 everything at once. */
     readonly speed: number,
   ) {}
 
-  /** The recording of `ID:N`; throws RecordingError. */
+  /** The recorded cell of `ID:N`, or the first of `ID`'s; throws RecordingError. */
   load(text: string): Recording {
+    return this.cells(text)[0] as Recording;
+  }
+
+  /** The recorded cells `ID:N` or `ID` answer with, never none; throws RecordingError. */
+  cells(text: string): Recording[] {
     const spec = parseReplaySpec(text);
-    if (!spec) throw new RecordingError(`a replay is ID:N (a session id and a cell number), got ${text}`);
-    const key = `${spec.id}:${spec.cell}`;
+    if (!spec) {
+      throw new RecordingError(`a replay is ID:N or ID (a session id, and a cell number), got ${text}`);
+    }
+    const key = replayScenarioName(spec);
     const cached = this.#loaded.get(key);
     if (cached) return cached;
-    const recording = loadRecording(this.stateDir, spec);
-    this.#loaded.set(key, recording);
-    return recording;
+    const recordings = loadRecordings(this.stateDir, spec);
+    this.#loaded.set(key, recordings);
+    return recordings;
   }
 }
 
-export function loadRecording(stateDir: string, spec: ReplaySpec): Recording {
+export function loadRecordings(stateDir: string, spec: ReplaySpec): Recording[] {
   const path = sessionPath(stateDir, spec.id);
   let cells: Cell[];
   try {
@@ -98,6 +108,18 @@ export function loadRecording(stateDir: string, spec: ReplaySpec): Recording {
         ? `no saved session ${spec.id} in ${sessionsDir(stateDir)} (streambook sessions lists them)`
         : `can't replay ${spec.id}: ${reason}`,
     );
+  }
+  if (spec.cell === null) {
+    // The conversation as it stands: a cell /retry replaced left it, and so does its recording.
+    const kept = cells.filter((cell) => cell.replacedBy === null && cell.attempts.length > 0);
+    if (kept.length === 0) {
+      throw new RecordingError(`session ${spec.id} has no turn that reached the API to replay; pick another`);
+    }
+    return kept.map((cell) => ({
+      spec: { id: spec.id, cell: cell.id },
+      prompt: cell.prompt,
+      attempts: recordedAttempts(cell),
+    }));
   }
   const cell = cells.find((c) => c.id === spec.cell);
   if (!cell) {
@@ -112,7 +134,7 @@ export function loadRecording(stateDir: string, spec: ReplaySpec): Recording {
       `cell ${spec.cell} of ${spec.id} has no recorded response to replay (it never reached the API); pick another cell`,
     );
   }
-  return { spec, prompt: cell.prompt, attempts };
+  return [{ spec, prompt: cell.prompt, attempts }];
 }
 
 function recordedAttempts(cell: Cell): RecordedAttempt[] {

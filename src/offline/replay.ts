@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Schedule } from './pace.js';
 import type { RecordedAttempt, Recording } from './recording.js';
+import type { OfflineRequest } from './request.js';
 import type { SseEvent } from './sse.js';
 import type { StepGate } from './step-gate.js';
 import { writeEvents } from './stream-writer.js';
@@ -27,6 +28,20 @@ export function replayTimeline(attempt: RecordedAttempt, speed: number): ReplayT
     headersAt: at(attempt.respondedAfterMs),
     events: attempt.events.map(({ t, event, data }) => ({ due: at(t), event, data })),
   };
+}
+
+/** The number of prompts in a request: its user messages that are not only tool results. */
+export function promptCount(request: OfflineRequest): number {
+  return request.messages.filter(
+    (m) =>
+      m.role === 'user' &&
+      (typeof m.content === 'string' || m.content.some((block) => block.type !== 'tool_result')),
+  ).length;
+}
+
+/** A session replayed in turn: the conversation's n-th prompt is answered by the n-th recorded cell. */
+export function cellForPrompt(cells: readonly Recording[], request: OfflineRequest): Recording | undefined {
+  return cells[promptCount(request) - 1];
 }
 
 /** The recorded attempt that answers the SDK's `attempt`-th try (its x-stainless-retry-count). */

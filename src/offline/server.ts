@@ -8,7 +8,7 @@ import { createSchedule, type Pace, retryAfterMs } from './pace.js';
 import { fitToMaxTokens } from './plan.js';
 import { hashString, seededRandom, uniqueId } from './random.js';
 import { REPLAY_PREFIX, type Recording, type Recordings } from './recording.js';
-import { recordedAttempt, serveReplay } from './replay.js';
+import { cellForPrompt, promptCount, recordedAttempt, serveReplay } from './replay.js';
 import { estimateInputTokens, parseRequest } from './request.js';
 import { parseScenario, planFor, type Scenario } from './scenarios.js';
 import { StepGate } from './step-gate.js';
@@ -47,7 +47,8 @@ export interface OfflineServerOptions {
 
 interface Settings {
   pace: Pace;
-  scenario: Scenario | { name: 'replay'; recording: Recording; speed: number };
+  /** A replay: one recorded cell, or (inTurn) a session's cells, one per prompt. */
+  scenario: Scenario | { name: 'replay'; cells: Recording[]; inTurn: boolean; speed: number };
   onEventWritten?: ((event: string | null) => void) | undefined;
   steps: StepGate;
 }
@@ -84,7 +85,7 @@ export async function startOfflineServer(options: OfflineServerOptions = {}): Pr
     },
     steps: settings.steps,
     get recording() {
-      return settings.scenario.name === 'replay' ? settings.scenario.recording : null;
+      return settings.scenario.name === 'replay' ? (settings.scenario.cells[0] ?? null) : null;
     },
     setScenario(next) {
       settings.scenario = scenarioOrThrow(next, options.recordings);
@@ -126,12 +127,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
 
   const { request } = parsed;
   if (settings.scenario.name === 'replay') {
-    const { recording, speed } = settings.scenario;
-    if (!request.stream) {
-      return sendError(res, requestId, {
-        type: 'invalid_request_error',
-        message: 'a replay answers streaming requests only',
-      });
+    const { cells, inTurn, speed } = settings.scenario;
+    const recording = inTurn ? cellForPrompt(cells, request) : cells[0];
+    if (!request.stream || !recording) {
+      const message = recording
+        ? 'a replay answers streaming requests only'
+        : `this replay has ${cells.length} recorded turns and this is prompt ${promptCount(request)}: /clear starts it over`;
+      return sendError(res, requestId, { type: 'invalid_request_error', message });
     }
     const attempt = recordedAttempt(recording, attemptOf(req));
     return serveReplay(req, res, attempt, { speed, startedAt, steps: settings.steps });
@@ -198,8 +200,9 @@ function attemptOf(req: IncomingMessage): number {
 function scenarioOrThrow(name: string, recordings: Recordings | undefined): Settings['scenario'] {
   if (name.startsWith(REPLAY_PREFIX)) {
     if (!recordings) throw new Error(`Replays need a state dir: "${name}"`);
-    const recording = recordings.load(name.slice(REPLAY_PREFIX.length));
-    return { name: 'replay', recording, speed: recordings.speed };
+    const spec = name.slice(REPLAY_PREFIX.length);
+    const cells = recordings.cells(spec);
+    return { name: 'replay', cells, inTurn: !spec.includes(':'), speed: recordings.speed };
   }
   const scenario = parseScenario(name);
   if (!scenario) throw new Error(`Unknown offline scenario "${name}"`);

@@ -48,9 +48,33 @@ describe('/scenario replay ID:N', () => {
     expect(b.session.state.cells[2]?.message?.stop_reason).toBe('refusal');
   });
 
+  it('replay ID answers each prompt with the next recorded cell, and says when they run out', async () => {
+    const { dir, id } = await recorded('chat');
+    const b = await bench({ recordings: new Recordings(dir, 0), settings: { mode: 'raw' } });
+    expect(await b.call(scenarioCommand, `replay ${id}`)).toEqual({
+      kind: 'toast',
+      text: `Scenario: replay of session ${id} cell by cell, one per prompt (recorded answers)`,
+    });
+    await b.send('one');
+    await b.send('two');
+    await b.send('three');
+    const original = reopen(dir, id).state.cells;
+    const [first, second, third] = b.session.state.cells;
+    expect(first?.message).toEqual(original[0]?.message);
+    expect(second?.message).toEqual(original[1]?.message);
+    expect(third?.status).toBe('failed');
+    expect(third?.error?.message).toMatch(
+      /this replay has 2 recorded turns and this is prompt 3: \/clear starts it over/,
+    );
+    // A new conversation starts the recording over.
+    b.session.clear();
+    await b.send('again');
+    expect(b.session.state.cells[0]?.message).toEqual(original[0]?.message);
+  });
+
   it.each([
     ['replay', /takes ID:N/],
-    ['replay nope', /takes ID:N/],
+    ['replay not an id', /takes ID:N/],
     ['replay ../x:1', /takes ID:N/],
     ['replay 20990101-0000-zzzz:1', /no saved session 20990101-0000-zzzz in .*sessions lists them/],
     ['replay ID:3', /has no cell 3 \(it has cells 1 to 2\); pick one of those/],

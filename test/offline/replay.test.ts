@@ -243,7 +243,8 @@ describe('a replay that cannot be loaded says why in one line', () => {
         }
         throw new Error(`${spec} loaded`);
       };
-      expect(failure('nope')).toMatch(/a replay is ID:N/);
+      expect(failure('not an id!')).toMatch(/a replay is ID:N or ID/);
+      expect(failure('20990101-0000-zzzz')).toMatch(/no saved session 20990101-0000-zzzz in /);
       expect(failure('../etc:1')).toMatch(/a replay is ID:N/);
       expect(failure(`${id}:0`)).toMatch(/a replay is ID:N/);
       expect(failure('20990101-0000-zzzz:1')).toMatch(

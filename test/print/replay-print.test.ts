@@ -62,7 +62,7 @@ describe('print mode replays a recorded turn', () => {
   });
 
   it.each([
-    [['--replay', 'nope'], /--replay takes a session id and a cell number/],
+    [['--replay', 'no/pe'], /--replay takes a session id and a cell number/],
     [['--replay', '20990101-0000-zzzz:1'], /no saved session 20990101-0000-zzzz in .*sessions lists them/],
     [['--replay', 'CELL:9'], /has no cell 9 \(it has cells 1 to 1\)/],
     [['--replay', 'CELL:1', '--speed', 'fast'], /--speed must be a number of 0 or more/],

@@ -209,7 +209,9 @@ describe('the timeline', () => {
           const lines = plain(lastFrame()).split('\n');
           const last = lines.filter((line) => line.trim() !== '').at(-1);
           // formatOffset groups thousands ("+1 223"), as the pane shows them.
-          expect(last?.trimStart().startsWith(`${formatOffset(update.event.t)} ${update.event.event}`)).toBe(true);
+          expect(last?.trimStart().startsWith(`${formatOffset(update.event.t)} ${update.event.event}`)).toBe(
+            true,
+          );
           expect(lines[0]).toContain(`${update.event.seq + 1} events`);
           checked++;
         }

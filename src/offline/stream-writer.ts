@@ -44,8 +44,9 @@ export async function writeEvents(
     let sinceYield = 0;
     for (let current = iterator.next(); !current.done; ) {
       const { event, data } = current.value;
-      const due = options.schedule.dueAt(event);
-      const wait = due === null || options.stepped ? 0 : options.startedAt + due - performance.now();
+      // A stepped event waits for its press, not its time.
+      const due = options.stepped ? null : options.schedule.dueAt(event);
+      const wait = due === null ? 0 : options.startedAt + due - performance.now();
       if (options.stepped) {
         await released(res, options.stepped.next(current.value, gone.signal));
         sinceYield = 0;

@@ -17,9 +17,11 @@ async function main(): Promise<number> {
   const fromDotenv = new Set<string>();
   const dotenvWarning = loadDotenv(process.env, '.env', fromDotenv);
   if (dotenvWarning) diagnose(dotenvWarning);
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'sessions') return sessions(argv.slice(1));
   let config: Config;
   try {
-    config = resolveConfig(process.argv.slice(2), process.env, fromDotenv);
+    config = resolveConfig(argv, process.env, fromDotenv);
   } catch (error) {
     if (error instanceof UsageError) return usageError(error.message);
     throw error;
@@ -94,6 +96,7 @@ async function printMode(config: Config): Promise<number> {
       settings: saved.settings,
       history: saved.history,
       journal: saved.journal,
+      prompts: saved.prompts,
       prompt,
       format: config.outputFormat,
       stdout: {
@@ -117,6 +120,28 @@ async function printMode(config: Config): Promise<number> {
     saved.journal?.journal.close();
     await connection.close();
   }
+}
+
+/** `streambook sessions`: the saved sessions, for people or (--json) for scripts. */
+async function sessions(argv: string[]): Promise<number> {
+  const { printSessions, sessionsRequest } = await import('./print/sessions-subcommand.js');
+  let request: ReturnType<typeof sessionsRequest>;
+  try {
+    request = sessionsRequest(argv, process.env);
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    throw error;
+  }
+  // A reader that stops early (`| head`) has what it wanted.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  printSessions(request, {
+    write: (text) => process.stdout.write(text),
+    diagnose,
+    columns: (process.stdout.isTTY && process.stdout.columns) || 100,
+  });
+  return EXIT.ok;
 }
 
 function usageError(message: string): number {

@@ -1,7 +1,10 @@
 import { oneLine } from '../terminal/one-line.js';
 import { clearCommand } from './clear.js';
+import { codeCommand } from './code.js';
 import { type Command, type CommandContext, type CommandResult, error } from './command.js';
 import { copyCommand } from './copy.js';
+import { editCommand } from './edit.js';
+import { exportCommand } from './export.js';
 import { helpCommand } from './help.js';
 import { maxTokensCommand } from './max-tokens.js';
 import { modeCommand } from './mode.js';
@@ -9,9 +12,11 @@ import { modelCommand } from './model.js';
 import { mouseCommand } from './mouse.js';
 import { quitCommand } from './quit.js';
 import { rawCommand } from './raw.js';
+import { rerunCommand } from './rerun.js';
 import { retryCommand } from './retry.js';
 import { saveCommand } from './save.js';
 import { scenarioCommand } from './scenario.js';
+import { sessionsCommand } from './sessions.js';
 import { settingsCommand } from './settings.js';
 import { stepCommand } from './step.js';
 import { systemCommand } from './system.js';
@@ -23,6 +28,8 @@ export const COMMANDS: readonly Command[] = [
   helpCommand,
   copyCommand,
   saveCommand,
+  codeCommand,
+  exportCommand,
   timelineCommand,
   rawCommand,
   settingsCommand,
@@ -36,6 +43,9 @@ export const COMMANDS: readonly Command[] = [
   scenarioCommand,
   stepCommand,
   retryCommand,
+  sessionsCommand,
+  rerunCommand,
+  editCommand,
   clearCommand,
   quitCommand,
 ];

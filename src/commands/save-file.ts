@@ -1,13 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 
 /** A path as a shell would take it: `~` and `~/…` are the home folder, the rest is from cwd. */
 export function resolveSavePath(path: string, cwd: string): string {
   if (path === '~') return homedir();
   if (path.startsWith('~/')) return join(homedir(), path.slice(2));
   return isAbsolute(path) ? path : join(cwd, path);
+}
+
+/** A written file's path as a toast names it: from cwd when it is below it. */
+export function shownPath(path: string, cwd: string): string {
+  const fromCwd = relative(cwd, path);
+  return fromCwd.startsWith('..') ? path : `./${fromCwd}`;
 }
 
 /** Why a file was not written, in one line that names the fix. */
@@ -35,12 +42,39 @@ export async function writeRegularFile(
   }
 }
 
-async function writeFile(path: string, shown: string, data: string): Promise<void> {
+/**
+ * As writeRegularFile, but the file appears whole or not at all: the data is written to a
+ * temporary file beside it, then renamed over the path, so a crash mid-write (an export can
+ * be many megabytes) never leaves half a file, and an existing file stays as it was until the
+ * new one is complete. The path is refused as writeRegularFile refuses it.
+ */
+export async function writeWholeFile(path: string, shown: string, data: string): Promise<string | undefined> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await refuseUnlessFileOrAbsent(path, shown);
+    await writeFile(temp, shown, data);
+    await rename(temp, path).catch((error: NodeJS.ErrnoException) => {
+      throw new Refused(writeFailure(shown, error));
+    });
+    return undefined;
+  } catch (error) {
+    // The temp file may never have been made (a missing folder): nothing to remove then.
+    await rm(temp, { force: true }).catch(() => {});
+    if (error instanceof Refused) return error.message;
+    throw error;
+  }
+}
+
+async function refuseUnlessFileOrAbsent(path: string, shown: string): Promise<void> {
   const before = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw new Refused(writeFailure(shown, error));
   });
   if (before) refuseUnlessFile(before, shown);
+}
+
+async function writeFile(path: string, shown: string, data: string): Promise<void> {
+  await refuseUnlessFileOrAbsent(path, shown);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK | constants.O_NOCTTY;
   const file = await open(path, flags, 0o600).catch((error: NodeJS.ErrnoException) => {
     throw new Refused(writeFailure(shown, error));

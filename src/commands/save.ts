@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { formatBytes } from '../export/byte-size.js';
 import { partialNote } from '../export/cell-json.js';
 import { cellJson } from './cell-argument.js';
 import { type Command, error, toast } from './command.js';
-import { resolveSavePath, writeRegularFile } from './save-file.js';
+import { resolveSavePath, shownPath, writeRegularFile } from './save-file.js';
 
 export const saveCommand: Command = {
   name: 'save',
@@ -18,7 +18,7 @@ export const saveCommand: Command = {
     const data = `${json}\n`;
     const refused = await writeRegularFile(path, rest || path, data);
     if (refused) return error(refused);
-    const shown = relative(cwd, path).startsWith('..') ? path : `./${relative(cwd, path)}`;
+    const shown = shownPath(path, cwd);
     const size = formatBytes(Buffer.byteLength(data));
     return toast(`Saved cell ${cell.id} JSON${partialNote(cell)} (${size}) to ${shown}`, 'success');
   },

@@ -10,7 +10,7 @@ export const stepCommand: Command = {
   summary:
     'offline only: the next reply one event at a time; /step again sends each event, /step off the rest',
   run({ session }, args) {
-    const steps = session.steps;
+    const steps = session.offline?.steps;
     if (!steps)
       return error('/step needs the offline API (answers are live): start with --offline or --replay');
     const arg = args.trim();

@@ -120,7 +120,7 @@ function parseFlags(argv: readonly string[]) {
 }
 
 /** node's messages are long and suggest `--`; say the same thing in one short line. */
-function describeParseError(error: unknown): string {
+export function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `unknown option ${shown(unknown[1] ?? '')}`;

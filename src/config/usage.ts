@@ -10,6 +10,8 @@ export function usage(): string {
 Usage:
   streambook [options] [PROMPT]        open the notebook (PROMPT is sent at start)
   streambook -p [options] [PROMPT]     print mode: one turn to stdout (PROMPT or stdin)
+  streambook sessions [--search TEXT] [--json] [--state-dir DIR]
+                                       list saved sessions, newest first (--json for scripts)
 
 Options:
   -p, --print                 run one turn without the UI

@@ -58,13 +58,14 @@ export class JournalFile {
   }
 }
 
-function openFile(path: string): number {
+/** Opens `path` to append, making its folder 0700 and the file 0600 if they are new. */
+export function openFile(path: string): number {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   return openSync(path, 'a', 0o600);
 }
 
 /** A write may take less than asked (a full disk shows as a short write before ENOSPC). */
-function writeAll(fd: number, bytes: Buffer): void {
+export function writeAll(fd: number, bytes: Buffer): void {
   let at = 0;
   while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
 }

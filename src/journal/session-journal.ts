@@ -2,6 +2,7 @@ import { withoutCredentials } from '../engine/redact-request.js';
 import type { MessageParam, TurnUpdate } from '../engine/types.js';
 import type { Cell } from '../store/cell.js';
 import { JournalFile } from './journal-file.js';
+import { type ReadJournal, readJournal } from './read-journal.js';
 import { type HeaderRecord, JOURNAL_VERSION, type UpdateRecord } from './records.js';
 import { compactBody } from './request-body.js';
 import { newSessionId, sessionPath } from './state-dir.js';
@@ -34,6 +35,15 @@ export interface Journal {
   broke(cell: number, message: string): void;
   /** /clear: the next turn begins a new session; this one stays as it was. */
   cleared(): void;
+  /** The notebook opened saved session `id`: the next turns go on in its file; this one stays as it was. */
+  resumed(id: string): void;
+  /**
+   * Writes what is pending and gives the session file's path, for reading it whole (/export);
+   * null when there is no file (no turn yet) or it could not be written.
+   */
+  saved(): string | null;
+  /** /rerun, /edit: the next turn begins a fork holding the cells before `cell`. */
+  fork(cell: number): void;
   close(): void;
 }
 
@@ -124,11 +134,47 @@ export class SessionJournal implements Journal {
     this.#id = null;
   }
 
+  resumed(id: string): void {
+    this.cleared();
+    this.#id = id;
+    if (!this.#off) this.#file = new JournalFile(sessionPath(this.#options.stateDir, id), this.#options.warn);
+  }
+
+  saved(): string | null {
+    const file = this.#file;
+    file?.flush();
+    return file && !file.failed ? file.path : null;
+  }
+
+  /**
+   * /rerun and /edit: the next turns go to a new session that holds this one's cells before
+   * `cell` (copied from its file) and names this one as its parent. This file is left as it
+   * was, so the parent stays whole and resumable.
+   */
+  fork(cell: number): void {
+    const parent = this.#id;
+    const path = this.#file?.path;
+    this.cleared();
+    if (!parent || !path || this.#off) return;
+    let read: ReadJournal;
+    try {
+      read = readJournal(path);
+    } catch {
+      // The parent can't be read back (deleted meanwhile): the fork starts empty-handed.
+      return;
+    }
+    const { r: _r, v: _v, id: _id, started: _started, ...header } = read.header;
+    const file = this.#open({ ...header, parent: { id: parent, cell } });
+    if (!file) return;
+    for (const record of read.records) if ('c' in record && record.c < cell) file.append(record);
+    file.flush();
+  }
+
   close(): void {
     this.#file?.close();
   }
 
-  #open(): JournalFile | null {
+  #open(header: SessionHeader = this.#options.header): JournalFile | null {
     if (this.#off) return null;
     if (this.#file) return this.#file.failed ? null : this.#file;
     const now = this.#options.now?.() ?? new Date();
@@ -140,7 +186,7 @@ export class SessionJournal implements Journal {
       v: JOURNAL_VERSION,
       id,
       started: now.toISOString(),
-      ...this.#options.header,
+      ...header,
     });
     return this.#file;
   }

@@ -29,6 +29,8 @@ export interface PrintRequest {
   history?: readonly MessageParam[];
   /** Where the turn is saved, as cell `cell` of its session; absent with --no-save. */
   journal?: { journal: Journal; cell: number; scenario: string | null } | undefined;
+  /** Where the prompt is kept for the notebook's Up and Ctrl+R; absent with --no-save. */
+  prompts?: { add(prompt: string): void } | null;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function runPrint({
   notice,
   history = [],
   journal,
+  prompts,
 }: PrintRequest): Promise<TurnOutcome> {
   // On a terminal, nothing from the network may act as a control sequence; in a pipe the
   // output is exactly what came.
@@ -60,6 +63,7 @@ export async function runPrint({
   const request = { client, messages, settings, ...(signal ? { signal } : {}) };
   const saved = journal;
   saved?.journal.turnStarted(newCell(saved.cell, prompt, settings, saved.scenario), null, messages);
+  prompts?.add(prompt);
   const outcome = await streamTurn(request, (update) => {
     saved?.journal.update(saved.cell, update);
     // A wait the script would otherwise sit through in silence.

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { connectionSource, type OpenConnection } from '../engine/connection.js';
 import type { MessageParam, TurnSettings } from '../engine/types.js';
+import { PromptHistory, promptsPath } from '../journal/prompt-history.js';
 import { continueFrom, JournalError, resumeSession } from '../journal/resume.js';
 import { type Journal, SessionJournal } from '../journal/session-journal.js';
 import { initialState } from '../store/session-state.js';
@@ -9,6 +10,8 @@ export interface PrintSession {
   settings: TurnSettings;
   history: MessageParam[];
   journal: { journal: Journal; cell: number; scenario: string | null } | undefined;
+  /** Where the prompt is kept for the notebook's recall; null with --no-save. */
+  prompts: PromptHistory | null;
 }
 
 /**
@@ -40,6 +43,9 @@ export function printSession(
       })
     : null;
   return {
+    prompts: config.sessions.save
+      ? new PromptHistory(promptsPath(config.sessions.stateDir), { save: true, warn })
+      : null,
     settings: state.settings,
     history: state.history,
     journal: journal ? { journal, cell: (state.cells.at(-1)?.id ?? 0) + 1, scenario } : undefined,

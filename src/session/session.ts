@@ -3,21 +3,17 @@ import type { SettingSource } from '../config/setting-source.js';
 import { withPrompt } from '../engine/history.js';
 import { type Hide, shownKeyHider } from '../engine/shown-key.js';
 import { streamTurn } from '../engine/turn.js';
-import type { MessageParam, TurnSettings, TurnUpdate } from '../engine/types.js';
+import type { MessageParam, TurnSettings } from '../engine/types.js';
+import type { PromptHistory } from '../journal/prompt-history.js';
+import { continueFrom, type ResumedSession } from '../journal/resume.js';
 import type { Journal } from '../journal/session-journal.js';
 import type { OfflineServer } from '../offline/server.js';
-import type { StepGate } from '../offline/step-gate.js';
 import { newCell } from '../store/cell.js';
+import { stateBefore } from '../store/fork.js';
 import { isStreaming, type SessionState, type Toast } from '../store/session-state.js';
 import type { SessionStore } from '../store/session-store.js';
-import {
-  conversationCleared,
-  turnBroke,
-  turnEnded,
-  turnStarted,
-  turnUpdated,
-} from '../store/turn-updates.js';
-import { oneLine } from '../terminal/one-line.js';
+import { conversationCleared, turnStarted } from '../store/turn-updates.js';
+import { turnSink } from './turn-sink.js';
 
 /**
  * The notebook's actions: everything that changes the conversation goes through here, so
@@ -38,12 +34,26 @@ export class Session {
   #before: MessageParam[] = [];
   /** Where the session is saved as it happens; null with --no-save. */
   readonly journal: Journal | null;
+  /** Where each prompt sent is kept for later runs' recall; null when none is. */
+  readonly #prompts: Pick<PromptHistory, 'add'> | null;
+  /** Where saved sessions are, for /sessions (known with --no-save too, which only stops writing). */
+  readonly stateDir: string | null;
 
   constructor(
     store: SessionStore,
     client: Anthropic,
     offline: OfflineServer | null,
-    { journal = null, before = [] }: { journal?: Journal | null; before?: MessageParam[] } = {},
+    {
+      journal = null,
+      before = [],
+      prompts = null,
+      stateDir = null,
+    }: {
+      journal?: Journal | null;
+      before?: MessageParam[];
+      prompts?: Pick<PromptHistory, 'add'> | null;
+      stateDir?: string | null;
+    } = {},
   ) {
     this.store = store;
     this.#client = client;
@@ -51,19 +61,17 @@ export class Session {
     this.hide = shownKeyHider(client.apiKey);
     this.journal = journal;
     this.#before = before;
+    this.#prompts = prompts;
+    this.stateDir = stateDir;
   }
 
   get state(): SessionState {
     return this.store.getSnapshot();
   }
 
-  get offline(): boolean {
-    return this.#offline !== null;
-  }
-
-  /** Offline only: step mode, a reply one event at a time (/step). */
-  get steps(): StepGate | null {
-    return this.#offline?.steps ?? null;
+  /** The built-in API's controls for commands (step mode); null when answers are live. */
+  get offline(): Pick<OfflineServer, 'steps'> | null {
+    return this.#offline;
   }
 
   /** Sends a prompt as a new cell; refused (with a toast) while a reply streams. */
@@ -78,10 +86,7 @@ export class Session {
    * its turn is out of the history: `history` is the one from before it.
    */
   #send(text: string, history: MessageParam[], replaces: number | null): boolean {
-    if (isStreaming(this.state)) {
-      this.toast('A reply is still streaming: Esc interrupts it.', 'warning');
-      return false;
-    }
+    if (this.#busy()) return false;
     const state = this.state;
     const id = (state.cells.at(-1)?.id ?? 0) + 1;
     const cell = newCell(id, text, state.settings, state.scenario);
@@ -93,31 +98,15 @@ export class Session {
     this.#abort = abort;
     this.store.update((s) => turnStarted(s, cell, replaces));
     this.journal?.turnStarted(cell, replaces, messages);
+    this.#prompts?.add(text);
     const request = { client: this.#client, messages, settings: cell.settings, signal: abort.signal };
     const conversation = this.#conversation;
-    let broken = false;
-    // Whatever throws while a turn runs (the engine, or the store taking an update) ends that
-    // turn's cell as failed; the session, its other cells and the next prompt carry on.
-    const broke = (error: unknown) => {
-      if (broken || conversation !== this.#conversation) return;
-      broken = true;
-      abort.abort();
-      const text = brokenTurnText(error);
-      this.journal?.broke(id, text);
-      this.store.update((s) => turnBroke(s, id, text));
-    };
-    const apply = (update: TurnUpdate) => {
-      // A turn cut short by /clear belongs to a conversation that is gone.
-      if (broken || conversation !== this.#conversation) return;
-      try {
-        this.journal?.update(id, update);
-        // The outcome reaches the store once, with the `end` update, and is shown at once.
-        if (update.type === 'end') this.store.update((s) => turnEnded(s, id, messages, update.outcome));
-        else this.store.update((s) => turnUpdated(s, id, update), 'batched');
-      } catch (error) {
-        broke(error);
-      }
-    };
+    const { apply, broke } = turnSink(this, {
+      id,
+      messages,
+      abort,
+      current: () => conversation === this.#conversation,
+    });
     this.#running = streamTurn(request, apply)
       .then(() => {}, broke)
       .then(() => {
@@ -152,6 +141,37 @@ export class Session {
     return this.#send(last.prompt, this.#before, last.id);
   }
 
+  /**
+   * Sends `prompt` as cell `n` again (/rerun, /edit), after the history before it. It forks:
+   * the cells from n on leave the screen, the turn goes to a new session that copies the
+   * cells before n, and the session they were in is kept whole, to be resumed.
+   */
+  forkAt(n: number, prompt: string): boolean {
+    if (this.#busy()) return false;
+    const text = prompt.trim();
+    if (!text || !this.state.cells.some((cell) => cell.id === n)) return false;
+    const parent = this.journal?.id ?? null;
+    this.journal?.fork(n);
+    this.#conversation++;
+    this.store.update((s) => ({ ...stateBefore(s, n), editing: null }));
+    if (!this.#send(text, this.state.history, null)) return false;
+    if (parent) this.toast(`forked from session ${parent} at cell ${n}; that session is kept as it was`);
+    return true;
+  }
+
+  /** /edit: puts cell n's prompt in the input; sending it forks at n (Esc cancels). */
+  editCell(n: number): boolean {
+    const cell = this.state.cells.find((c) => c.id === n);
+    if (!cell) return false;
+    const id = (this.state.editing?.id ?? 0) + 1;
+    this.store.update((s) => ({ ...s, editing: { cell: n, text: cell.prompt, id } }));
+    return true;
+  }
+
+  cancelEdit(): void {
+    if (this.state.editing) this.store.update((s) => ({ ...s, editing: null }));
+  }
+
   /** A new conversation: the cells, the history and the token totals go; the settings stay. */
   clear(): void {
     this.interrupt();
@@ -159,6 +179,27 @@ export class Session {
     this.#before = [];
     this.journal?.cleared();
     this.store.update(conversationCleared);
+  }
+
+  /**
+   * Goes on with a saved session (Enter in /sessions), as --resume would have: its cells,
+   * history and settings replace these (flags still win), and the next turns are appended to
+   * its file. The session left stays as it was. Refused (with a toast) while a reply streams.
+   */
+  open(resumed: ResumedSession): boolean {
+    if (this.#busy()) return false;
+    this.#conversation++;
+    this.#before = resumed.before;
+    this.journal?.resumed(resumed.id);
+    this.store.update((s) => continueFrom(conversationCleared(s), resumed));
+    return true;
+  }
+
+  /** True, with a toast saying why, while a reply streams: nothing else may start then. */
+  #busy(): boolean {
+    const busy = isStreaming(this.state);
+    if (busy) this.toast('A reply is still streaming: Esc interrupts it.', 'warning');
+    return busy;
   }
 
   /** Settings for the next turns; `source` (a /command) is recorded for each one changed. */
@@ -171,7 +212,7 @@ export class Session {
     }));
   }
 
-  /** Offline only: the scenario that answers the next turns; the server refuses one it can't play (throws). */
+  /** Offline only: the scenario for the next turns; the server throws on one it can't play. */
   setScenario(name: string): void {
     this.#offline?.setScenario(name);
     this.store.update((s) => ({ ...s, scenario: name }));
@@ -206,12 +247,4 @@ export class Session {
   armQuit(key: string | null): void {
     this.store.update((s) => ({ ...s, quitArmed: key }));
   }
-}
-
-/** The one line a turn that broke inside streambook ends with. */
-function brokenTurnText(error: unknown): string {
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return oneLine(
-    `streambook failed on this reply (${reason.slice(0, 200)}); the session is kept: /retry sends it again`,
-  );
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_SOURCES, type SettingSources } from '../config/setting-source.js';
 import type { MessageParam, TurnSettings } from '../engine/types.js';
+import type { SessionSummary } from '../journal/session-list.js';
 import type { Cell } from './cell.js';
 
 export type Focus = 'prompt' | 'conversation' | 'timeline';
@@ -30,10 +31,30 @@ export interface Toast {
   tone: 'info' | 'success' | 'warning' | 'error';
 }
 
+/** Ctrl+R's search through earlier prompts (ui/input/history-search.ts): what is typed, what it found. */
+export interface HistorySearch {
+  query: string;
+  /** The matching prompt, as its index in `promptHistory`; null until one is found. */
+  match: number | null;
+  /** The last look found nothing (readline's "failed"); the match shown is the one before it. */
+  failed: boolean;
+}
+
 /** A page of text shown in place of the panes until Esc (what /settings shows). */
 export interface TextPage {
   title: string;
   lines: string[];
+}
+
+/** The /sessions list while it is open, in place of the panes until Esc or Enter. */
+export interface SessionsPage {
+  rows: SessionSummary[];
+  /** The row Enter opens. */
+  cursor: number;
+  /** The session being written when the list was made, marked in it. */
+  current: string | null;
+  /** What the list was filtered by ('' for all). */
+  search: string;
 }
 
 /** What covers the panes until Esc: the keys and commands (/help), or a page of text (/settings). */
@@ -66,13 +87,18 @@ export interface SessionState {
     scroll: number;
     /** Mouse capture: the wheel scrolls the pane under it (/mouse, --no-mouse). */
     mouse: boolean;
+    /** Ctrl+R's search, while it is open; the prompt keeps what was typed under it. */
+    search: HistorySearch | null;
+    sessions: SessionsPage | null;
   };
   timeline: TimelineView;
   toast: Toast | null;
-  /** Earlier prompts, oldest first, for Up/Down recall. */
+  /** The prompts of this run and earlier ones (journal/prompt-history.ts), oldest first, for Up/Down and Ctrl+R. */
   promptHistory: string[];
   /** The key that asked to quit (Ctrl+C, Ctrl+D, or Enter on /quit): pressed again, it quits. */
   quitArmed: string | null;
+  /** /edit: the cell whose prompt the input holds; sending it forks at that cell. */
+  editing: { cell: number; text: string; id: number } | null;
   tokens: TokenTotals;
 }
 
@@ -108,11 +134,14 @@ export function initialState(
       pageScroll: 0,
       scroll: 0,
       mouse: true,
+      search: null,
+      sessions: null,
     },
     timeline: { hidePings: false, foldDeltas: false, cursor: null, detail: null, detailScroll: 0 },
     toast: null,
     promptHistory: [],
     quitArmed: null,
+    editing: null,
     tokens: NO_TOKENS,
   };
 }

@@ -1,10 +1,11 @@
 import { Box, Text } from 'ink';
-import { useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { CommandContext } from '../commands/command.js';
-import { isStreaming, selectedCell } from '../store/session-state.js';
+import { isStreaming, type SessionState, selectedCell } from '../store/session-state.js';
 import { ConversationPane } from './components/ConversationPane.js';
 import { HelpView } from './components/HelpView.js';
-import { PromptInput } from './components/PromptInput.js';
+import { PromptInput, type PromptInputProps } from './components/PromptInput.js';
+import { SessionsView } from './components/SessionsView.js';
 import { StatusBar } from './components/StatusBar.js';
 import { TextPageView } from './components/TextPageView.js';
 import { TimelinePane } from './components/TimelinePane.js';
@@ -17,6 +18,7 @@ import { useResumeRepaint } from './hooks/use-resume-repaint.js';
 import { useSessionState } from './hooks/use-session-state.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
+import { searchMatch } from './input/history-search.js';
 import { promptLineCount } from './input/prompt-editor.js';
 import { CellLineCache } from './render/cell-lines.js';
 import { MAX_INPUT_LINES, MIN_COLUMNS, MIN_ROWS, mainArea, screenLayout } from './render/screen-layout.js';
@@ -55,6 +57,12 @@ export function App({ commands, frameClock, frames }: AppProps) {
   useResumeRepaint();
   useLayoutEffect(() => frameClock?.committed());
   useNotebookKeys({ commands, editor: current, edit, layout, timelineRows, cellLines });
+  // /edit puts a cell's prompt in the input, once per request (its id).
+  const editing = state.editing;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the id says when; the text comes with it
+  useEffect(() => {
+    if (editing) edit({ type: 'set', value: editing.text });
+  }, [editing?.id]);
 
   if (layout.kind === 'too-small') {
     return (
@@ -86,7 +94,9 @@ export function App({ commands, frameClock, frames }: AppProps) {
     />
   ) : null;
   const { page } = state.view;
-  const panes = page ? (
+  const panes = state.view.sessions ? (
+    <SessionsView page={state.view.sessions} size={mainArea(layout)} />
+  ) : page ? (
     // A page (/help, /settings) takes the whole area above the prompt, so its columns have room.
     page === 'help' ? (
       <HelpView size={mainArea(layout)} scroll={state.view.pageScroll} />
@@ -111,6 +121,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
       <Separator width={layout.width} focused={focus === 'prompt'} />
       <PromptInput
         editor={editor}
+        search={searchShown(state)}
         focused={focus === 'prompt'}
         streaming={isStreaming(state)}
         width={layout.width}
@@ -120,6 +131,12 @@ export function App({ commands, frameClock, frames }: AppProps) {
       <StatusBar state={state} width={layout.width} prompt={editor.value} />
     </Box>
   );
+}
+
+/** Ctrl+R's search as the prompt shows it, with the prompt it matched; null while closed. */
+function searchShown(state: SessionState): PromptInputProps['search'] {
+  const { search } = state.view;
+  return search ? { state: search, match: searchMatch(search, state.promptHistory) } : null;
 }
 
 /**

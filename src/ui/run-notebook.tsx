@@ -10,6 +10,7 @@ import {
   openConnection,
   preloadReplay,
 } from '../engine/connection.js';
+import { PromptHistory, promptsPath, withEarlierPrompts } from '../journal/prompt-history.js';
 import { continueFrom, JournalError, type ResumedSession, resumeSession } from '../journal/resume.js';
 import { SessionJournal } from '../journal/session-journal.js';
 import { RecordingError, Recordings } from '../offline/recording.js';
@@ -72,7 +73,11 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
     });
     const source = connectionSource(connection);
     const fresh = initialState(config.settings, source, connection.offline?.scenario ?? null, config.sources);
-    const state = resumed ? continueFrom(fresh, resumed) : fresh;
+    const prompts = new PromptHistory(promptsPath(config.sessions.stateDir), {
+      save: config.sessions.save,
+      warn: (line) => toast(line),
+    });
+    const state = withEarlierPrompts(resumed ? continueFrom(fresh, resumed) : fresh, prompts.earlier);
     const store = new SessionStore({ ...state, view: { ...state.view, mouse: config.mouse } });
     // /mouse changes the store; the terminal follows.
     store.subscribe(() => screen.setMouse(store.getSnapshot().view.mouse));
@@ -87,6 +92,8 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
     const live = new Session(store, connection.client, connection.offline, {
       journal,
       before: resumed?.before ?? [],
+      prompts,
+      stateDir: config.sessions.stateDir,
     });
     session = live;
     // A signal's exit skips the finally below: what is pending is written on the way out.

@@ -29,8 +29,9 @@ describe('running a command line', () => {
   });
 
   it('completes command names, and every command has a summary', () => {
-    expect(completeCommand('/se')).toEqual(['/settings']);
-    expect(completeCommand('/co')).toEqual(['/copy']);
+    expect(completeCommand('/se')).toEqual(['/settings', '/sessions']);
+    expect(completeCommand('/co')).toEqual(['/copy', '/code']);
+    expect(completeCommand('/cod')).toEqual(['/code']);
     for (const command of COMMANDS) expect(command.summary).not.toBe('');
   });
 });

@@ -17,7 +17,7 @@ async function until(ready: () => boolean): Promise<void> {
 /** Presses /step until the turn ends; the events the cell had just before each press. */
 async function stepThrough(b: CommandBench): Promise<number[]> {
   const seen: number[] = [];
-  const steps = b.session.steps;
+  const steps = b.session.offline?.steps;
   const cell = () => b.session.state.cells.at(-1);
   for (;;) {
     await until(() => steps?.waiting != null || cell()?.status !== 'streaming');
@@ -54,7 +54,7 @@ describe('/step', () => {
     const b = await bench({ scenario: 'chat' });
     await b.call(stepCommand);
     b.session.submit('hello');
-    const steps = b.session.steps;
+    const steps = b.session.offline?.steps;
     for (let press = 0; press < 3; press++) {
       await until(() => steps?.waiting === press + 1);
       await b.call(stepCommand);

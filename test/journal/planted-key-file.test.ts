@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { sessionsDir } from '../../src/journal/state-dir.js';
 import { cleanEnv, runCli } from '../support/cli.js';
 import { closeAfterEach } from '../support/close-after-each.js';
 import { tempStateDir } from '../support/journaled.js';
@@ -41,12 +42,13 @@ describe('a session file holds no piece of the key', () => {
         ];
         await runCli(args, { env });
       }
-      const files = everyFile(state.dir);
-      expect(files).toHaveLength(1);
-      const [file] = files as [string];
+      const sessions = everyFile(sessionsDir(state.dir));
+      expect(sessions).toHaveLength(1);
+      const [file] = sessions as [string];
       expect(file.split('\n').filter((line) => line.includes('"r":"turn"'))).toHaveLength(2);
       expect(file).toContain('[redacted]');
-      expect(leaks(file, PLANTED_KEY)).toEqual([]);
+      // Every file written: the session, and the prompt history beside it.
+      for (const written of everyFile(state.dir)) expect(leaks(written, PLANTED_KEY)).toEqual([]);
     },
   );
 });

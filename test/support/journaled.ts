@@ -37,7 +37,10 @@ export function journaledSession(
     header: { settings, scenario: server.scenario, source, by: 'notebook' },
     warn,
   });
-  return { session: new Session(store, clientFor(server.url, maxRetries), server, { journal }), journal };
+  return {
+    session: new Session(store, clientFor(server.url, maxRetries), server, { journal, stateDir }),
+    journal,
+  };
 }
 
 /** Sends each prompt after the one before has ended. */

@@ -79,8 +79,9 @@ export function sessionOn(
   client: Anthropic,
   server: Notebook['server'],
   offline: OfflineServer | null = null,
+  options: ConstructorParameters<typeof Session>[3] = {},
 ): Notebook {
-  const session = new Session(store, client, offline);
+  const session = new Session(store, client, offline, options);
   return {
     session,
     store,

@@ -1,12 +1,17 @@
 import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import type { HistorySearch } from '../../store/session-state.js';
 import { neutralize } from '../../terminal/neutralize.js';
+import { oneLine } from '../../terminal/one-line.js';
+import { matchView } from '../input/history-search.js';
 import { promptPlaceholder } from '../input/key-hints.js';
 import { linesAroundCursor, type PromptEditor } from '../input/prompt-editor.js';
 
 export interface PromptInputProps {
   editor: PromptEditor;
+  /** Ctrl+R's search, shown in place of the prompt while it is open, with the prompt it matched. */
+  search: { state: HistorySearch; match: string | null } | null;
   focused: boolean;
   streaming: boolean;
   width: number;
@@ -22,11 +27,19 @@ const PREFIX = '› ';
  */
 export const PromptInput = memo(function PromptInput({
   editor,
+  search,
   focused,
   streaming,
   width,
   height,
 }: PromptInputProps) {
+  if (search) {
+    return (
+      <Box width={width} height={height}>
+        <Text wrap="truncate-end">{searchLine(search.state, search.match, width)}</Text>
+      </Box>
+    );
+  }
   const lines = visibleLines(editor, focused, streaming, width - PREFIX.length, height);
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -65,6 +78,19 @@ function visibleLines(
     const text = `${visible(shown.slice(0, at))}${chalk.inverse(under === undefined ? ' ' : visible(under))}${visible(shown.slice(at + 1))}`;
     return { text, first };
   });
+}
+
+/** readline's search line: (reverse-i-search)`query': and the line of the match that holds it. */
+function searchLine({ query, failed }: HistorySearch, match: string | null, width: number): string {
+  const label = `(${failed ? 'failed ' : ''}reverse-i-search)\`${flat(oneLine(query))}': `;
+  if (match === null) return `${label}${chalk.inverse(' ')}`;
+  const { before, hit, after } = matchView(match, query, width - label.length);
+  return `${label}${flat(before)}${chalk.underline(flat(hit))}${flat(after)}`;
+}
+
+/** Text on the search line: a tab as one space, as the prompt shows it, so the line's width is known. */
+function flat(text: string): string {
+  return visible(text.replace(/\t/g, ' '));
 }
 
 // A lone surrogate (a pasted half of a pair, or one cut at the view's edge) is no character a

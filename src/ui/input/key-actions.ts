@@ -7,6 +7,8 @@ import type { KeyName } from './key-names.js';
 import type { Action } from './keymap.js';
 import { move, openEvent, type PaneKeys, selectCell } from './pane-keys.js';
 import { PROMPT_ACTIONS, type PromptKeys } from './prompt-keys.js';
+import { SEARCH_ACTIONS } from './search-keys.js';
+import { SESSIONS_ACTIONS } from './sessions-keys.js';
 
 /** Everything a key can act on. */
 export type KeyContext = PromptKeys & PaneKeys;
@@ -14,6 +16,8 @@ export type KeyContext = PromptKeys & PaneKeys;
 /** Every action of the keymap, by name: the table says when, these say what. */
 export const ACTIONS: Record<Action, (keys: KeyContext, key: KeyName) => void> = {
   ...PROMPT_ACTIONS,
+  ...SEARCH_ACTIONS,
+  ...SESSIONS_ACTIONS,
   stop: ({ commands }) => commands.session.interrupt(),
   // While a reply streams, the first Ctrl+C or Ctrl+D stops it and asks; another quits at once.
   'stop-and-ask': ({ commands }, name) => {

@@ -20,6 +20,8 @@ export const CONDITIONS: Record<Condition, (s: KeyState) => boolean> = {
   completing: ({ state, prompt }) => state.view.focus === 'prompt' && /^\/\S*$/.test(prompt),
   timeline: ({ state }) => state.view.focus === 'timeline',
   list: ({ state }) => state.timeline.detail === null,
+  searching: ({ state }) => state.view.search !== null,
+  sessions: ({ state }) => state.view.sessions !== null,
 };
 
 function applies(group: KeyGroup, binding: Binding, now: KeyState): boolean {
@@ -51,6 +53,7 @@ export function hintsFor(now: KeyState): string[] {
 
 /** Where keys go now, as the status bar names it. */
 export function focusName(state: SessionState): string {
+  if (state.view.sessions) return 'sessions';
   if (state.view.page) return 'help';
   return state.view.focus === 'timeline' && state.timeline.detail !== null ? 'event' : state.view.focus;
 }

@@ -12,7 +12,9 @@ export type Condition =
   | 'away'
   | 'completing'
   | 'timeline'
-  | 'list';
+  | 'list'
+  | 'searching'
+  | 'sessions';
 
 /** What a key does in the prompt; each is one function in prompt-keys.ts. */
 export type PromptAction =
@@ -60,7 +62,16 @@ export type Action =
   | 'to-bottom'
   | 'open-event'
   | 'toggle-pings'
-  | 'toggle-fold';
+  | 'toggle-fold'
+  | 'search-start'
+  | 'search-older'
+  | 'search-accept'
+  | 'search-cancel'
+  | 'search-erase'
+  | 'session-up'
+  | 'session-down'
+  | 'open-session'
+  | 'close-sessions';
 
 /** One key in one state: the first binding of the table whose key and state match runs. */
 export interface Binding {
@@ -89,6 +100,11 @@ export interface KeyGroup {
  * matters twice: the first match wins, and hints are shown in this order while they fit.
  */
 const TABLE = String.raw`
+Ctrl+R@searching search-older "older", Ctrl+G@searching search-cancel, Enter@searching search-accept "take",
+    Esc@searching search-cancel "cancel", Backspace@searching search-erase, Ctrl+R search-start
+    | search earlier prompts (again: older) / cancel; Enter takes it
+↑/↓@sessions session-up/session-down "move", Enter@sessions open-session "resume",
+    Esc@sessions close-sessions "close" | in the /sessions list: move, resume the session, close
 Esc@streaming stop "stop", Esc@detail close-detail "back", Esc@help close-help "close",
     Esc@away focus-prompt "prompt" | stop the reply; else close JSON or help; else to the prompt
 Ctrl+C@streaming stop-and-ask, Ctrl+C@armed quit, Ctrl+C@draft clear-prompt, Ctrl+C ask-to-quit

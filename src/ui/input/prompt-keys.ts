@@ -4,6 +4,7 @@ import { completeCommand, runCommandLine } from '../../commands/index.js';
 import type { Key } from './decode.js';
 import type { PromptAction } from './keymap.js';
 import type { PromptEdit, PromptEditor } from './prompt-editor.js';
+import { searchText } from './search-keys.js';
 
 /** What the prompt's keys act on. */
 export interface PromptKeys {
@@ -37,8 +38,10 @@ export const PROMPT_ACTIONS: Record<PromptAction, (keys: PromptKeys) => void> = 
   'delete-word': ({ edit }) => edit({ type: 'delete-word' }),
   'delete-to-start': ({ edit }) => edit({ type: 'clear-line' }),
   'delete-to-end': ({ edit }) => edit({ type: 'clear-to-end' }),
-  'clear-prompt': ({ commands, edit }) =>
-    edit({ type: 'discard', history: commands.session.state.promptHistory }),
+  'clear-prompt': ({ commands, edit }) => {
+    commands.session.cancelEdit();
+    edit({ type: 'discard', history: commands.session.state.promptHistory });
+  },
   complete: ({ commands, editor, edit }) => {
     const matches = completeCommand(editor.current.value);
     if (matches.length === 1) edit({ type: 'set', value: `${matches[0]} ` });
@@ -47,8 +50,10 @@ export const PROMPT_ACTIONS: Record<PromptAction, (keys: PromptKeys) => void> = 
 };
 
 /** A key no binding takes, while the prompt has focus: the text it types (a control key types none). */
-export function typeText({ edit }: PromptKeys, input: string, key: Key): void {
-  if (!key.ctrl && !(key.meta && input.length <= 1)) edit({ type: 'insert', text: input });
+export function typeText(keys: PromptKeys, input: string, key: Key): void {
+  if (key.ctrl || (key.meta && input.length <= 1)) return;
+  if (keys.commands.session.state.view.search) searchText(keys, input);
+  else keys.edit({ type: 'insert', text: input });
 }
 
 function submit(commands: CommandContext, value: string, edit: (edit: PromptEdit) => void): void {
@@ -67,5 +72,8 @@ function submit(commands: CommandContext, value: string, edit: (edit: PromptEdit
     });
     return;
   }
-  if (commands.session.submit(value)) edit({ type: 'set', value: '' });
+  // The input holds a cell's prompt (/edit): sending it forks at that cell.
+  const editing = commands.session.state.editing;
+  const sent = editing ? commands.session.forkAt(editing.cell, value) : commands.session.submit(value);
+  if (sent) edit({ type: 'set', value: '' });
 }

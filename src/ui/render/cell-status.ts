@@ -1,9 +1,11 @@
 import chalk from 'chalk';
 import { isSendable } from '../../engine/history.js';
+import { metricsLine } from '../../export/metrics-line.js';
 import type { Cell } from '../../store/cell.js';
 import { neutralize } from '../../terminal/neutralize.js';
-import { formatMs, formatOutputTokens, formatRate } from '../format.js';
 import { wrap } from './wrap.js';
+
+export { metricsLine };
 
 /** The lines under a cell's reply: notes, the error, interrupted, replaced, and its metrics. */
 export function statusLines(cell: Cell, width: number): string[] {
@@ -22,18 +24,4 @@ export function statusLines(cell: Cell, width: number): string[] {
   if (cell.metrics && cell.status !== 'streaming')
     lines.push(...wrap(metricsLine(cell), width).map((line) => chalk.dim(line)));
   return lines;
-}
-
-/** stop_reason · TTFT · total · output tokens · tokens/s: the seeds' point, for every cell. */
-export function metricsLine(cell: Cell): string {
-  const m = cell.metrics;
-  if (!m) return '';
-  const stop = neutralize(m.stopReason ?? cell.status);
-  return [
-    stop,
-    `TTFT ${formatMs(m.ttftMs)}`,
-    `total ${formatMs(m.totalMs)}`,
-    formatOutputTokens(m),
-    formatRate(m.tokensPerSecond),
-  ].join(' · ');
 }

@@ -62,11 +62,15 @@ describe('the notebook: help and commands', () => {
       expect(missing).toEqual([]);
     });
 
-    it('/help in a 100x24 terminal shows what every key does', async () => {
+    it('/help in a 100x24 terminal shows what every key does, paging down for the rest', async () => {
       const harness = await app();
       await harness.keys('\u0014'); // the timeline hidden: help gets the whole width
       await harness.type('/help');
-      const text = harness.text();
+      let text = harness.text();
+      for (let page = 0; page < 3; page++) {
+        await harness.keys('\u001b[6~'); // PgDn
+        text += harness.text();
+      }
       const cut = helpRows()
         .filter(({ help }) => !text.includes(help))
         .map(({ keys }) => keys);

@@ -18,7 +18,14 @@ const shown = {
     render(<DetailView content={{ title: 'message_start', body: () => ['{}'] }} size={size} scroll={0} />),
   prompt: (focused: boolean, streaming: boolean) =>
     render(
-      <PromptInput editor={EMPTY_PROMPT} focused={focused} streaming={streaming} width={90} height={1} />,
+      <PromptInput
+        editor={EMPTY_PROMPT}
+        search={null}
+        focused={focused}
+        streaming={streaming}
+        width={90}
+        height={1}
+      />,
     ),
 };
 

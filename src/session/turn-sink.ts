@@ -1,0 +1,54 @@
+import type { MessageParam, TurnUpdate } from '../engine/types.js';
+import type { Journal } from '../journal/session-journal.js';
+import type { SessionStore } from '../store/session-store.js';
+import { turnBroke, turnEnded, turnUpdated } from '../store/turn-updates.js';
+import { oneLine } from '../terminal/one-line.js';
+
+export interface TurnSink {
+  /** One update of the turn: saved, then into the store. */
+  apply(update: TurnUpdate): void;
+  /** The turn failed inside streambook: its cell ends failed, the session goes on. */
+  broke(error: unknown): void;
+}
+
+/**
+ * Where one turn's updates go: the journal, then the store. Whatever throws while a turn runs
+ * (the engine, or the store taking an update) ends that turn's cell as failed; the session,
+ * its other cells and the next prompt carry on. `current` is false once the conversation the
+ * turn belongs to is gone (/clear, a fork): then nothing of it lands anywhere.
+ */
+export function turnSink(
+  { store, journal }: { store: SessionStore; journal: Journal | null },
+  turn: { id: number; messages: MessageParam[]; abort: AbortController; current: () => boolean },
+): TurnSink {
+  const { id, messages, abort, current } = turn;
+  let broken = false;
+  const broke = (error: unknown) => {
+    if (broken || !current()) return;
+    broken = true;
+    abort.abort();
+    const text = brokenTurnText(error);
+    journal?.broke(id, text);
+    store.update((s) => turnBroke(s, id, text));
+  };
+  const apply = (update: TurnUpdate) => {
+    if (broken || !current()) return;
+    try {
+      journal?.update(id, update);
+      // The outcome reaches the store once, with the `end` update, and is shown at once.
+      if (update.type === 'end') store.update((s) => turnEnded(s, id, messages, update.outcome));
+      else store.update((s) => turnUpdated(s, id, update), 'batched');
+    } catch (error) {
+      broke(error);
+    }
+  };
+  return { apply, broke };
+}
+
+/** The one line a turn that broke inside streambook ends with. */
+function brokenTurnText(error: unknown): string {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return oneLine(
+    `streambook failed on this reply (${reason.slice(0, 200)}); the session is kept: /retry sends it again`,
+  );
+}

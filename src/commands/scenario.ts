@@ -7,8 +7,7 @@ import { valueCommand } from './value-command.js';
 export const scenarioCommand = valueCommand({
   name: 'scenario',
   args: 'NAME | replay ID[:N]',
-  summary:
-    'offline only: answer the next turns with a protocol scenario (chat, long, tool-use, …) or a recorded turn',
+  summary: 'offline only: answer with a scenario (chat, long, tool-use, …) or a recorded turn',
   parse: (name, session) => {
     if (!session.offline) throw new UsageError('/scenario needs the offline API (answers are live)');
     const replay = /^replay(?:\s+(.*))?$/.exec(name);

@@ -7,8 +7,7 @@ import { type Command, error, toast } from './command.js';
 export const stepCommand: Command = {
   name: 'step',
   args: '[off]',
-  summary:
-    'offline only: the next reply one event at a time; /step again sends each event, /step off the rest',
+  summary: 'offline only: the next reply one event per /step (/step off: the rest at once)',
   run({ session }, args) {
     const steps = session.offline?.steps;
     if (!steps)

@@ -169,7 +169,7 @@ async function latency() {
     scenario: `long:${SIZE.paced}`,
     onEventWritten: (event) => {
       written.push(performance.timeOrigin + performance.now());
-      kinds.push(event);
+      kinds.push(event ?? '');
     },
   });
   try {

@@ -42,19 +42,37 @@ async function main(): Promise<number> {
 }
 
 async function printMode(config: Config): Promise<number> {
-  const prompt = (config.prompt ?? (process.stdin.isTTY ? '' : await readStdin(process.stdin))).trim();
-  if (!prompt) return usageError('print mode needs a prompt: pass it as an argument or on stdin');
+  const given = (config.prompt ?? (process.stdin.isTTY ? '' : await readStdin(process.stdin))).trim();
 
   // Loaded here, not at the top: --help and --version should not pay for the SDK.
-  const [{ offlinePace, openConnection }, { runPrint }, { printSession }] = await Promise.all([
+  const [
+    { offlinePace, openConnection, preloadReplay },
+    { runPrint },
+    { printSession },
+    { Recordings, RecordingError },
+  ] = await Promise.all([
     import('./engine/connection.js'),
     import('./print/print-mode.js'),
     import('./print/print-session.js'),
+    import('./offline/recording.js'),
   ]);
+  const recordings = new Recordings(config.sessions.stateDir, config.replaySpeed);
+  let replayed: string | undefined;
+  try {
+    replayed = preloadReplay(config.connection, recordings)?.prompt;
+  } catch (error) {
+    if (!(error instanceof RecordingError)) throw error;
+    diagnose(error.message);
+    return EXIT.usage;
+  }
+  // A replay with no prompt of its own asks what the recorded turn asked.
+  const prompt = given || replayed;
+  if (!prompt) return usageError('print mode needs a prompt: pass it as an argument or on stdin');
   const connection = await openConnection(config.connection, {
     maxRetries: config.maxRetries,
     idleTimeoutMs: config.idleTimeoutMs,
     pace: offlinePace(process.env),
+    recordings,
   });
   if (connection.offline) diagnose(connection.describe);
   const saved = printSession(config, connection, diagnose);

@@ -18,6 +18,7 @@ import { saveCommand } from './save.js';
 import { scenarioCommand } from './scenario.js';
 import { sessionsCommand } from './sessions.js';
 import { settingsCommand } from './settings.js';
+import { stepCommand } from './step.js';
 import { systemCommand } from './system.js';
 import { temperatureCommand } from './temperature.js';
 import { thinkingCommand } from './thinking.js';
@@ -40,6 +41,7 @@ export const COMMANDS: readonly Command[] = [
   modeCommand,
   mouseCommand,
   scenarioCommand,
+  stepCommand,
   retryCommand,
   sessionsCommand,
   rerunCommand,

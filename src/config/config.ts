@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_IDLE_TIMEOUT_MS } from '../engine/idle-watchdog.js';
 import type { StreamMode, TurnSettings } from '../engine/types.js';
 import { type Connection, parseConnection } from './connection-config.js';
+import { REPLAY_FLAGS, replaySpeed } from './replay-options.js';
 import { SESSION_FLAGS, type SessionOptions, sessionOptions } from './session-options.js';
 import { type SettingSources, settingSources } from './setting-source.js';
 import { quoted, shown } from './shown.js';
@@ -31,6 +32,8 @@ export interface Config {
   mouse: boolean;
   /** Saving and resuming sessions (--state-dir, --no-save, --continue, --resume). */
   sessions: SessionOptions;
+  /** How fast replays run against their recorded times (--speed; 1 as recorded). */
+  replaySpeed: number;
 }
 
 const OPTIONS = {
@@ -49,6 +52,7 @@ const OPTIONS = {
   'base-url': { type: 'string' },
   'no-mouse': { type: 'boolean' },
   ...SESSION_FLAGS,
+  ...REPLAY_FLAGS,
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -99,6 +103,7 @@ export function resolveConfig(
     version: values.version ?? false,
     mouse: !values['no-mouse'],
     sessions: sessionOptions(values, env),
+    replaySpeed: replaySpeed(values.speed),
   };
   if (values['max-retries'] !== undefined)
     config.maxRetries = nonNegativeInt('--max-retries', values['max-retries']);

@@ -1,27 +1,34 @@
 import { KEY_PIECE } from '../engine/redact.js';
 import { isScenarioName } from '../offline/scenarios.js';
+import { replayScenario } from './replay-options.js';
 import { quoted } from './shown.js';
 import { UsageError } from './usage-error.js';
 
 /** Where turns go: the real API, or the built-in offline one (and why). */
 export type Connection =
   | { kind: 'live'; apiKey: string; baseURL?: string }
-  | { kind: 'offline'; reason: 'flag' | 'no-key'; scenario?: string };
+  | { kind: 'offline'; reason: 'flag' | 'no-key' | 'replay'; scenario?: string };
 
-/** Where turns go, from --offline, --scenario, --base-url and the environment. */
+/** Where turns go, from --offline, --scenario, --replay, --base-url and the environment. */
 export function parseConnection(
-  values: { offline?: boolean; scenario?: string; 'base-url'?: string },
+  values: { offline?: boolean; scenario?: string; replay?: string; 'base-url'?: string },
   env: Readonly<Record<string, string | undefined>>,
 ): Connection {
   const scenario = values.scenario;
   if (scenario !== undefined && !isScenarioName(scenario)) {
     throw new UsageError(`unknown scenario ${quoted(scenario)}`);
   }
+  const replay = replayScenario(values.replay);
+  if (replay !== undefined && scenario !== undefined) {
+    throw new UsageError('--replay and --scenario both choose the answers: give one of them');
+  }
   // Checked even offline: a URL that is wrong now is wrong when a key is set later.
   const baseURL =
     values['base-url'] !== undefined
       ? parseBaseURL('--base-url', values['base-url'])
       : parseBaseURL('ANTHROPIC_BASE_URL', env.ANTHROPIC_BASE_URL || undefined);
+  // A recording needs no key: with one set, the replay is still what answers.
+  if (replay !== undefined) return { kind: 'offline', reason: 'replay', scenario: replay };
   const apiKey = env.ANTHROPIC_API_KEY?.trim();
   if (values.offline || !apiKey) {
     const offline: Connection = { kind: 'offline', reason: values.offline ? 'flag' : 'no-key' };

@@ -26,6 +26,9 @@ Options:
       --mode helper|raw       SDK helper (messages.stream) or raw events (create stream: true); default helper
       --offline               use the built-in offline API even when ANTHROPIC_API_KEY is set
       --scenario NAME         offline scenario to answer with (see below)
+      --replay ID:N           answer with cell N of saved session ID, as recorded (offline; no key needed);
+                              --replay ID answers each prompt with the session's next cell
+      --speed X               replay speed: 1 as recorded (default), 2 twice as fast, 0 all at once
       --base-url URL          API base URL (env ANTHROPIC_BASE_URL)
       --no-mouse              leave the mouse to the terminal (the wheel does not scroll; /mouse on)
   -c, --continue              go on with the newest saved session

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Connection } from '../config/config.js';
 import type { Pace } from '../offline/pace.js';
+import { parseReplaySpec, REPLAY_PREFIX, type Recording, type Recordings } from '../offline/recording.js';
 import { type OfflineServer, startOfflineServer } from '../offline/server.js';
 import { createClient } from './client.js';
 
@@ -21,7 +22,13 @@ export function offlinePace(env: Readonly<Record<string, string | undefined>>): 
 
 export async function openConnection(
   connection: Connection,
-  options: { maxRetries?: number | undefined; idleTimeoutMs?: number | undefined; pace: Pace },
+  options: {
+    maxRetries?: number | undefined;
+    idleTimeoutMs?: number | undefined;
+    pace: Pace;
+    /** Where replays come from (--replay, /scenario replay); without it, no replay is possible. */
+    recordings?: Recordings;
+  },
 ): Promise<OpenConnection> {
   if (connection.kind === 'live') {
     const client = createClient({
@@ -35,6 +42,7 @@ export async function openConnection(
   const offline = await startOfflineServer({
     pace: options.pace,
     ...(connection.scenario ? { scenario: connection.scenario } : {}),
+    ...(options.recordings ? { recordings: options.recordings } : {}),
   });
   // The real key, if any, never goes to the offline server. With no key there is nothing to
   // redact; the token is random so that no word of a reply could ever match it.
@@ -46,12 +54,25 @@ export async function openConnection(
     idleTimeoutMs: options.idleTimeoutMs,
   });
   const why = connection.reason === 'flag' ? '--offline' : 'no ANTHROPIC_API_KEY set';
+  const replay = offline.recording ? parseReplaySpec(offline.scenario.slice(REPLAY_PREFIX.length)) : null;
+  const replayed = replay && (replay.cell === null ? `its cells in turn` : `cell ${replay.cell}`);
   return {
     client,
     offline,
-    describe: `offline (${why}): answers are simulated by the built-in API`,
+    describe: replay
+      ? `replay of session ${replay.id} ${replayed} at speed ${options.recordings?.speed ?? 1}: the built-in API answers with the recording (a key, if set, is not used)`
+      : `offline (${why}): answers are simulated by the built-in API`,
     close: () => offline.close(),
   };
+}
+
+/**
+ * The recording --replay asks for, loaded before anything else starts, so a bad id or cell
+ * fails as one line (RecordingError); null when the run is not a replay.
+ */
+export function preloadReplay(connection: Connection, recordings: Recordings): Recording | null {
+  if (connection.kind !== 'offline' || !connection.scenario?.startsWith(REPLAY_PREFIX)) return null;
+  return recordings.load(connection.scenario.slice(REPLAY_PREFIX.length));
 }
 
 /** Where a connection's answers come from, as the session keeps it: never with the key. */

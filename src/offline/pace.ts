@@ -8,7 +8,7 @@ export type Pace = 'realistic' | 'none' | { deltasPerSecond: number };
 
 /** When each event of one response is due, in ms after its request arrived; null means "now". */
 export interface Schedule {
-  dueAt(event: string): number | null;
+  dueAt(event: string | null): number | null;
 }
 
 export function createSchedule(pace: Pace, random: Random): Schedule {

@@ -7,8 +7,11 @@ import type { ResponseMeta } from './message.js';
 import { createSchedule, type Pace, retryAfterMs } from './pace.js';
 import { fitToMaxTokens } from './plan.js';
 import { hashString, seededRandom, uniqueId } from './random.js';
+import { REPLAY_PREFIX, type Recording, type Recordings } from './recording.js';
+import { cellForPrompt, promptCount, recordedAttempt, serveReplay } from './replay.js';
 import { estimateInputTokens, parseRequest } from './request.js';
 import { parseScenario, planFor, type Scenario } from './scenarios.js';
+import { StepGate } from './step-gate.js';
 import { writeEvents } from './stream-writer.js';
 import { answerWhole } from './whole-answer.js';
 
@@ -18,8 +21,15 @@ export interface OfflineServer {
   readonly url: string;
   /** The scenario that answers new requests, as given (e.g. `long:20000`). */
   readonly scenario: string;
-  /** Switches the scenario for the requests that follow; throws on an unknown name. */
+  /**
+   * Switches the scenario for the requests that follow; throws on an unknown name, and
+   * RecordingError on a replay (`replay:ID:N`) that can't be loaded.
+   */
   setScenario(name: string): void;
+  /** The recorded turn that answers, when the scenario is a replay. */
+  readonly recording: Recording | null;
+  /** Step mode (/step): a streamed reply one event per press. */
+  readonly steps: StepGate;
   /** Stops listening and destroys open connections, streams in flight included. */
   close(): Promise<void>;
 }
@@ -30,13 +40,17 @@ export interface OfflineServerOptions {
   /** Defaults to 'chat'. */
   scenario?: string;
   /** Called as each SSE event is handed to the socket; the benchmark times latency from it. */
-  onEventWritten?: (event: string) => void;
+  onEventWritten?: (event: string | null) => void;
+  /** Where replays (`replay:ID:N` scenarios) are loaded from, and their speed. */
+  recordings?: Recordings;
 }
 
 interface Settings {
   pace: Pace;
-  scenario: Scenario;
-  onEventWritten?: ((event: string) => void) | undefined;
+  /** A replay: one recorded cell, or (inTurn) a session's cells, one per prompt. */
+  scenario: Scenario | { name: 'replay'; cells: Recording[]; inTurn: boolean; speed: number };
+  onEventWritten?: ((event: string | null) => void) | undefined;
+  steps: StepGate;
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -49,8 +63,9 @@ export async function startOfflineServer(options: OfflineServerOptions = {}): Pr
   let name = options.scenario ?? 'chat';
   const settings: Settings = {
     pace,
-    scenario: scenarioOrThrow(name),
+    scenario: scenarioOrThrow(name, options.recordings),
     onEventWritten: options.onEventWritten,
+    steps: new StepGate(),
   };
 
   const server = createServer((req, res) => {
@@ -68,8 +83,12 @@ export async function startOfflineServer(options: OfflineServerOptions = {}): Pr
     get scenario() {
       return name;
     },
+    steps: settings.steps,
+    get recording() {
+      return settings.scenario.name === 'replay' ? (settings.scenario.cells[0] ?? null) : null;
+    },
     setScenario(next) {
-      settings.scenario = scenarioOrThrow(next);
+      settings.scenario = scenarioOrThrow(next, options.recordings);
       name = next;
     },
     close() {
@@ -107,6 +126,18 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
   }
 
   const { request } = parsed;
+  if (settings.scenario.name === 'replay') {
+    const { cells, inTurn, speed } = settings.scenario;
+    const recording = inTurn ? cellForPrompt(cells, request) : cells[0];
+    if (!request.stream || !recording) {
+      const message = recording
+        ? 'a replay answers streaming requests only'
+        : `this replay has ${cells.length} recorded turns and this is prompt ${promptCount(request)}: /clear starts it over`;
+      return sendError(res, requestId, { type: 'invalid_request_error', message });
+    }
+    const attempt = recordedAttempt(recording, attemptOf(req));
+    return serveReplay(req, res, attempt, { speed, startedAt, steps: settings.steps });
+  }
   const plan = planFor(settings.scenario, {
     request,
     attempt: attemptOf(req),
@@ -135,6 +166,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
     startedAt,
     ending,
     onWritten: settings.onEventWritten,
+    stepped: settings.steps.take(),
   });
 }
 
@@ -165,7 +197,13 @@ function attemptOf(req: IncomingMessage): number {
   return Number.isInteger(attempt) && attempt > 0 ? attempt : 0;
 }
 
-function scenarioOrThrow(name: string): Scenario {
+function scenarioOrThrow(name: string, recordings: Recordings | undefined): Settings['scenario'] {
+  if (name.startsWith(REPLAY_PREFIX)) {
+    if (!recordings) throw new Error(`Replays need a state dir: "${name}"`);
+    const spec = name.slice(REPLAY_PREFIX.length);
+    const cells = recordings.cells(spec);
+    return { name: 'replay', cells, inTurn: !spec.includes(':'), speed: recordings.speed };
+  }
   const scenario = parseScenario(name);
   if (!scenario) throw new Error(`Unknown offline scenario "${name}"`);
   return scenario;

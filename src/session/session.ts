@@ -69,8 +69,9 @@ export class Session {
     return this.store.getSnapshot();
   }
 
-  get offline(): boolean {
-    return this.#offline !== null;
+  /** The built-in API's controls for commands (step mode); null when answers are live. */
+  get offline(): Pick<OfflineServer, 'steps'> | null {
+    return this.#offline;
   }
 
   /** Sends a prompt as a new cell; refused (with a toast) while a reply streams. */
@@ -211,8 +212,9 @@ export class Session {
     }));
   }
 
-  /** Offline only: the scenario that answers the next turns. */
+  /** Offline only: the scenario for the next turns; the server throws on one it can't play. */
   setScenario(name: string): void {
+    this.#offline?.setScenario(name);
     this.store.update((s) => ({ ...s, scenario: name }));
   }
 

@@ -3,10 +3,17 @@ import { type Instance, render } from 'ink';
 import { createClipboard } from '../clipboard/clipboard.js';
 import type { CommandContext } from '../commands/command.js';
 import type { Config } from '../config/config.js';
-import { connectionSource, type OpenConnection, offlinePace, openConnection } from '../engine/connection.js';
+import {
+  connectionSource,
+  type OpenConnection,
+  offlinePace,
+  openConnection,
+  preloadReplay,
+} from '../engine/connection.js';
 import { PromptHistory, promptsPath, withEarlierPrompts } from '../journal/prompt-history.js';
 import { continueFrom, JournalError, type ResumedSession, resumeSession } from '../journal/resume.js';
 import { SessionJournal } from '../journal/session-journal.js';
+import { RecordingError, Recordings } from '../offline/recording.js';
 import { Session } from '../session/session.js';
 import { initialState } from '../store/session-state.js';
 import { SessionStore } from '../store/session-store.js';
@@ -42,10 +49,13 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
     warnings.push(line);
   };
   let resumed: ResumedSession | null;
+  const recordings = new Recordings(config.sessions.stateDir, config.replaySpeed);
+  let replayed: string | undefined;
   try {
     resumed = resumeSession(config.sessions, (line) => toast(line));
+    replayed = preloadReplay(config.connection, recordings)?.prompt;
   } catch (error) {
-    if (!(error instanceof JournalError)) throw error;
+    if (!(error instanceof JournalError || error instanceof RecordingError)) throw error;
     process.stderr.write(`streambook: ${error.message}\n`);
     return 2;
   }
@@ -59,6 +69,7 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
       maxRetries: config.maxRetries,
       idleTimeoutMs: config.idleTimeoutMs,
       pace: offlinePace(process.env),
+      recordings,
     });
     const source = connectionSource(connection);
     const fresh = initialState(config.settings, source, connection.offline?.scenario ?? null, config.sources);
@@ -99,7 +110,9 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
         notebook.unmount();
       },
     });
-    if (config.prompt) live.submit(config.prompt);
+    // A replay with no prompt of its own asks what the recorded turn asked, at once.
+    const first = config.prompt ?? replayed;
+    if (first) live.submit(first);
     await notebook.waitUntilExit();
   } finally {
     closeJournal();

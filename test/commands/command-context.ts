@@ -3,6 +3,7 @@ import { createClipboard } from '../../src/clipboard/clipboard.js';
 import type { Command, CommandContext, CommandResult } from '../../src/commands/command.js';
 import { runCommandLine } from '../../src/commands/index.js';
 import type { TurnSettings } from '../../src/engine/types.js';
+import type { Recordings } from '../../src/offline/recording.js';
 import { type OfflineServer, startOfflineServer } from '../../src/offline/server.js';
 import { Session } from '../../src/session/session.js';
 import { initialState } from '../../src/store/session-state.js';
@@ -28,10 +29,19 @@ export interface CommandBench {
 }
 
 export async function commandBench(
-  options: { scenario?: string; settings?: Partial<TurnSettings>; cwd?: string } = {},
+  options: {
+    scenario?: string;
+    settings?: Partial<TurnSettings>;
+    cwd?: string;
+    recordings?: Recordings;
+  } = {},
 ): Promise<CommandBench> {
   const scenario = options.scenario ?? 'chat';
-  const server = await startOfflineServer({ pace: 'none', scenario });
+  const server = await startOfflineServer({
+    pace: 'none',
+    scenario,
+    ...(options.recordings ? { recordings: options.recordings } : {}),
+  });
   const store = new SessionStore(
     initialState({ ...SETTINGS, ...options.settings }, { offline: true, describe: 'offline' }, scenario),
   );

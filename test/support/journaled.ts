@@ -21,12 +21,13 @@ export function tempStateDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A real Session on the offline server, saving to `stateDir`, with no retries. */
+/** A real Session on the offline server, saving to `stateDir`, with no retries unless asked. */
 export function journaledSession(
   server: OfflineServer,
   stateDir: string,
   mode: StreamMode = 'helper',
   warn: (line: string) => void = () => {},
+  maxRetries = 0,
 ): { session: Session; journal: SessionJournal } {
   const source = { offline: true, describe: 'offline test' };
   const settings = { ...SETTINGS, mode };
@@ -36,7 +37,10 @@ export function journaledSession(
     header: { settings, scenario: server.scenario, source, by: 'notebook' },
     warn,
   });
-  return { session: new Session(store, clientFor(server.url, 0), server, { journal, stateDir }), journal };
+  return {
+    session: new Session(store, clientFor(server.url, maxRetries), server, { journal, stateDir }),
+    journal,
+  };
 }
 
 /** Sends each prompt after the one before has ended. */

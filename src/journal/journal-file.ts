@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JournalRecord } from './records.js';
 
@@ -58,10 +58,21 @@ export class JournalFile {
   }
 }
 
-/** Opens `path` to append, making its folder 0700 and the file 0600 if they are new. */
+/**
+ * Opens `path` to append, making its folder 0700 and the file 0600 if they are new. A file
+ * whose last line was cut short (a kill mid-write, a full disk) gets its line ended first, so
+ * the next record starts a line of its own instead of joining the torn one.
+ */
 export function openFile(path: string): number {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  return openSync(path, 'a', 0o600);
+  const fd = openSync(path, 'a+', 0o600);
+  const { size } = fstatSync(fd);
+  if (size > 0) {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    if (last[0] !== 0x0a) writeAll(fd, Buffer.from('\n'));
+  }
+  return fd;
 }
 
 /** A write may take less than asked (a full disk shows as a short write before ENOSPC). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type HeaderRecord, JOURNAL_VERSION, type JournalRecord } from './records.js';
+import { isSavedUpdate } from './update-shape.js';
 
 export interface ReadJournal {
   header: HeaderRecord;
@@ -93,7 +94,7 @@ function isRecord(value: unknown): value is JournalRecord {
         str(r.x)
       );
     case 'u':
-      return cellId(r.c) && obj(r.u) && str((r.u as Record<string, unknown>).type) && optional(r.b, str);
+      return cellId(r.c) && obj(r.u) && isSavedUpdate(r.u as Record<string, unknown>) && optional(r.b, str);
     case 'broke':
       return cellId(r.c) && str(r.m);
     default:

@@ -45,6 +45,8 @@ export function restoreSession({ header, records }: ReadJournal): RestoredSessio
     try {
       switch (record.r) {
         case 'turn': {
+          // A cell's number only grows; a turn that does not follow is from a damaged file.
+          if (record.c <= (open?.id ?? state.cells.at(-1)?.id ?? 0)) throw new Error('turn out of order');
           settle();
           const history = record.replaces === undefined ? state.history : before;
           before = history;
@@ -68,12 +70,16 @@ export function restoreSession({ header, records }: ReadJournal): RestoredSessio
           const u = withBody(record, sent.get(record.c));
           if (u.type !== 'end') update(record.c, u);
           else {
+            // Only the turn still open may end: a stray end would reset the history.
+            if (open?.id !== record.c) throw new Error('the end of a turn that is not open');
             settle();
             state = turnEnded(state, record.c, sent.get(record.c) ?? [], u.outcome as TurnOutcome);
           }
           break;
         }
         case 'broke':
+          if ((open ?? state.cells.at(-1))?.id !== record.c)
+            throw new Error('a turn that is not the last broke');
           settle();
           state = turnBroke(state, record.c, record.m);
           break;
@@ -86,8 +92,13 @@ export function restoreSession({ header, records }: ReadJournal): RestoredSessio
   }
   settle();
   const last = state.cells.at(-1);
-  if (last?.status === 'streaming')
-    state = turnEnded(state, last.id, sent.get(last.id) ?? [], cutOffOutcome(last));
+  try {
+    if (last?.status === 'streaming')
+      state = turnEnded(state, last.id, sent.get(last.id) ?? [], cutOffOutcome(last));
+  } catch {
+    // What the damaged turn made can't be read into a message: it stays as it is.
+    skipped++;
+  }
   return { state: { ...state, view: { ...state.view, selected: null, scroll: 0 } }, before, skipped };
 }
 

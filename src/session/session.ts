@@ -13,6 +13,7 @@ import { stateBefore } from '../store/fork.js';
 import { isStreaming, type SessionState, type Toast } from '../store/session-state.js';
 import type { SessionStore } from '../store/session-store.js';
 import { conversationCleared, turnStarted } from '../store/turn-updates.js';
+import type { SessionParts } from './session-parts.js';
 import { turnSink } from './turn-sink.js';
 
 /**
@@ -43,17 +44,7 @@ export class Session {
     store: SessionStore,
     client: Anthropic,
     offline: OfflineServer | null,
-    {
-      journal = null,
-      before = [],
-      prompts = null,
-      stateDir = null,
-    }: {
-      journal?: Journal | null;
-      before?: MessageParam[];
-      prompts?: Pick<PromptHistory, 'add'> | null;
-      stateDir?: string | null;
-    } = {},
+    { journal = null, before = [], prompts = null, stateDir = null }: SessionParts = {},
   ) {
     this.store = store;
     this.#client = client;
@@ -143,8 +134,8 @@ export class Session {
 
   /**
    * Sends `prompt` as cell `n` again (/rerun, /edit), after the history before it. It forks:
-   * the cells from n on leave the screen, the turn goes to a new session that copies the
-   * cells before n, and the session they were in is kept whole, to be resumed.
+   * cells from n on leave the screen, the turn goes to a new session holding the cells before
+   * n (one /retry replaced with n stays out of the history there too); the old one is kept.
    */
   forkAt(n: number, prompt: string): boolean {
     if (this.#busy()) return false;
@@ -154,7 +145,8 @@ export class Session {
     this.journal?.fork(n);
     this.#conversation++;
     this.store.update((s) => ({ ...stateBefore(s, n), editing: null }));
-    if (!this.#send(text, this.state.history, null)) return false;
+    const replaced = this.state.cells.find((cell) => cell.replacedBy === n)?.id ?? null;
+    if (!this.#send(text, this.state.history, replaced)) return false;
     if (parent) this.toast(`forked from session ${parent} at cell ${n}; that session is kept as it was`);
     return true;
   }
@@ -191,7 +183,10 @@ export class Session {
     this.#conversation++;
     this.#before = resumed.before;
     this.journal?.resumed(resumed.id);
-    this.store.update((s) => continueFrom(conversationCleared(s), resumed));
+    this.store.update((s) => ({
+      ...continueFrom(conversationCleared(s), resumed),
+      promptHistory: s.promptHistory,
+    }));
     return true;
   }
 

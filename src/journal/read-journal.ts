@@ -18,6 +18,24 @@ export class JournalError extends Error {}
  * refused with a JournalError.
  */
 export function readJournal(path: string): ReadJournal {
+  const stream = streamJournal(path);
+  const records = [...stream.records];
+  return { header: stream.header, records, skipped: stream.skipped };
+}
+
+/**
+ * A session file's records, read one line at a time as they are asked for: resuming a long
+ * session keeps each parsed record only as long as it takes to apply it, not all of them at
+ * once (which cost more in garbage collection than the parsing). `skipped` counts the lines
+ * passed over so far.
+ */
+export interface JournalStream {
+  header: HeaderRecord;
+  records: Iterable<JournalRecord>;
+  readonly skipped: number;
+}
+
+export function streamJournal(path: string): JournalStream {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -25,28 +43,49 @@ export function readJournal(path: string): ReadJournal {
     const code = (error as NodeJS.ErrnoException).code;
     throw new JournalError(code === 'ENOENT' ? `no session file at ${path}` : `can't read ${path} (${code})`);
   }
-  return parseJournal(text, path);
+  return journalStream(text, path);
 }
 
 export function parseJournal(text: string, path: string): ReadJournal {
-  const lines = text.split('\n');
-  // The last line of a file written whole ends with a line break, so it is empty.
-  if (lines.at(-1) === '') lines.pop();
-  const header = parseLine(lines[0] ?? '');
+  const stream = journalStream(text, path);
+  const records = [...stream.records];
+  return { header: stream.header, records, skipped: stream.skipped };
+}
+
+function journalStream(text: string, path: string): JournalStream {
+  const firstEnd = text.indexOf('\n');
+  const header = parseLine(firstEnd === -1 ? text : text.slice(0, firstEnd));
   if (header?.r !== 'session') throw new JournalError(`${path} is not a streambook session file`);
   if (header.v > JOURNAL_VERSION) {
     throw new JournalError(
       `${path} was written by a newer streambook (format ${header.v}); update streambook to read it`,
     );
   }
-  const records: JournalRecord[] = [];
-  let skipped = 0;
-  for (let at = 1; at < lines.length; at++) {
-    const record = parseLine(lines[at] as string);
-    if (record && record.r !== 'session') records.push(record);
-    else skipped++;
+  const stream = { header, skipped: 0, records: [] as Iterable<JournalRecord> };
+  stream.records = linesAfter(text, firstEnd, (line) => {
+    const record = parseLine(line);
+    if (record && record.r !== 'session') return record;
+    stream.skipped++;
+    return null;
+  });
+  return stream;
+}
+
+/** Each line after `from` (the last, if the file ends with a line break, is none), parsed. */
+function* linesAfter(
+  text: string,
+  from: number,
+  parse: (line: string) => JournalRecord | null,
+): Generator<JournalRecord> {
+  if (from === -1) return;
+  let at = from + 1;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const record = parse(text.slice(at, end));
+    if (record) yield record;
+    at = end + 1;
   }
-  return { header, records, skipped };
 }
 
 function parseLine(line: string): JournalRecord | null {

@@ -4,7 +4,7 @@ import { applyUpdate, type Cell, newCell } from '../store/cell.js';
 import { initialState, type SessionState } from '../store/session-state.js';
 import { turnBroke, turnEnded, turnStarted } from '../store/turn-updates.js';
 import { cutOffOutcome } from './cut-off.js';
-import type { ReadJournal } from './read-journal.js';
+import type { JournalStream } from './read-journal.js';
 import type { JournalRecord } from './records.js';
 import { expandBody } from './request-body.js';
 import { eventOf, textUpdate } from './wire-records.js';
@@ -23,7 +23,10 @@ export interface RestoredSession {
  * session used, so a resumed notebook equals the one that wrote the file. A turn the file
  * cuts off (a kill mid-stream) ends failed, with what it had.
  */
-export function restoreSession({ header, records }: ReadJournal): RestoredSession {
+export function restoreSession({
+  header,
+  records,
+}: Pick<JournalStream, 'header' | 'records'>): RestoredSession {
   let state = initialState(header.settings, header.source, header.scenario ?? null);
   let before: MessageParam[] = [];
   const sent = new Map<number, MessageParam[]>();

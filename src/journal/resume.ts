@@ -3,7 +3,7 @@ import type { SettingName, SettingSources } from '../config/setting-source.js';
 import type { TurnSettings } from '../engine/types.js';
 import type { SessionState } from '../store/session-state.js';
 import { sessionIds } from './newest-session.js';
-import { JournalError, readJournal } from './read-journal.js';
+import { JournalError, streamJournal } from './read-journal.js';
 import { type RestoredSession, restoreSession } from './restore.js';
 import { isSessionId, sessionPath, sessionsDir } from './state-dir.js';
 
@@ -22,9 +22,9 @@ export function resumeSession(options: SessionOptions, warn: (line: string) => v
   const id = resumeId(options);
   if (!id) return null;
   const path = sessionPath(options.stateDir, id);
-  let read: ReturnType<typeof readJournal>;
+  let read: ReturnType<typeof streamJournal>;
   try {
-    read = readJournal(path);
+    read = streamJournal(path);
   } catch (error) {
     if (error instanceof JournalError && error.message.startsWith('no session file')) {
       throw new JournalError(

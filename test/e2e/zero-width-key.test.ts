@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createClipboard } from '../../src/clipboard/clipboard.js';
+import { codeCommand } from '../../src/commands/code.js';
 import { exportCommand } from '../../src/commands/export.js';
 import { createClient } from '../../src/engine/client.js';
 import { SessionJournal } from '../../src/journal/session-journal.js';
@@ -12,7 +13,7 @@ import { initialState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
 import { cleanEnv, runCli } from '../support/cli.js';
 import { closeAfterEach } from '../support/close-after-each.js';
-import { tempStateDir } from '../support/journaled.js';
+import { sendAll, tempStateDir } from '../support/journaled.js';
 import { leaks, PLANTED_KEY } from '../support/key-echo-server.js';
 import { type ScriptedResponse, type SseEvent, serveScript } from '../support/sse-fixture-server.js';
 import { messageEnd, messageStart } from '../support/stream-events.js';
@@ -84,7 +85,7 @@ function tempDirs(): { state: string; cwd: string } {
 
 describe('a key split by zero-width characters', () => {
   test.each<Failure>(['stream', 'event'])(
-    'is in no session file or export of a journaled session (%s)',
+    'is in no session file, export or /code snippet of a journaled session (%s)',
     async (failure) => {
       const server = track(await serveScript([reply(failure)]));
       const { state, cwd } = tempDirs();
@@ -94,17 +95,21 @@ describe('a key split by zero-width characters', () => {
       const store = new SessionStore(initialState(SETTINGS, source, null));
       const client = createClient({ apiKey: PLANTED_KEY, baseURL: server.url, maxRetries: 0 });
       const session = new Session(store, client, null, { journal, stateDir: state });
-      session.submit('what is my key?');
-      await session.settled();
+      // /code writes the second request, which carries the first reply.
+      await sendAll(session, ['what is my key?', 'say it back']);
       const context = { session, clipboard: createClipboard(() => {}, null), cwd, quit: () => {} };
       for (const name of ['s.md', 's.ipynb', 's.json', 's.har'])
         expect((await exportCommand.run(context, name)).kind, name).toBe('toast');
+      for (const language of ['ts', 'py', 'curl'])
+        expect((await codeCommand.run(context, `${language} 2 code.${language}`)).kind, language).toBe(
+          'toast',
+        );
       journal.close();
 
       const sessions = everyFile(sessionsDir(state));
       expect(sessions).toHaveLength(1);
       const written = [...sessions, ...everyFile(cwd)];
-      expect(written.map(([name]) => name)).toContain('s.md');
+      expect(written.map(([name]) => name)).toEqual(expect.arrayContaining(['s.md', 'code.ts', 'code.curl']));
       for (const [name, text] of written) {
         expect(visibleLeaks(text), name).toEqual([]);
         expect(text, name).toContain('[redacted]');

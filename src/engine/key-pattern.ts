@@ -8,6 +8,18 @@ export const REDACTED = '[redacted]';
  */
 export const KEY_PIECE = 20;
 
+/**
+ * Characters with no width. Written between the key's characters they split it for a scan
+ * that reads the raw text, while the screen, `cat` and a Markdown viewer show the key whole.
+ * So a piece of the key reads through them: they neither count toward it nor break it, and
+ * the hidden span takes those inside it (nothing of the key, disguise included, is left).
+ * Elsewhere they stay as written: U+200D joins emoji.
+ */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
+
+/** A piece of the key in text: where it starts and ends, and how many of the key's characters it holds. */
+export type KeyRun = [start: number, end: number, length: number];
+
 /** Finds the key, and any piece of it of KEY_PIECE characters or more, in text. */
 export class KeyPattern {
   readonly #key: string;
@@ -36,28 +48,32 @@ export class KeyPattern {
     return from === 0 ? text : out + text.slice(from);
   }
 
-  /** Where the key's pieces are in the text, left to right, each as long as it goes. */
-  *runs(text: string): Generator<[start: number, end: number]> {
+  /**
+   * Where the key's pieces are in the text, left to right, each as long as it goes, and how many
+   * of the key's characters each holds. Zero-width characters inside a piece are part of it.
+   */
+  *runs(text: string): Generator<KeyRun> {
+    const { visible, at } = this.#visible(text);
     let run = 0;
-    for (let i = 0; i < text.length; i++) {
-      if (!this.#chars.has(text.charCodeAt(i))) {
+    for (let i = 0; i < visible.length; i++) {
+      if (!this.#chars.has(visible.charCodeAt(i))) {
         run = 0;
         continue;
       }
       if (++run < KEY_PIECE) continue;
       const start = i + 1 - KEY_PIECE;
-      const starts = this.#windows.get(text.slice(start, i + 1));
+      const starts = this.#windows.get(visible.slice(start, i + 1));
       if (!starts) continue;
-      const end = this.#extend(text, start, starts);
-      yield [start, end];
+      const end = this.#extend(visible, start, starts);
+      yield at ? [at[start] as number, (at[end - 1] as number) + 1, end - start] : [start, end, end - start];
       i = end - 1;
       run = 0;
     }
   }
 
   /** Whether a run is the whole key, which no later text can make longer. */
-  isWhole([start, end]: [number, number]): boolean {
-    return end - start >= this.#key.length;
+  isWhole(run: KeyRun): boolean {
+    return run[2] >= this.#key.length;
   }
 
   /**
@@ -66,11 +82,43 @@ export class KeyPattern {
    * prose ends in punctuation or a short run of letters, so this is rarely more than a few.
    */
   openTail(text: string): number {
+    let piece = '';
     let n = 0;
-    while (n < text.length && n < this.#key.length && this.#key.includes(text.slice(text.length - n - 1)))
-      n++;
+    for (let i = text.length - 1; i >= 0 && piece.length < this.#key.length; i--) {
+      const char = text[i] as string;
+      if (this.#transparent(char)) continue;
+      if (!this.#key.includes(char + piece)) break;
+      piece = char + piece;
+      // Zero-width characters after the piece go with it: they may sit inside the key.
+      n = text.length - i;
+    }
     // A whole key cannot grow: it is hidden now.
-    return n === this.#key.length ? 0 : n;
+    return piece.length === this.#key.length ? 0 : n;
+  }
+
+  /** The shortest end of the text that holds `count` of its characters other than zero-width ones. */
+  lastVisible(text: string, count: number): string {
+    let i = text.length;
+    for (let seen = 0; i > 0 && seen < count; i--) if (!this.#transparent(text[i - 1] as string)) seen++;
+    return text.slice(i);
+  }
+
+  /** The text without zero-width characters, and where each character left was (null: none removed). */
+  #visible(text: string): { visible: string; at: number[] | null } {
+    if (!ZERO_WIDTH.test(text)) return { visible: text, at: null };
+    let visible = '';
+    const at: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (this.#transparent(text[i] as string)) continue;
+      visible += text[i];
+      at.push(i);
+    }
+    return { visible, at };
+  }
+
+  /** A zero-width character the key itself does not use. */
+  #transparent(char: string): boolean {
+    return ZERO_WIDTH.test(char) && !this.#chars.has(char.charCodeAt(0));
   }
 
   #extend(text: string, start: number, keyStarts: number[]): number {

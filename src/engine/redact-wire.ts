@@ -11,7 +11,11 @@ import { hideDeep, KeyPattern, REDACTED } from './key-pattern.js';
 export class WireRedactor {
   readonly #pattern: KeyPattern;
   readonly #keyLength: number;
-  /** Per block index, the end of its delta text so far (as sent), where a piece of the key may begin. */
+  /**
+   * Per block index, the end of its delta text so far (as sent), where a piece of the key may
+   * begin: the key's length less one, counted without zero-width characters, which a reply can
+   * put between the key's characters as many as it likes.
+   */
   readonly #tails = new Map<number, string>();
 
   constructor(key: string) {
@@ -42,7 +46,7 @@ export class WireRedactor {
     const body = (json.delta as Record<string, string>)[field] as string;
     const tail = this.#tails.get(json.index) ?? '';
     const text = tail + body;
-    this.#tails.set(json.index, text.slice(-(this.#keyLength - 1)));
+    this.#tails.set(json.index, this.#pattern.lastVisible(text, this.#keyLength - 1));
     const crossing = [...this.#pattern.runs(text)].find(
       ([start, end]) => start < tail.length && end > tail.length,
     );

@@ -2,6 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { OutputFormat } from '../config/config.js';
 import { withPrompt } from '../engine/history.js';
 import { describeRetryWait } from '../engine/retry-policy.js';
+import { shownKeyHider } from '../engine/shown-key.js';
 import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnOutcome, TurnSettings } from '../engine/types.js';
 import { outcomeJson } from '../export/message-json.js';
@@ -62,8 +63,10 @@ export async function runPrint({
   const messages = withPrompt(history, prompt);
   const request = { client, messages, settings, ...(signal ? { signal } : {}) };
   const saved = journal;
-  saved?.journal.turnStarted(newCell(saved.cell, prompt, settings, saved.scenario), null, messages);
-  prompts?.add(prompt);
+  // What is saved never holds the key, even pasted into the prompt; the request is as typed.
+  const hide = shownKeyHider(client.apiKey);
+  saved?.journal.turnStarted(newCell(saved.cell, hide(prompt), settings, saved.scenario), null, messages);
+  prompts?.add(hide(prompt));
   const outcome = await streamTurn(request, (update) => {
     saved?.journal.update(saved.cell, update);
     // A wait the script would otherwise sit through in silence.

@@ -80,7 +80,9 @@ export class Session {
     if (this.#busy()) return false;
     const state = this.state;
     const id = (state.cells.at(-1)?.id ?? 0) + 1;
-    const cell = newCell(id, text, state.settings, state.scenario);
+    // The cell (and so its file and exports) never holds the key, even pasted into the
+    // prompt; the request sends the prompt as typed.
+    const cell = newCell(id, this.hide(text), state.settings, state.scenario);
     const messages = withPrompt(history, text);
     this.#before = history;
     // The store owns the scenario; the offline server hears of it as each turn starts.
@@ -89,7 +91,7 @@ export class Session {
     this.#abort = abort;
     this.store.update((s) => turnStarted(s, cell, replaces));
     this.journal?.turnStarted(cell, replaces, messages);
-    this.#prompts?.add(text);
+    this.#prompts?.add(cell.prompt);
     const request = { client: this.#client, messages, settings: cell.settings, signal: abort.signal };
     const conversation = this.#conversation;
     const { apply, broke } = turnSink(this, {

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { sessionsDir } from '../../src/journal/state-dir.js';
 import { cleanEnv, runCli } from '../support/cli.js';
 import { closeAfterEach } from '../support/close-after-each.js';
-import { tempStateDir } from '../support/journaled.js';
+import { journaledSession, tempStateDir } from '../support/journaled.js';
 import { type EchoFailure, leaks, PLANTED_KEY, serveKeyEcho } from '../support/key-echo-server.js';
+import { withOfflineServer } from '../support/offline.js';
 
 const track = closeAfterEach();
 const dirs: Array<{ remove(): void }> = [];
@@ -38,7 +39,8 @@ describe('a session file holds no piece of the key', () => {
           server.url,
           '--max-retries',
           '1',
-          'hi',
+          // The user's own prompt quotes the key too: it is sent as typed, never saved so.
+          `hi, my key is ${PLANTED_KEY}`,
         ];
         await runCli(args, { env });
       }
@@ -51,4 +53,20 @@ describe('a session file holds no piece of the key', () => {
       for (const written of everyFile(state.dir)) expect(leaks(written, PLANTED_KEY)).toEqual([]);
     },
   );
+});
+
+test('the notebook saves a prompt that quotes the key with the key hidden, and still sends it as typed', async () => {
+  const state = tempStateDir();
+  dirs.push(state);
+  await withOfflineServer({}, async (server) => {
+    const { session, journal } = journaledSession(server, state.dir);
+    // The key every test client has (test/support/turns.ts).
+    const key = 'sk-test-key-not-real';
+    session.submit(`remember ${key} for me`);
+    await session.settled();
+    journal.close();
+    expect(session.state.history[0]).toEqual({ role: 'user', content: `remember ${key} for me` });
+    expect(session.state.cells[0]?.prompt).toBe('remember [redacted] for me');
+    for (const written of everyFile(state.dir)) expect(written).not.toContain(key);
+  });
 });

@@ -1,5 +1,5 @@
 import { parseHeader, parseRecord } from './read-journal.js';
-import type { HeaderRecord, JournalRecord } from './records.js';
+import type { HeaderRecord } from './records.js';
 
 /**
  * What /sessions needs from a session file, read without parsing its wire records. A 20k-delta
@@ -14,30 +14,22 @@ export interface SessionFacts {
   tokens: { input: number; output: number };
 }
 
-const END = '"type":"end"';
-const OURS = '{"r":"';
+// The lines after the header that a summary needs: a turn, an end, and any line not starting
+// as ours do (a hand edit, parsed to be sure). Deltas, events and text pieces are passed by.
+const SUMMARY_LINE = /\n(?:(?=\{"r":"u"[^\n]*"type":"end")|(?!\{"r":"(?:d|e|t|u|session|broke)"))/g;
+
+// The lines a search needs: a reply's text piece as the writer makes it, its text captured
+// (group 4; checked when the pieces are parsed joined); a thinking or tool piece (no group 4),
+// passed by; and, zero-width, a turn or any line to parse (a text piece written otherwise).
+const SEARCH_LINE =
+  /\n(?:\{"r":"t","c":([1-9]\d*),"t":(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?),"i":(-?(?:0|[1-9]\d*)),(?:"x":"([^\n]*)"\}(?=\n|$)|"k":")|(?!\{"r":"(?:d|e|u|session|broke)"))/g;
 
 /** The facts of a session file's text; a JournalError when its header is not one we read. */
 export function scanSession(text: string, path: string): SessionFacts {
-  const facts: SessionFacts = {
-    header: parseHeader(firstLine(text), path),
-    firstPrompt: '',
-    cells: 0,
-    tokens: { input: 0, output: 0 },
-  };
-  let nextEnd = -1;
-  eachLine(text, (start, end) => {
-    let record: JournalRecord | null = null;
-    if (text.startsWith('{"r":"turn"', start) || !text.startsWith(OURS, start)) {
-      record = parseRecord(text.slice(start, end));
-    } else if (text.startsWith('{"r":"u"', start)) {
-      // Where the next end is, found once for all the lines before it: linear in the file.
-      if (nextEnd < start) {
-        const at = text.indexOf(END, start);
-        nextEnd = at < 0 ? Number.POSITIVE_INFINITY : at;
-      }
-      if (nextEnd < end) record = parseRecord(text.slice(start, end));
-    }
+  const header = parseHeader(text.slice(0, lineEnd(text, 0)), path);
+  const facts: SessionFacts = { header, firstPrompt: '', cells: 0, tokens: { input: 0, output: 0 } };
+  for (const { index } of text.matchAll(SUMMARY_LINE)) {
+    const record = parseRecord(text.slice(index + 1, lineEnd(text, index + 1)));
     if (record?.r === 'turn') {
       if (facts.cells++ === 0) facts.firstPrompt = record.prompt;
     } else if (record?.r === 'u' && record.u.type === 'end') {
@@ -45,7 +37,7 @@ export function scanSession(text: string, path: string): SessionFacts {
       facts.tokens.input += input;
       facts.tokens.output += output;
     }
-  });
+  }
   return facts;
 }
 
@@ -54,52 +46,50 @@ export function scanSession(text: string, path: string): SessionFacts {
  * pieces first, so a word split across deltas is found.
  */
 export function sessionSays(text: string, wanted: string): boolean {
-  const replies = new Map<string, Piece[]>();
-  const add = (piece: Piece) => {
-    const pieces = replies.get(piece.key);
-    if (pieces) pieces.push(piece);
-    else replies.set(piece.key, [piece]);
+  const replies = new Map<string, Reply>();
+  // Pieces come in runs of one reply: the last one is kept at hand.
+  let last: Reply = { raws: [], lines: [] };
+  let [lastC, lastI] = ['', ''];
+  const add = (c: string, i: string, raw: string | null, start: number, end: number) => {
+    if (c !== lastC || i !== lastI) {
+      [lastC, lastI] = [c, i];
+      const key = `${c}:${i}`;
+      last = replies.get(key) ?? { raws: [], lines: [] };
+      replies.set(key, last);
+    }
+    last.raws.push(raw);
+    last.lines.push(start, end);
   };
-  let found = false;
-  eachLine(text, (start, end) => {
-    if (found) return;
-    const piece = textPiece(text, start, end);
-    if (piece === 'other') return;
-    if (piece !== null) return add(piece);
+  for (const match of text.matchAll(SEARCH_LINE)) {
+    const [line, c, t, i, raw] = match;
+    const start = match.index + 1;
+    if (c !== undefined && raw === undefined) continue;
+    if (raw !== undefined && safe(c, t, i)) {
+      add(c as string, i as string, raw, start, start + line.length - 1);
+      continue;
+    }
+    const end = lineEnd(text, start);
     const record = parseRecord(text.slice(start, end));
-    if (record?.r === 'turn') found = record.prompt.toLowerCase().includes(wanted);
-    else if (record?.r === 't' && record.k === undefined)
-      add({ key: `${record.c}:${record.i}`, raw: null, line: [start, end] });
-  });
-  if (found) return true;
-  for (const pieces of replies.values())
-    if (replyText(text, pieces).toLowerCase().includes(wanted)) return true;
+    if (record?.r === 'turn' && record.prompt.toLowerCase().includes(wanted)) return true;
+    if (record?.r === 't' && record.k === undefined)
+      add(String(record.c), String(record.i), null, start, end);
+  }
+  for (const reply of replies.values())
+    if (replyText(text, reply).toLowerCase().includes(wanted)) return true;
   return false;
 }
 
-/** A reply's text piece: its JSON string as written (`raw`), or null to parse its `line`. */
-interface Piece {
-  key: string;
-  raw: string | null;
-  line: [number, number];
+/** Whether a text piece's numbers are what reading it would accept (the pattern checks the rest). */
+function safe(c = '', t = '', i = ''): boolean {
+  // Short digits are safe integers, and only an exponent can make a number infinite.
+  if (c.length < 16 && i.length < 16 && !/[eE]/.test(t)) return true;
+  return Number.isSafeInteger(Number(c)) && Number.isFinite(Number(t)) && Number.isSafeInteger(Number(i));
 }
 
-// A text piece as the writer makes it; the text is checked when the pieces are parsed joined.
-const PIECE =
-  /\{"r":"t","c":([1-9]\d*),"t":-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?,"i":(-?(?:0|[1-9]\d*)),("k":"|"x":")/y;
-
-/** The line's text piece; 'other' for a line a search can pass by; null for one to parse. */
-function textPiece(text: string, start: number, end: number): Piece | 'other' | null {
-  if (text.startsWith('{"r":"turn"', start) || !text.startsWith(OURS, start)) return null;
-  if (!text.startsWith('{"r":"t"', start)) return 'other';
-  PIECE.lastIndex = start;
-  const match = PIECE.exec(text);
-  if (!match || PIECE.lastIndex > end) return null;
-  if (match[3] === '"k":"') return 'other';
-  const [, c, i] = match;
-  if (!Number.isSafeInteger(Number(c)) || !Number.isSafeInteger(Number(i)) || !text.startsWith('"}', end - 2))
-    return null;
-  return { key: `${c}:${i}`, raw: text.slice(PIECE.lastIndex, end - 2), line: [start, end] };
+/** A reply's text pieces: each as its JSON string as written, or null to parse its line; the lines' bounds. */
+interface Reply {
+  raws: Array<string | null>;
+  lines: number[];
 }
 
 /**
@@ -107,20 +97,20 @@ function textPiece(text: string, start: number, end: number): Piece | 'other' | 
  * what it seems (an odd backslash at its end would swallow the next piece's first character,
  * a bad escape fails the parse) has each line parsed on its own, as reading the file would.
  */
-function replyText(text: string, pieces: Piece[]): string {
-  if (pieces.every((piece) => piece.raw !== null && evenBackslashesAtEnd(piece.raw))) {
+function replyText(text: string, { raws, lines }: Reply): string {
+  if (raws.every((raw) => raw !== null && evenBackslashesAtEnd(raw))) {
     try {
-      return JSON.parse(`"${pieces.map((piece) => piece.raw).join('')}"`) as string;
+      return JSON.parse(`"${raws.join('')}"`) as string;
     } catch {
       // Parsed line by line below.
     }
   }
-  return pieces
-    .map(({ line: [start, end] }) => {
-      const record = parseRecord(text.slice(start, end));
-      return record?.r === 't' && record.k === undefined ? record.x : '';
-    })
-    .join('');
+  let joined = '';
+  for (let at = 0; at < lines.length; at += 2) {
+    const record = parseRecord(text.slice(lines[at], lines[at + 1]));
+    if (record?.r === 't' && record.k === undefined) joined += record.x;
+  }
+  return joined;
 }
 
 function evenBackslashesAtEnd(raw: string): boolean {
@@ -129,20 +119,10 @@ function evenBackslashesAtEnd(raw: string): boolean {
   return (raw.length - at) % 2 === 0;
 }
 
-function firstLine(text: string): string {
-  const end = text.indexOf('\n');
-  return end < 0 ? text : text.slice(0, end);
-}
-
-/** Calls `line` with the bounds of each line after the header that is not empty. */
-function eachLine(text: string, line: (start: number, end: number) => void): void {
-  let start = text.indexOf('\n') + 1;
-  while (start > 0 && start < text.length) {
-    const next = text.indexOf('\n', start);
-    const end = next < 0 ? text.length : next;
-    if (end > start) line(start, end);
-    start = end + 1;
-  }
+/** Where the line starting at `start` ends (its line break, or the end of the text). */
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end < 0 ? text.length : end;
 }
 
 /**

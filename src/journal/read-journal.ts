@@ -42,7 +42,8 @@ export function readSessionFile(path: string): SessionFile {
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile())
+    // A folder fails the read at once (EISDIR); a FIFO or a device would not.
+    if (!stat.isFile() && !stat.isDirectory())
       throw new JournalError(`${path} is not a regular file; move it out of the sessions folder`);
     return { text: readFileSync(fd, 'utf8'), mtimeMs: stat.mtimeMs, size: stat.size };
   } catch (error) {

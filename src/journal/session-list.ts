@@ -1,9 +1,10 @@
+import { dirname } from 'node:path';
 import { shown } from '../config/shown.js';
 import { type SessionEntry, sessionEntries } from './newest-session.js';
 import { JournalError, readSessionFile } from './read-journal.js';
 import type { HeaderRecord } from './records.js';
 import { scanSession, sessionSays } from './session-scan.js';
-import { isSessionId, sessionPath } from './state-dir.js';
+import { isSessionId, sessionPath, sessionsDir } from './state-dir.js';
 
 /** A saved session as /sessions and `streambook sessions` list it. */
 export interface SessionSummary {
@@ -38,13 +39,15 @@ export function listSessions(stateDir: string, search = ''): SessionList {
   const wanted = search.trim().toLowerCase();
   const sessions: SessionSummary[] = [];
   const notes: string[] = [];
-  for (const entry of sessionEntries(stateDir)) {
+  const entries = sessionEntries(stateDir);
+  forgetGone(stateDir, new Set(entries.map((entry) => sessionPath(stateDir, entry.id))));
+  for (const entry of entries) {
     if (!isSessionId(entry.id)) {
       notes.push(`skipped ${shown(entry.id)}.jsonl: not a session id`);
       continue;
     }
     const path = sessionPath(stateDir, entry.id);
-    const known = looked(path, entry);
+    const known = looked(path, entry, wanted);
     if (typeof known.found === 'string') notes.push(`skipped ${entry.id}: ${known.found}`);
     else if (!wanted || says(known, known.found.path, wanted)) sessions.push(known.found);
   }
@@ -60,10 +63,18 @@ interface Known {
   says: Map<string, boolean>;
 }
 
-const known = new Map<string, Known>();
+/** By path; a file's entry goes when the list no longer finds it. */
+const knownFiles = new Map<string, Known>();
 
-function looked(path: string, entry: SessionEntry): Known {
-  const kept = known.get(path);
+function forgetGone(stateDir: string, listed: ReadonlySet<string>): void {
+  const folder = sessionsDir(stateDir);
+  for (const path of knownFiles.keys())
+    if (dirname(path) === folder && !listed.has(path)) knownFiles.delete(path);
+}
+
+/** The file's Known, read afresh unless kept; a search is answered from the same read. */
+function looked(path: string, entry: SessionEntry, wanted: string): Known {
+  const kept = knownFiles.get(path);
   if (kept && kept.mtimeMs === entry.mtimeMs && kept.size === entry.size) return kept;
   const fresh: Known = { mtimeMs: entry.mtimeMs, size: entry.size, found: '', says: new Map() };
   if (!entry.regular) fresh.found = 'not a regular file';
@@ -73,12 +84,13 @@ function looked(path: string, entry: SessionEntry): Known {
       // Kept under what was read: a file written meanwhile is read again next time.
       Object.assign(fresh, { mtimeMs: file.mtimeMs, size: file.size });
       fresh.found = summarize(entry.id, path, scanSession(file.text, path), file.mtimeMs);
+      if (wanted) fresh.says.set(wanted, sessionSays(file.text, wanted));
     } catch (error) {
       if (!(error instanceof JournalError)) throw error;
       fresh.found = error.message;
     }
   }
-  known.set(path, fresh);
+  knownFiles.set(path, fresh);
   return fresh;
 }
 

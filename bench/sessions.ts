@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '../src/engine/client.js';
@@ -39,23 +39,34 @@ export async function sessions(deltas: number, cells: number): Promise<Record<st
   };
 }
 
-/** /sessions over `copies` copies of one session's file (the list blocks keys while it runs). */
+/**
+ * /sessions over `copies` copies of one session's file (the list blocks keys while it runs):
+ * listed, listed again (kept summaries), then searched in a second folder, not yet read.
+ */
 function listing(dir: string, id: string, copies: number): Record<string, number> {
   const text = readFileSync(sessionPath(dir, id));
-  const list = mkdtempSync(join(tmpdir(), 'streambook-bench-list-'));
-  mkdirSync(sessionsDir(list));
-  for (let i = 0; i < copies; i++) writeFileSync(sessionPath(list, `${id}-${i}`), text);
-  const time = (search: string) => {
+  const folder = () => {
+    const list = mkdtempSync(join(tmpdir(), 'streambook-bench-list-'));
+    mkdirSync(sessionsDir(list));
+    for (let i = 0; i < copies; i++) writeFileSync(sessionPath(list, `${id}-${i}`), text);
+    return list;
+  };
+  const time = (list: string, search: string) => {
     const start = performance.now();
     const { sessions } = listSessions(list, search);
     if (sessions.length !== (search ? 0 : copies)) throw new Error('the bench list is not whole');
     return Math.round(performance.now() - start);
   };
-  return {
-    [`list_${copies}_sessions_ms`]: time(''),
-    list_again_ms: time(''),
-    list_search_ms: time('zzz no reply says this'),
-  };
+  const [listed, searched] = [folder(), folder()];
+  try {
+    return {
+      [`list_${copies}_sessions_ms`]: time(listed, ''),
+      list_again_ms: time(listed, ''),
+      list_search_ms: time(searched, 'zzz no reply says this'),
+    };
+  } finally {
+    for (const list of [listed, searched]) rmSync(list, { recursive: true, force: true });
+  }
 }
 
 /** One turn of `scenario`, saved by the real Session and journal. */

@@ -48,35 +48,54 @@ export function scanSession(text: string, path: string): SessionFacts {
 export function sessionSays(text: string, wanted: string): boolean {
   const replies = new Map<string, Reply>();
   // Pieces come in runs of one reply: the last one is kept at hand.
-  let last: Reply = { raws: [], lines: [] };
+  let last: Reply = { raw: '', fast: true };
   let [lastC, lastI] = ['', ''];
-  const add = (c: string, i: string, raw: string | null, start: number, end: number) => {
+  for (const piece of textPieces(text)) {
+    if (piece.kind === 'turn') {
+      if (piece.prompt.toLowerCase().includes(wanted)) return true;
+      continue;
+    }
+    const { c, i, raw } = piece;
     if (c !== lastC || i !== lastI) {
       [lastC, lastI] = [c, i];
       const key = `${c}:${i}`;
-      last = replies.get(key) ?? { raws: [], lines: [] };
+      last = replies.get(key) ?? { raw: '', fast: true };
       replies.set(key, last);
     }
-    last.raws.push(raw);
-    last.lines.push(start, end);
-  };
+    // An odd backslash at a piece's end would swallow the next piece's first character.
+    if (raw === null || !evenBackslashesAtEnd(raw)) last.fast = false;
+    else last.raw += raw;
+  }
+  for (const [key, reply] of replies)
+    if (replyText(text, key, reply).toLowerCase().includes(wanted)) return true;
+  return false;
+}
+
+/** A reply's text pieces joined as written (JSON string contents), while all are as we write them. */
+interface Reply {
+  raw: string;
+  fast: boolean;
+}
+
+type Found = { kind: 'turn'; prompt: string } | { kind: 'piece'; c: string; i: string; raw: string | null };
+
+/**
+ * The prompts and reply text pieces of a session file's text, in order. A piece as the writer
+ * makes it comes with its text as written (`raw`); one written otherwise is parsed, raw null.
+ */
+function* textPieces(text: string): Generator<Found> {
   for (const match of text.matchAll(SEARCH_LINE)) {
-    const [line, c, t, i, raw] = match;
-    const start = match.index + 1;
+    const [, c, t, i, raw] = match;
     if (c !== undefined && raw === undefined) continue;
     if (raw !== undefined && safe(c, t, i)) {
-      add(c as string, i as string, raw, start, start + line.length - 1);
+      yield { kind: 'piece', c: c as string, i: i as string, raw };
       continue;
     }
-    const end = lineEnd(text, start);
-    const record = parseRecord(text.slice(start, end));
-    if (record?.r === 'turn' && record.prompt.toLowerCase().includes(wanted)) return true;
-    if (record?.r === 't' && record.k === undefined)
-      add(String(record.c), String(record.i), null, start, end);
+    const record = parseRecord(text.slice(match.index + 1, lineEnd(text, match.index + 1)));
+    if (record?.r === 'turn') yield { kind: 'turn', prompt: record.prompt };
+    else if (record?.r === 't' && record.k === undefined)
+      yield { kind: 'piece', c: String(record.c), i: String(record.i), raw: null };
   }
-  for (const reply of replies.values())
-    if (replyText(text, reply).toLowerCase().includes(wanted)) return true;
-  return false;
 }
 
 /** Whether a text piece's numbers are what reading it would accept (the pattern checks the rest). */
@@ -86,29 +105,23 @@ function safe(c = '', t = '', i = ''): boolean {
   return Number.isSafeInteger(Number(c)) && Number.isFinite(Number(t)) && Number.isSafeInteger(Number(i));
 }
 
-/** A reply's text pieces: each as its JSON string as written, or null to parse its line; the lines' bounds. */
-interface Reply {
-  raws: Array<string | null>;
-  lines: number[];
-}
-
 /**
- * A reply's pieces joined: their JSON strings parsed as one, the fast way. One that is not
- * what it seems (an odd backslash at its end would swallow the next piece's first character,
- * a bad escape fails the parse) has each line parsed on its own, as reading the file would.
+ * A reply's text: its pieces' JSON strings parsed as one, the fast way. A reply with a piece
+ * that is not what it seems (a bad escape fails the parse) has its lines parsed one by one, as
+ * reading the file would.
  */
-function replyText(text: string, { raws, lines }: Reply): string {
-  if (raws.every((raw) => raw !== null && evenBackslashesAtEnd(raw))) {
+function replyText(text: string, key: string, { raw, fast }: Reply): string {
+  if (fast) {
     try {
-      return JSON.parse(`"${raws.join('')}"`) as string;
+      return JSON.parse(`"${raw}"`) as string;
     } catch {
-      // Parsed line by line below.
+      // Read line by line below.
     }
   }
   let joined = '';
-  for (let at = 0; at < lines.length; at += 2) {
-    const record = parseRecord(text.slice(lines[at], lines[at + 1]));
-    if (record?.r === 't' && record.k === undefined) joined += record.x;
+  for (const match of text.matchAll(SEARCH_LINE)) {
+    const record = parseRecord(text.slice(match.index + 1, lineEnd(text, match.index + 1)));
+    if (record?.r === 't' && record.k === undefined && `${record.c}:${record.i}` === key) joined += record.x;
   }
   return joined;
 }

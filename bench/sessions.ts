@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '../src/engine/client.js';
 import { resumeSession } from '../src/journal/resume.js';
 import { SessionJournal } from '../src/journal/session-journal.js';
-import { sessionPath } from '../src/journal/state-dir.js';
+import { listSessions } from '../src/journal/session-list.js';
+import { sessionPath, sessionsDir } from '../src/journal/state-dir.js';
 import { startOfflineServer } from '../src/offline/server.js';
 import { Session } from '../src/session/session.js';
 import { initialState } from '../src/store/session-state.js';
@@ -12,7 +13,8 @@ import { SessionStore } from '../src/store/session-store.js';
 
 /**
  * The session file's cost: its bytes per wire event for a long turn, against the wire's own
- * bytes (target ≤ 1.5×), and the time to read and restore a 1000-cell session (target ≤ 1 s).
+ * bytes (target ≤ 1.5×), the time to read and restore a 1000-cell session (target ≤ 1 s), and
+ * the time /sessions takes over 50 copies of the long turn's file: listed, listed again, searched.
  */
 export async function sessions(deltas: number, cells: number): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'streambook-bench-sessions-'));
@@ -33,7 +35,38 @@ export async function sessions(deltas: number, cells: number): Promise<Record<st
     file_to_wire_ratio: Math.round((file / long.wireBytes) * 100) / 100,
     events: long.events,
     [`resume_${cells}_cells_ms`]: Math.round(times.sort((a, b) => a - b)[1] as number),
+    ...listing(dir, long.id, 50),
   };
+}
+
+/**
+ * /sessions over `copies` copies of one session's file (the list blocks keys while it runs):
+ * listed, listed again (kept summaries), then searched in a second folder, not yet read.
+ */
+function listing(dir: string, id: string, copies: number): Record<string, number> {
+  const text = readFileSync(sessionPath(dir, id));
+  const folder = () => {
+    const list = mkdtempSync(join(tmpdir(), 'streambook-bench-list-'));
+    mkdirSync(sessionsDir(list));
+    for (let i = 0; i < copies; i++) writeFileSync(sessionPath(list, `${id}-${i}`), text);
+    return list;
+  };
+  const time = (list: string, search: string) => {
+    const start = performance.now();
+    const { sessions } = listSessions(list, search);
+    if (sessions.length !== (search ? 0 : copies)) throw new Error('the bench list is not whole');
+    return Math.round(performance.now() - start);
+  };
+  const [listed, searched] = [folder(), folder()];
+  try {
+    return {
+      [`list_${copies}_sessions_ms`]: time(listed, ''),
+      list_again_ms: time(listed, ''),
+      list_search_ms: time(searched, 'zzz no reply says this'),
+    };
+  } finally {
+    for (const list of [listed, searched]) rmSync(list, { recursive: true, force: true });
+  }
 }
 
 /** One turn of `scenario`, saved by the real Session and journal. */

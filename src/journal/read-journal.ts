@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { type HeaderRecord, JOURNAL_VERSION, type JournalRecord } from './records.js';
 import { isSavedUpdate } from './update-shape.js';
 
@@ -18,9 +18,7 @@ export class JournalError extends Error {}
  * refused with a JournalError.
  */
 export function readJournal(path: string): ReadJournal {
-  const stream = streamJournal(path);
-  const records = [...stream.records];
-  return { header: stream.header, records, skipped: stream.skipped };
+  return parseJournal(readSessionFile(path).text, path);
 }
 
 /**
@@ -36,34 +34,12 @@ export interface JournalStream {
 }
 
 export function streamJournal(path: string): JournalStream {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new JournalError(code === 'ENOENT' ? `no session file at ${path}` : `can't read ${path} (${code})`);
-  }
-  return journalStream(text, path);
-}
-
-export function parseJournal(text: string, path: string): ReadJournal {
-  const stream = journalStream(text, path);
-  const records = [...stream.records];
-  return { header: stream.header, records, skipped: stream.skipped };
-}
-
-function journalStream(text: string, path: string): JournalStream {
+  const text = readSessionFile(path).text;
   const firstEnd = text.indexOf('\n');
-  const header = parseLine(firstEnd === -1 ? text : text.slice(0, firstEnd));
-  if (header?.r !== 'session') throw new JournalError(`${path} is not a streambook session file`);
-  if (header.v > JOURNAL_VERSION) {
-    throw new JournalError(
-      `${path} was written by a newer streambook (format ${header.v}); update streambook to read it`,
-    );
-  }
+  const header = parseHeader(firstEnd === -1 ? text : text.slice(0, firstEnd), path);
   const stream = { header, skipped: 0, records: [] as Iterable<JournalRecord> };
   stream.records = linesAfter(text, firstEnd, (line) => {
-    const record = parseLine(line);
+    const record = parseRecord(line);
     if (record && record.r !== 'session') return record;
     stream.skipped++;
     return null;
@@ -88,7 +64,68 @@ function* linesAfter(
   }
 }
 
-function parseLine(line: string): JournalRecord | null {
+/** A session file's text, and the mtime and size it was read at. */
+export interface SessionFile {
+  text: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/**
+ * Reads a session file whole. It is opened without blocking and refused unless it is a regular
+ * file: reading a FIFO named like a session would wait forever for a writer, keys and all.
+ */
+export function readSessionFile(path: string): SessionFile {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new JournalError(code === 'ENOENT' ? `no session file at ${path}` : `can't read ${path} (${code})`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    // A folder fails the read at once (EISDIR); a FIFO or a device would not.
+    if (!stat.isFile() && !stat.isDirectory())
+      throw new JournalError(`${path} is not a regular file; move it out of the sessions folder`);
+    return { text: readFileSync(fd, 'utf8'), mtimeMs: stat.mtimeMs, size: stat.size };
+  } catch (error) {
+    if (error instanceof JournalError) throw error;
+    throw new JournalError(`can't read ${path} (${(error as NodeJS.ErrnoException).code})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function parseJournal(text: string, path: string): ReadJournal {
+  const lines = text.split('\n');
+  // The last line of a file written whole ends with a line break, so it is empty.
+  if (lines.at(-1) === '') lines.pop();
+  const header = parseHeader(lines[0] ?? '', path);
+  const records: JournalRecord[] = [];
+  let skipped = 0;
+  for (let at = 1; at < lines.length; at++) {
+    const record = parseRecord(lines[at] as string);
+    if (record && record.r !== 'session') records.push(record);
+    else skipped++;
+  }
+  return { header, records, skipped };
+}
+
+/** A session file's first line, or a JournalError saying why the file is not one we can read. */
+export function parseHeader(line: string, path: string): HeaderRecord {
+  const header = parseRecord(line);
+  if (header?.r !== 'session') throw new JournalError(`${path} is not a streambook session file`);
+  if (header.v > JOURNAL_VERSION) {
+    throw new JournalError(
+      `${path} was written by a newer streambook (format ${header.v}); update streambook to read it`,
+    );
+  }
+  return header;
+}
+
+/** One line's record, or null when it is not one (torn, corrupt, or of a shape we don't write). */
+export function parseRecord(line: string): JournalRecord | null {
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -1,8 +1,10 @@
+import { dirname } from 'node:path';
 import { shown } from '../config/shown.js';
-import { sessionIds } from './newest-session.js';
-import { JournalError, type ReadJournal, readJournal } from './read-journal.js';
-import type { HeaderRecord, JournalRecord } from './records.js';
-import { isSessionId, sessionPath } from './state-dir.js';
+import { type SessionEntry, sessionEntries } from './newest-session.js';
+import { JournalError, readSessionFile } from './read-journal.js';
+import type { HeaderRecord } from './records.js';
+import { scanSession, sessionSays } from './session-scan.js';
+import { isSessionId, sessionPath, sessionsDir } from './state-dir.js';
 
 /** A saved session as /sessions and `streambook sessions` list it. */
 export interface SessionSummary {
@@ -29,83 +31,101 @@ export interface SessionList {
 
 /**
  * The saved sessions, newest first; with `search`, only those whose prompts or replies hold
- * it (case-insensitive). Each file's records are read, but not restored: a turn is counted by
- * its record and the tokens summed from its end, so hundreds of sessions list quickly.
+ * it (case-insensitive). A file is read once while it is unchanged (same mtime and size):
+ * its summary, or why it was skipped, and its answer to each search are kept for the
+ * process, so opening the list again costs a stat a file.
  */
 export function listSessions(stateDir: string, search = ''): SessionList {
   const wanted = search.trim().toLowerCase();
   const sessions: SessionSummary[] = [];
   const notes: string[] = [];
-  for (const { id, mtimeMs } of sessionIds(stateDir)) {
-    if (!isSessionId(id)) {
-      notes.push(`skipped ${shown(id)}.jsonl: not a session id`);
+  const entries = sessionEntries(stateDir);
+  forgetGone(stateDir, new Set(entries.map((entry) => sessionPath(stateDir, entry.id))));
+  for (const entry of entries) {
+    if (!isSessionId(entry.id)) {
+      notes.push(`skipped ${shown(entry.id)}.jsonl: not a session id`);
       continue;
     }
-    const path = sessionPath(stateDir, id);
-    let read: ReadJournal;
-    try {
-      read = readJournal(path);
-    } catch (error) {
-      if (!(error instanceof JournalError)) throw error;
-      notes.push(`skipped ${id}: ${error.message}`);
-      continue;
-    }
-    const summary = summarize(id, path, read, new Date(mtimeMs).toISOString());
-    if (!wanted || holds(read.records, wanted)) sessions.push(summary);
+    const path = sessionPath(stateDir, entry.id);
+    const known = looked(path, entry, wanted);
+    if (typeof known.found === 'string') notes.push(`skipped ${entry.id}: ${known.found}`);
+    else if (!wanted || says(known, known.found.path, wanted)) sessions.push(known.found);
   }
   return { sessions, notes };
+}
+
+/** What is known of one file at one (mtime, size): its summary or why it was skipped. */
+interface Known {
+  mtimeMs: number;
+  size: number;
+  found: SessionSummary | string;
+  /** Each search's answer so far. */
+  says: Map<string, boolean>;
+}
+
+/** By path; a file's entry goes when the list no longer finds it. */
+const knownFiles = new Map<string, Known>();
+
+function forgetGone(stateDir: string, listed: ReadonlySet<string>): void {
+  const folder = sessionsDir(stateDir);
+  for (const path of knownFiles.keys())
+    if (dirname(path) === folder && !listed.has(path)) knownFiles.delete(path);
+}
+
+/** The file's Known, read afresh unless kept; a search is answered from the same read. */
+function looked(path: string, entry: SessionEntry, wanted: string): Known {
+  const kept = knownFiles.get(path);
+  if (kept && kept.mtimeMs === entry.mtimeMs && kept.size === entry.size) return kept;
+  const fresh: Known = { mtimeMs: entry.mtimeMs, size: entry.size, found: '', says: new Map() };
+  if (!entry.regular) fresh.found = 'not a regular file';
+  else {
+    try {
+      const file = readSessionFile(path);
+      // Kept under what was read: a file written meanwhile is read again next time.
+      Object.assign(fresh, { mtimeMs: file.mtimeMs, size: file.size });
+      fresh.found = summarize(entry.id, path, scanSession(file.text, path), file.mtimeMs);
+      if (wanted) fresh.says.set(wanted, sessionSays(file.text, wanted));
+    } catch (error) {
+      if (!(error instanceof JournalError)) throw error;
+      fresh.found = error.message;
+    }
+  }
+  knownFiles.set(path, fresh);
+  return fresh;
+}
+
+/** Whether the file holds `wanted`: read again for each new search, as its text is not kept. */
+function says(file: Known, path: string, wanted: string): boolean {
+  const kept = file.says.get(wanted);
+  if (kept !== undefined) return kept;
+  try {
+    const read = readSessionFile(path);
+    const answer = sessionSays(read.text, wanted);
+    if (read.mtimeMs === file.mtimeMs && read.size === file.size) file.says.set(wanted, answer);
+    return answer;
+  } catch (error) {
+    if (!(error instanceof JournalError)) throw error;
+    return false;
+  }
 }
 
 function summarize(
   id: string,
   path: string,
-  { header, records }: ReadJournal,
-  updated: string,
+  { header, firstPrompt, cells, tokens }: ReturnType<typeof scanSession>,
+  mtimeMs: number,
 ): SessionSummary {
-  let firstPrompt: string | null = null;
-  let cells = 0;
-  const tokens = { input: 0, output: 0 };
-  for (const record of records) {
-    if (record.r === 'turn') {
-      cells++;
-      firstPrompt ??= record.prompt;
-    } else if (record.r === 'u' && record.u.type === 'end') {
-      const { input, output } = endTokens(record.u.outcome);
-      tokens.input += input;
-      tokens.output += output;
-    }
-  }
   const parent = parentOf(header);
   const summary: SessionSummary = {
     id,
     started: header.started,
-    updated,
-    firstPrompt: firstPrompt ?? '',
+    updated: new Date(mtimeMs).toISOString(),
+    firstPrompt,
     cells,
     tokens,
     path,
   };
   return parent ? { ...summary, parent } : summary;
-}
-
-/**
- * A turn's tokens as turnEnded adds them: the input count always, the output count only when
- * it is final. The file may have been edited by hand: anything not a count counts as none.
- */
-function endTokens(outcome: unknown): { input: number; output: number } {
-  const { message, metrics } = (outcome ?? {}) as {
-    message?: { usage?: { input_tokens?: unknown; output_tokens?: unknown } } | null;
-    metrics?: { usageFinal?: unknown };
-  };
-  const usage = message?.usage;
-  return {
-    input: count(usage?.input_tokens),
-    output: metrics?.usageFinal === true ? count(usage?.output_tokens) : 0,
-  };
-}
-
-function count(value: unknown): number {
-  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : 0;
 }
 
 /** The header's parent, when it is one (the reader checks only the fields it needs). */
@@ -114,23 +134,4 @@ function parentOf(header: HeaderRecord): SessionSummary['parent'] | undefined {
   if (typeof parent !== 'object' || parent === null) return undefined;
   const { id, cell } = parent as { id?: unknown; cell?: unknown };
   return typeof id === 'string' && Number.isSafeInteger(cell) ? { id, cell: cell as number } : undefined;
-}
-
-/**
- * Whether a prompt or a reply holds `wanted` (lower case). A reply's text is joined from its
- * pieces first, so a word split across deltas is found.
- */
-function holds(records: readonly JournalRecord[], wanted: string): boolean {
-  const replies = new Map<string, string[]>();
-  for (const record of records) {
-    if (record.r === 'turn' && record.prompt.toLowerCase().includes(wanted)) return true;
-    if (record.r === 't' && record.k === undefined) {
-      const key = `${record.c}:${record.i}`;
-      const pieces = replies.get(key) ?? [];
-      pieces.push(record.x);
-      replies.set(key, pieces);
-    }
-  }
-  for (const pieces of replies.values()) if (pieces.join('').toLowerCase().includes(wanted)) return true;
-  return false;
 }

@@ -4,20 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { listSessions } from '../../src/journal/session-list.js';
 import { sessionTable } from '../../src/journal/session-table.js';
 import { sessionPath, sessionsDir } from '../../src/journal/state-dir.js';
-import { journaledSession, reopen, sendAll, stateDirs } from '../support/journaled.js';
-import { withOfflineServer } from '../support/offline.js';
+import { reopen, savedSession, stateDirs } from '../support/journaled.js';
 
 const stateDir = stateDirs();
 
-/** A session saved by a real Session on the offline server; its id and the live state. */
-async function saved(dir: string, prompts: string[], scenario = 'chat') {
-  return withOfflineServer({ scenario }, async (server) => {
-    const { session, journal } = journaledSession(server, dir);
-    await sendAll(session, prompts);
-    journal.close();
-    return { id: journal.id as string, state: session.state };
-  });
-}
+const saved = savedSession;
 
 /** Makes the session's file look last written `secondsAgo` ago. */
 function touch(dir: string, id: string, secondsAgo: number): void {

@@ -13,6 +13,7 @@ import { Session } from '../../src/session/session.js';
 import type { Cell } from '../../src/store/cell.js';
 import { initialState, type SessionState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
+import { withOfflineServer } from './offline.js';
 import { clientFor, SETTINGS } from './turns.js';
 
 /** A state dir of its own, removed by the returned function. */
@@ -49,6 +50,16 @@ export async function sendAll(session: Session, prompts: readonly string[]): Pro
     session.submit(prompt);
     await session.settled();
   }
+}
+
+/** A session saved by a real Session on the offline server: its id and the live state. */
+export async function savedSession(dir: string, prompts: string[], scenario = 'chat') {
+  return withOfflineServer({ scenario }, async (server) => {
+    const { session, journal } = journaledSession(server, dir);
+    await sendAll(session, prompts);
+    journal.close();
+    return { id: journal.id as string, state: session.state };
+  });
 }
 
 /** The saved session read back, as --resume reads it. */

@@ -17,7 +17,8 @@ function sentPerSession(dir: string): number[][] {
   );
 }
 
-describe('print mode saves its turn, and -c goes on from the newest session', () => {
+// Each test runs the CLI two or three times: a loaded machine needs more than the default 20 s.
+describe('print mode saves its turn, and -c goes on from the newest session', { timeout: 60_000 }, () => {
   it('-p -c sends the saved history plus the new prompt, and appends to that session', async () => {
     const dir = stateDir();
     const first = await runCli(['-p', '--offline', '--state-dir', dir, 'remember the word teal']);

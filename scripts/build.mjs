@@ -1,20 +1,53 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-/** Our code as ESM for Node 20; dependencies stay in node_modules, as npm installs them. */
+/**
+ * Our code and its dependencies as ESM for Node 20, in a few files: resolving and reading the
+ * hundreds of modules of React, Ink and their helpers one by one cost most of startup.
+ */
 const COMMON = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // node-pty: the benchmark's pseudo-terminal, a native module, never shipped.
+  // react-devtools-core: Ink imports it only when DEV=true, and it is not installed.
+  external: ['@lydell/node-pty', 'react-devtools-core'],
   jsx: 'automatic',
   logLevel: 'warning',
+  // CommonJS packages inside an ESM bundle still call require() for Node's built-ins.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  plugins: [yogaWithoutFetch()],
 };
 
 /**
+ * yoga-layout's loader fetches its embedded WASM (a data: URL) when `fetch` exists, and the
+ * first fetch loads undici, which cost 50-200 ms before the first frame; decoding the same
+ * base64 directly is the loader's own fallback.
+ */
+function yogaWithoutFetch() {
+  return {
+    name: 'yoga-without-fetch',
+    setup(b) {
+      b.onLoad(
+        { filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ },
+        async (args) => {
+          const { readFile } = await import('node:fs/promises');
+          const source = await readFile(args.path, 'utf8');
+          const patched = source.replace('"function"!=typeof fetch', '!0');
+          if (patched === source) throw new Error('yoga-without-fetch: the loader changed; look again');
+          return { contents: patched, loader: 'js' };
+        },
+      );
+    },
+  };
+}
+
+/**
  * The CLI, split at dynamic imports, so `--version` and print mode never load Ink, React or
- * the Markdown renderer.
+ * the Markdown renderer (test/e2e/startup-imports.test.ts checks it).
  */
 export async function buildCli() {
   // Chunk names carry hashes; clear the old ones so dist/ holds one build.

@@ -3,7 +3,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { Connection } from '../config/config.js';
 import type { Pace } from '../offline/pace.js';
 import { parseReplaySpec, REPLAY_PREFIX, type Recording, type Recordings } from '../offline/recording.js';
-import { type OfflineServer, startOfflineServer } from '../offline/server.js';
+import { createOfflineServer, type OfflineServer } from '../offline/server.js';
 import { createClient } from './client.js';
 
 /** A client ready for turns, and the offline server behind it when answers are simulated. */
@@ -20,16 +20,31 @@ export function offlinePace(env: Readonly<Record<string, string | undefined>>): 
   return env.STREAMBOOK_OFFLINE_PACE === 'none' ? 'none' : 'realistic';
 }
 
+/**
+ * A connection as the notebook starts it: what the first frame shows is known at once. A live
+ * client is ready now; the offline one comes once the built-in server listens.
+ */
+export interface StartingConnection extends Omit<OpenConnection, 'client'> {
+  client: Anthropic | Promise<Anthropic>;
+}
+
+interface ConnectionOptions {
+  maxRetries?: number | undefined;
+  idleTimeoutMs?: number | undefined;
+  pace: Pace;
+  /** Where replays come from (--replay, /scenario replay); without it, no replay is possible. */
+  recordings?: Recordings;
+}
+
 export async function openConnection(
   connection: Connection,
-  options: {
-    maxRetries?: number | undefined;
-    idleTimeoutMs?: number | undefined;
-    pace: Pace;
-    /** Where replays come from (--replay, /scenario replay); without it, no replay is possible. */
-    recordings?: Recordings;
-  },
+  options: ConnectionOptions,
 ): Promise<OpenConnection> {
+  const starting = startConnection(connection, options);
+  return { ...starting, client: await starting.client };
+}
+
+export function startConnection(connection: Connection, options: ConnectionOptions): StartingConnection {
   if (connection.kind === 'live') {
     const client = createClient({
       apiKey: connection.apiKey,
@@ -39,20 +54,22 @@ export async function openConnection(
     });
     return { client, offline: null, describe: `live: ${client.baseURL}`, close: async () => {} };
   }
-  const offline = await startOfflineServer({
+  const offline = createOfflineServer({
     pace: options.pace,
     ...(connection.scenario ? { scenario: connection.scenario } : {}),
     ...(options.recordings ? { recordings: options.recordings } : {}),
   });
   // The real key, if any, never goes to the offline server. With no key there is nothing to
   // redact; the token is random so that no word of a reply could ever match it.
-  const client = createClient({
-    apiKey: null,
-    authToken: `offline-${randomBytes(16).toString('hex')}`,
-    baseURL: offline.url,
-    maxRetries: options.maxRetries,
-    idleTimeoutMs: options.idleTimeoutMs,
-  });
+  const client = offline.listening.then(() =>
+    createClient({
+      apiKey: null,
+      authToken: `offline-${randomBytes(16).toString('hex')}`,
+      baseURL: offline.url,
+      maxRetries: options.maxRetries,
+      idleTimeoutMs: options.idleTimeoutMs,
+    }),
+  );
   const why = connection.reason === 'flag' ? '--offline' : 'no ANTHROPIC_API_KEY set';
   const replay = offline.recording ? parseReplaySpec(offline.scenario.slice(REPLAY_PREFIX.length)) : null;
   const replayed = replay && (replay.cell === null ? `its cells in turn` : `cell ${replay.cell}`);
@@ -76,7 +93,7 @@ export function preloadReplay(connection: Connection, recordings: Recordings): R
 }
 
 /** Where a connection's answers come from, as the session keeps it: never with the key. */
-export function connectionSource(connection: OpenConnection): {
+export function connectionSource(connection: OpenConnection | StartingConnection): {
   offline: boolean;
   describe: string;
   baseURL?: string;
@@ -84,6 +101,8 @@ export function connectionSource(connection: OpenConnection): {
   return {
     offline: connection.offline !== null,
     describe: connection.describe,
-    ...(connection.offline ? {} : { baseURL: connection.client.baseURL }),
+    ...(connection.offline || connection.client instanceof Promise
+      ? {}
+      : { baseURL: connection.client.baseURL }),
   };
 }

@@ -56,6 +56,18 @@ interface Settings {
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export async function startOfflineServer(options: OfflineServerOptions = {}): Promise<OfflineServer> {
+  const server = createOfflineServer(options);
+  await server.listening;
+  return server;
+}
+
+/**
+ * The server at once, listening soon: its scenario and step controls work now, and `url` once
+ * `listening` resolves. The notebook draws its first frame meanwhile.
+ */
+export function createOfflineServer(
+  options: OfflineServerOptions = {},
+): OfflineServer & { readonly listening: Promise<void> } {
   const pace = options.pace ?? 'realistic';
   if (typeof pace === 'object' && !(pace.deltasPerSecond > 0 && Number.isFinite(pace.deltasPerSecond))) {
     throw new RangeError(`deltasPerSecond must be a positive number, got ${pace.deltasPerSecond}`);
@@ -71,15 +83,19 @@ export async function startOfflineServer(options: OfflineServerOptions = {}): Pr
   const server = createServer((req, res) => {
     handle(req, res, { ...settings }).catch((error: unknown) => failed(res, error));
   });
-  await new Promise<void>((resolve, reject) => {
+  const listening = new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    listening,
+    get url() {
+      const address = server.address() as AddressInfo | null;
+      if (!address) throw new Error('the offline server is not listening yet');
+      return `http://127.0.0.1:${address.port}`;
+    },
     get scenario() {
       return name;
     },
@@ -92,7 +108,11 @@ export async function startOfflineServer(options: OfflineServerOptions = {}): Pr
       name = next;
     },
     close() {
-      closing ??= closeServer(server);
+      // Closed before it listened: the listen is awaited (and its failure no longer matters).
+      closing ??= listening.then(
+        () => closeServer(server),
+        () => {},
+      );
       return closing;
     },
   };

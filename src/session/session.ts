@@ -22,7 +22,8 @@ import { turnSink } from './turn-sink.js';
  */
 export class Session {
   readonly store: SessionStore;
-  readonly #client: Anthropic;
+  /** A promise while the offline server starts (its client has no key); a turn sent meanwhile waits. */
+  #client: Anthropic | Promise<Anthropic>;
   readonly #offline: OfflineServer | null;
   /** Hides the key in a line about to be shown, for renderers that can make it again (shown-key.ts). */
   readonly hide: Hide;
@@ -42,14 +43,15 @@ export class Session {
 
   constructor(
     store: SessionStore,
-    client: Anthropic,
+    client: Anthropic | Promise<Anthropic>,
     offline: OfflineServer | null,
     { journal = null, before = [], prompts = null, stateDir = null }: SessionParts = {},
   ) {
     this.store = store;
     this.#client = client;
+    if (client instanceof Promise) client.then((ready) => (this.#client = ready)).catch(() => {});
     this.#offline = offline;
-    this.hide = shownKeyHider(client.apiKey);
+    this.hide = shownKeyHider(client instanceof Promise ? null : client.apiKey);
     this.journal = journal;
     this.#before = before;
     this.#prompts = prompts;
@@ -92,7 +94,6 @@ export class Session {
     this.store.update((s) => turnStarted(s, cell, replaces));
     this.journal?.turnStarted(cell, replaces, messages);
     this.#prompts?.add(cell.prompt);
-    const request = { client: this.#client, messages, settings: cell.settings, signal: abort.signal };
     const conversation = this.#conversation;
     const { apply, broke } = turnSink(this, {
       id,
@@ -100,7 +101,9 @@ export class Session {
       abort,
       current: () => conversation === this.#conversation,
     });
-    this.#running = streamTurn(request, apply)
+    const request = { messages, settings: cell.settings, signal: abort.signal };
+    const stream = (client: Anthropic) => streamTurn({ ...request, client }, apply);
+    this.#running = (this.#client instanceof Promise ? this.#client.then(stream) : stream(this.#client))
       .then(() => {}, broke)
       .then(() => {
         if (this.#abort === abort) this.#abort = null;

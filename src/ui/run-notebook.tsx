@@ -5,10 +5,10 @@ import type { CommandContext } from '../commands/command.js';
 import type { Config } from '../config/config.js';
 import {
   connectionSource,
-  type OpenConnection,
   offlinePace,
-  openConnection,
   preloadReplay,
+  type StartingConnection,
+  startConnection,
 } from '../engine/connection.js';
 import { PromptHistory, promptsPath, withEarlierPrompts } from '../journal/prompt-history.js';
 import { continueFrom, JournalError, type ResumedSession, resumeSession } from '../journal/resume.js';
@@ -61,11 +61,12 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
   }
   // The terminal is ours before anything else runs: a key typed during startup waits as a key.
   const screen = enterFullScreen(process.stdout, process.stdin, { mouse: config.mouse });
-  let connection: OpenConnection | undefined;
+  let connection: StartingConnection | undefined;
   let session: Session | undefined;
   const closeJournal = () => session?.journal?.close();
   try {
-    connection = await openConnection(config.connection, {
+    // The offline server listens while the first frame is drawn; a prompt sent before waits.
+    connection = startConnection(config.connection, {
       maxRetries: config.maxRetries,
       idleTimeoutMs: config.idleTimeoutMs,
       pace: offlinePace(process.env),
@@ -102,6 +103,13 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
     for (const line of warnings) toast(line);
     const frames = new Frames(store);
     const notebook = renderNotebook(live, frames, options);
+    // A server that can't listen ends the notebook as before: one line, once the screen is left.
+    let failed: { error: unknown } | null = null;
+    if (connection.client instanceof Promise)
+      connection.client.catch((error: unknown) => {
+        failed = { error };
+        notebook.unmount();
+      });
     options.onStart?.({
       session: live,
       frames,
@@ -114,6 +122,7 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
     const first = config.prompt ?? replayed;
     if (first) live.submit(first);
     await notebook.waitUntilExit();
+    if (failed) throw (failed as { error: unknown }).error;
   } finally {
     closeJournal();
     process.off('exit', closeJournal);

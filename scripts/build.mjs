@@ -1,7 +1,11 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { inkOutputPlugin } from './ink-output.mjs';
 
-/** Our code as ESM for Node 20; dependencies stay in node_modules, as npm installs them. */
+/**
+ * Our code as ESM for Node 20; dependencies stay in node_modules, as npm installs them, but for
+ * Ink, bundled with our Output in place of its own (scripts/ink-output.mjs).
+ */
 const COMMON = {
   bundle: true,
   platform: 'node',
@@ -10,6 +14,7 @@ const COMMON = {
   packages: 'external',
   jsx: 'automatic',
   logLevel: 'warning',
+  plugins: [inkOutputPlugin()],
 };
 
 /**

@@ -1,6 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { INK_BUILD, INK_OUTPUT, OUR_OUTPUT } from './scripts/ink-output.mjs';
+
+/** node_modules, where Ink and ink-testing-library live. */
+const INK_PACKAGES = dirname(dirname(INK_BUILD));
 
 export default defineConfig({
+  // The tests run the Output users run (scripts/ink-output.mjs): Ink's renderer gets ours.
+  plugins: [
+    {
+      name: 'ink-output',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        if (source === 'ink/build/output.js') return INK_OUTPUT;
+        if (source === './output.js' && importer === join(INK_BUILD, 'renderer.js')) return OUR_OUTPUT;
+        return null;
+      },
+      // Inlined Ink's source maps name sources npm does not ship; Vite would warn for each file.
+      load(id) {
+        if (!id.startsWith(INK_PACKAGES) || !id.endsWith('.js')) return null;
+        return readFileSync(id, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '');
+      },
+    },
+  ],
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
@@ -9,5 +32,8 @@ export default defineConfig({
     maxWorkers: 2,
     globalSetup: ['test/support/global-state-dir.ts'],
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-report.json' }]] : ['default'],
+    // Inlined, so Vite resolves Ink's own imports (through the plugin above); the testing
+    // library too, or its `import 'ink'` would load a second, unaliased Ink.
+    server: { deps: { inline: ['ink', 'ink-testing-library'] } },
   },
 });

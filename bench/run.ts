@@ -6,6 +6,7 @@ import pty from '@lydell/node-pty';
 import { startOfflineServer } from '../src/offline/server.js';
 import { interrupt } from './interrupt.js';
 import { longline } from './longline.js';
+import { outputStage } from './output-stage.js';
 import { paste } from './paste.js';
 import { formatTable, percentile } from './report.js';
 import { sessions } from './sessions.js';
@@ -73,6 +74,7 @@ const SECTIONS = {
   throughput,
   history,
   latency_ms: latency,
+  output: () => outputStage(SIZE.historyDeltas, COLUMNS, ROWS),
   terminal,
   memory,
   startup_ms: startup,

@@ -1,9 +1,11 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { inkOutputPlugin } from './ink-output.mjs';
 
 /**
  * Our code and its dependencies as ESM for Node 20, in a few files: resolving and reading the
- * hundreds of modules of React, Ink and their helpers one by one cost most of startup.
+ * hundreds of modules of React, Ink and their helpers one by one cost most of startup. Ink is
+ * bundled with our Output in place of its own (scripts/ink-output.mjs).
  */
 const COMMON = {
   bundle: true,
@@ -19,7 +21,7 @@ const COMMON = {
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [yogaWithoutFetch()],
+  plugins: [yogaWithoutFetch(), inkOutputPlugin()],
 };
 
 /**

@@ -9,6 +9,7 @@ import { initialState } from '../src/store/session-state.js';
 import { SessionStore } from '../src/store/session-store.js';
 import { App } from '../src/ui/App.js';
 import Output from '../src/ui/frame/output.js';
+import { forgetStyledLines } from '../src/ui/frame/styled-line.js';
 import { loadRenderers } from '../src/ui/render/markdown-loader.js';
 import { cpuMs } from './child-result.js';
 
@@ -36,6 +37,8 @@ export async function outputStage(
 ): Promise<Record<string, number>> {
   const frames = await recordFrames(deltas, columns, rows);
   const time = (OutputClass: typeof Output | typeof InkOutput) => {
+    // Ours starts with no line known, as the recording left them all known.
+    forgetStyledLines();
     const before = cpuMs();
     for (const frame of frames) replay(new OutputClass(frame), frame.operations).get();
     return (cpuMs() - before) / Math.max(1, frames.length);
@@ -45,12 +48,34 @@ export async function outputStage(
   time(Output);
   const ink = time(InkOutput);
   const ours = time(Output);
+  const { lines, fresh } = lineCounts(frames);
   return {
     frames: frames.length,
+    lines_per_frame: round(lines / Math.max(1, frames.length)),
+    new_lines_per_frame: round(fresh / Math.max(1, frames.length)),
     ink_get_ms: round(ink),
     our_get_ms: round(ours),
     speedup: round(ink / ours),
   };
+}
+
+/** Lines written per frame, and those no earlier frame wrote: the ones ours must tokenize. */
+function lineCounts(frames: readonly { operations: readonly Operation[] }[]) {
+  const seen = new Set<string>();
+  let lines = 0;
+  let fresh = 0;
+  for (const frame of frames) {
+    for (const op of frame.operations) {
+      if (op.type !== 'write') continue;
+      op.text.split('\n').forEach((text, index) => {
+        const line = op.transformers.reduce((l, transform) => transform(l, index), text);
+        lines++;
+        if (!seen.has(line)) fresh++;
+        seen.add(line);
+      });
+    }
+  }
+  return { lines, fresh };
 }
 
 function round(n: number): number {

@@ -1,4 +1,9 @@
-import { type StyledChar, styledCharsToString } from '@alcalzone/ansi-tokenize';
+import {
+  ansiCodesToString,
+  diffAnsiCodes,
+  type StyledChar,
+  styledCharsToString,
+} from '@alcalzone/ansi-tokenize';
 import { charWidth, type StyledLine, styledChars } from './styled-line.js';
 
 /** A line written at column `x` of a row; `source` is the text Ink would tokenize. */
@@ -11,9 +16,10 @@ export interface Segment {
 const BLANK: StyledChar = { type: 'char', value: ' ', fullWidth: false, styles: [] };
 
 /**
- * One row of the frame, byte for byte as Ink's Output prints it. Segments that neither overlap
- * nor meet with styles on both sides are joined as they are; styledCharsToString's output is
- * the same, since a style-free cell between two segments closes and reopens nothing more.
+ * One row of the frame, byte for byte as Ink's Output prints it. Segments that do not overlap
+ * are joined: styledCharsToString puts between two characters the codes that turn the one's
+ * styles into the other's, so where two segments meet with no blank between, the codes closing
+ * the first and opening the second give way to those.
  */
 export function printRow(segments: readonly Segment[], width: number): string {
   if (segments.length === 0) return '';
@@ -24,20 +30,23 @@ export function printRow(segments: readonly Segment[], width: number): string {
   for (const segment of ordered) {
     // Cells past the row's width are holes in Ink's array, dropped rather than printed as blanks.
     const blanks = Math.min(segment.x, width) - column;
-    if (previous !== undefined) {
-      if (segment.x < previous.x + previous.line.width) return placeCells(segments, width);
-      if (blanks <= 0 && previous.line.styledEnd && segment.line.styledStart)
-        return placeCells(segments, width);
+    const { line } = segment;
+    if (previous === undefined || blanks > 0) {
+      if (blanks > 0) out += ' '.repeat(blanks);
+      out += line.text;
+    } else if (segment.x < column) {
+      return placeCells(segments, width);
+    } else {
+      out = out.slice(0, out.length - previous.line.close);
+      out += ansiCodesToString(diffAnsiCodes(previous.line.last, line.first)) + line.text.slice(line.open);
     }
-    if (blanks > 0) out += ' '.repeat(blanks);
-    out += segment.line.text;
-    column = Math.max(column, segment.x + segment.line.width);
+    column = Math.max(column, segment.x + line.width);
     previous = segment;
   }
   return out.trimEnd();
 }
 
-/** Ink's own placement, for a row whose segments overlap or touch: cell by cell, in write order. */
+/** Ink's own placement, for a row whose segments overlap: cell by cell, in write order. */
 function placeCells(segments: readonly Segment[], width: number): string {
   const cells: (StyledChar | undefined)[] = new Array<StyledChar>(width).fill(BLANK);
   for (const segment of segments) {

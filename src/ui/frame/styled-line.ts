@@ -1,4 +1,7 @@
 import {
+  type AnsiCode,
+  ansiCodesToString,
+  diffAnsiCodes,
   type StyledChar,
   styledCharsFromTokens,
   styledCharsToString,
@@ -15,9 +18,11 @@ export interface StyledLine {
   text: string;
   /** Columns as Ink counts them: each character at least one, wide ones their string width. */
   width: number;
-  /** Whether the first or last character carries a style: a join there needs Ink's own diff. */
-  styledStart: boolean;
-  styledEnd: boolean;
+  /** The styles of the first and last characters, and the codes `text` opens and closes them with. */
+  first: AnsiCode[];
+  last: AnsiCode[];
+  open: number;
+  close: number;
 }
 
 /** Lines kept from frame to frame; two generations, so memory stays bounded and hot lines stay. */
@@ -59,10 +64,21 @@ function measure(line: string): StyledLine {
   const chars = styledChars(line);
   let width = 0;
   for (const char of chars) width += charWidth(char.value);
+  const first = chars[0]?.styles ?? [];
+  const last = chars.at(-1)?.styles ?? [];
   return {
     text: styledCharsToString(chars),
     width,
-    styledStart: (chars[0]?.styles.length ?? 0) > 0,
-    styledEnd: (chars.at(-1)?.styles.length ?? 0) > 0,
+    first,
+    last,
+    open: ansiCodesToString(first).length,
+    close: ansiCodesToString(diffAnsiCodes(last, [])).length,
   };
+}
+
+/** Forgets every line, so a measurement starts as a new process would. */
+export function forgetStyledLines(): void {
+  current = new Map();
+  previous = new Map();
+  widths.clear();
 }

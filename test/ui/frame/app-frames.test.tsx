@@ -32,7 +32,7 @@ describe('the app on our Output', () => {
       return ours;
     });
     await loadRenderers();
-    for (const scenario of ['chat', 'thinking', 'tool-use', 'long:600']) {
+    for (const scenario of ['chat', 'thinking', 'tool-use', 'long:300']) {
       const nb = await notebook({ scenario, pace: { deltasPerSecond: 3000 } });
       const ink = renderSized(appOn(nb.session), 120, 40);
       try {
@@ -50,5 +50,6 @@ describe('the app on our Output', () => {
     expect(frames).toBeGreaterThan(20);
     // The app writes no overlapping or clipped text, so its frames take our path, not Ink's.
     expect(own).toBe(frames);
-  });
+    // Four streamed sessions, each frame printed twice: 15 s alone, more on two shared cores.
+  }, 90_000);
 });

@@ -126,7 +126,8 @@ describe('our Output', () => {
       }),
       { numRuns: 4000 },
     );
-  });
+    // 4000 frames take 13-20 s on two shared cores.
+  }, 120_000);
 
   it('prints frames of side-by-side styled segments, the joins its fast path must get right', () => {
     const segment = fc.record({ gap: fc.nat(2), text: line });

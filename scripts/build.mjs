@@ -67,10 +67,14 @@ export async function buildCli() {
 
 /** The benchmark's runner and children, bundled like the CLI (they import our src/). */
 export async function buildBench() {
+  rmSync('dist/bench', { recursive: true, force: true });
   await build({
     ...COMMON,
     entryPoints: ['bench/run.ts', 'bench/child-sdk.ts', 'bench/child-print.ts', 'bench/child-tui.tsx'],
     outdir: 'dist/bench',
+    // Split too: in one file, Ink's devtools import (DEV=true only) would become a static one.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
   });
 }
 

@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { DEFAULT_IDLE_TIMEOUT_MS } from './idle-watchdog.js';
+import { setIdleTimeout } from './client-idle.js';
 
 export interface ClientOptions {
   /** The key, which the engine hides wherever a server echoes it; null for the offline API. */
@@ -11,9 +11,6 @@ export interface ClientOptions {
   /** No byte for this long ends a turn (default 60 s); 0 turns the limit off. */
   idleTimeoutMs?: number | undefined;
 }
-
-// A transport limit, like maxRetries, so it travels with the client to every turn.
-const idleTimeouts = new WeakMap<Anthropic, number>();
 
 /**
  * The SDK client every turn uses. Its logger is off: the SDK logs malformed events and retries
@@ -33,11 +30,6 @@ export function createClient({
     ...(maxRetries !== undefined ? { maxRetries } : {}),
     logLevel: 'off',
   });
-  if (idleTimeoutMs !== undefined) idleTimeouts.set(client, idleTimeoutMs);
+  if (idleTimeoutMs !== undefined) setIdleTimeout(client, idleTimeoutMs);
   return client;
-}
-
-/** The idle timeout a client was made with, or the default for one made elsewhere. */
-export function idleTimeoutOf(client: Anthropic): number {
-  return idleTimeouts.get(client) ?? DEFAULT_IDLE_TIMEOUT_MS;
 }

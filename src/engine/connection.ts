@@ -4,7 +4,8 @@ import type { Connection } from '../config/config.js';
 import type { Pace } from '../offline/pace.js';
 import { parseReplaySpec, REPLAY_PREFIX, type Recording, type Recordings } from '../offline/recording.js';
 import { createOfflineServer, type OfflineServer } from '../offline/server.js';
-import { createClient } from './client.js';
+import type { ClientOptions } from './client.js';
+import { PendingClient } from './pending-client.js';
 
 /** A client ready for turns, and the offline server behind it when answers are simulated. */
 export interface OpenConnection {
@@ -12,6 +13,8 @@ export interface OpenConnection {
   offline: OfflineServer | null;
   /** One line for the user on where answers come from. */
   describe: string;
+  /** Where a live connection's turns go, as the client has it. */
+  baseURL?: string;
   close(): Promise<void>;
 }
 
@@ -21,11 +24,11 @@ export function offlinePace(env: Readonly<Record<string, string | undefined>>): 
 }
 
 /**
- * A connection as the notebook starts it: what the first frame shows is known at once. A live
- * client is ready now; the offline one comes once the built-in server listens.
+ * A connection as the notebook starts it: what the first frame shows is known at once; the
+ * client comes once the SDK is loaded and, offline, the built-in server listens.
  */
 export interface StartingConnection extends Omit<OpenConnection, 'client'> {
-  client: Anthropic | Promise<Anthropic>;
+  client: PendingClient;
 }
 
 interface ConnectionOptions {
@@ -36,23 +39,33 @@ interface ConnectionOptions {
   recordings?: Recordings;
 }
 
+/** The SDK's own default, for saying where a live connection goes before its client is made. */
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+
 export async function openConnection(
   connection: Connection,
   options: ConnectionOptions,
 ): Promise<OpenConnection> {
   const starting = startConnection(connection, options);
-  return { ...starting, client: await starting.client };
+  return { ...starting, client: await starting.client.ready };
 }
 
 export function startConnection(connection: Connection, options: ConnectionOptions): StartingConnection {
+  // The SDK's client is about 1 MB of code: loaded after the notebook's first frame.
+  const client = (made: Omit<ClientOptions, 'maxRetries' | 'idleTimeoutMs'>) =>
+    import('./client.js').then(({ createClient }) =>
+      createClient({ ...made, maxRetries: options.maxRetries, idleTimeoutMs: options.idleTimeoutMs }),
+    );
   if (connection.kind === 'live') {
-    const client = createClient({
-      apiKey: connection.apiKey,
-      baseURL: connection.baseURL,
-      maxRetries: options.maxRetries,
-      idleTimeoutMs: options.idleTimeoutMs,
-    });
-    return { client, offline: null, describe: `live: ${client.baseURL}`, close: async () => {} };
+    const { apiKey, baseURL } = connection;
+    const shown = baseURL || DEFAULT_BASE_URL;
+    return {
+      client: new PendingClient(apiKey, client({ apiKey, baseURL })),
+      offline: null,
+      describe: `live: ${shown}`,
+      baseURL: shown,
+      close: async () => {},
+    };
   }
   const offline = createOfflineServer({
     pace: options.pace,
@@ -61,20 +74,13 @@ export function startConnection(connection: Connection, options: ConnectionOptio
   });
   // The real key, if any, never goes to the offline server. With no key there is nothing to
   // redact; the token is random so that no word of a reply could ever match it.
-  const client = offline.listening.then(() =>
-    createClient({
-      apiKey: null,
-      authToken: `offline-${randomBytes(16).toString('hex')}`,
-      baseURL: offline.url,
-      maxRetries: options.maxRetries,
-      idleTimeoutMs: options.idleTimeoutMs,
-    }),
-  );
+  const authToken = `offline-${randomBytes(16).toString('hex')}`;
+  const ready = offline.listening.then(() => client({ apiKey: null, authToken, baseURL: offline.url }));
   const why = connection.reason === 'flag' ? '--offline' : 'no ANTHROPIC_API_KEY set';
   const replay = offline.recording ? parseReplaySpec(offline.scenario.slice(REPLAY_PREFIX.length)) : null;
   const replayed = replay && (replay.cell === null ? `its cells in turn` : `cell ${replay.cell}`);
   return {
-    client,
+    client: new PendingClient(null, ready),
     offline,
     describe: replay
       ? `replay of session ${replay.id} ${replayed} at speed ${options.recordings?.speed ?? 1}: the built-in API answers with the recording (a key, if set, is not used)`
@@ -93,7 +99,7 @@ export function preloadReplay(connection: Connection, recordings: Recordings): R
 }
 
 /** Where a connection's answers come from, as the session keeps it: never with the key. */
-export function connectionSource(connection: OpenConnection | StartingConnection): {
+export function connectionSource(connection: Pick<OpenConnection, 'offline' | 'describe' | 'baseURL'>): {
   offline: boolean;
   describe: string;
   baseURL?: string;
@@ -101,8 +107,6 @@ export function connectionSource(connection: OpenConnection | StartingConnection
   return {
     offline: connection.offline !== null,
     describe: connection.describe,
-    ...(connection.offline || connection.client instanceof Promise
-      ? {}
-      : { baseURL: connection.client.baseURL }),
+    ...(connection.offline || connection.baseURL === undefined ? {} : { baseURL: connection.baseURL }),
   };
 }

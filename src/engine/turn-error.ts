@@ -1,4 +1,5 @@
-import { AnthropicError, APIConnectionError, APIError } from '@anthropic-ai/sdk';
+// From the errors' own module: the package's root loads the whole client (about 1 MB).
+import { AnthropicError, APIConnectionError, APIError } from '@anthropic-ai/sdk/core/error';
 import { firstLine, oneLine } from '../terminal/one-line.js';
 import { EventOrderError, MalformedEventError } from './accumulate.js';
 import { EndingError } from './ending-error.js';

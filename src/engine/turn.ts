@@ -1,6 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
-import { idleTimeoutOf } from './client.js';
+import { idleTimeoutOf } from './client-idle.js';
 import { TurnRedactor } from './redact.js';
 import { createResponseGuard } from './response-guard.js';
 import { runHelper, runRaw } from './sdk-runs.js';

@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { SettingSource } from '../config/setting-source.js';
 import { withPrompt } from '../engine/history.js';
+import { PendingClient, withClient } from '../engine/pending-client.js';
 import { type Hide, shownKeyHider } from '../engine/shown-key.js';
 import { streamTurn } from '../engine/turn.js';
 import type { MessageParam, TurnSettings } from '../engine/types.js';
@@ -22,8 +23,7 @@ import { turnSink } from './turn-sink.js';
  */
 export class Session {
   readonly store: SessionStore;
-  /** A promise while the offline server starts (its client has no key); a turn sent meanwhile waits. */
-  #client: Anthropic | Promise<Anthropic>;
+  #client: Anthropic | PendingClient;
   readonly #offline: OfflineServer | null;
   /** Hides the key in a line about to be shown, for renderers that can make it again (shown-key.ts). */
   readonly hide: Hide;
@@ -43,15 +43,15 @@ export class Session {
 
   constructor(
     store: SessionStore,
-    client: Anthropic | Promise<Anthropic>,
+    client: Anthropic | PendingClient,
     offline: OfflineServer | null,
     { journal = null, before = [], prompts = null, stateDir = null }: SessionParts = {},
   ) {
     this.store = store;
     this.#client = client;
-    if (client instanceof Promise) client.then((ready) => (this.#client = ready)).catch(() => {});
+    if (client instanceof PendingClient) client.ready.then((ready) => (this.#client = ready)).catch(() => {});
     this.#offline = offline;
-    this.hide = shownKeyHider(client instanceof Promise ? null : client.apiKey);
+    this.hide = shownKeyHider(client.apiKey);
     this.journal = journal;
     this.#before = before;
     this.#prompts = prompts;
@@ -103,7 +103,7 @@ export class Session {
     });
     const request = { messages, settings: cell.settings, signal: abort.signal };
     const stream = (client: Anthropic) => streamTurn({ ...request, client }, apply);
-    this.#running = (this.#client instanceof Promise ? this.#client.then(stream) : stream(this.#client))
+    this.#running = withClient(this.#client, stream)
       .then(() => {}, broke)
       .then(() => {
         if (this.#abort === abort) this.#abort = null;

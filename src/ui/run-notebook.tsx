@@ -65,7 +65,7 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
   let session: Session | undefined;
   const closeJournal = () => session?.journal?.close();
   try {
-    // The offline server listens while the first frame is drawn; a prompt sent before waits.
+    // The client is made (and the offline server listens) while the first frame is drawn.
     connection = startConnection(config.connection, {
       maxRetries: config.maxRetries,
       idleTimeoutMs: config.idleTimeoutMs,
@@ -105,11 +105,10 @@ export async function runNotebook(config: Config, options: NotebookOptions = {})
     const notebook = renderNotebook(live, frames, options);
     // A server that can't listen ends the notebook as before: one line, once the screen is left.
     let failed: { error: unknown } | null = null;
-    if (connection.client instanceof Promise)
-      connection.client.catch((error: unknown) => {
-        failed = { error };
-        notebook.unmount();
-      });
+    connection.client.ready.catch((error: unknown) => {
+      failed = { error };
+      notebook.unmount();
+    });
     options.onStart?.({
       session: live,
       frames,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type StartingConnection, startConnection } from '../../src/engine/connection.js';
+import { PendingClient } from '../../src/engine/pending-client.js';
 import { Session } from '../../src/session/session.js';
 import { initialState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
@@ -23,7 +24,7 @@ function startingSession(): { session: Session; connection: StartingConnection }
 describe('the notebook starts before its connection is open', () => {
   it('starts the offline server without waiting: its client is still coming', () => {
     const { connection } = startingSession();
-    expect(connection.client).toBeInstanceOf(Promise);
+    expect(connection.client).toBeInstanceOf(PendingClient);
     expect(connection.describe).toContain('offline (--offline)');
   });
 
@@ -41,7 +42,7 @@ describe('the notebook starts before its connection is open', () => {
   it('a client that never comes fails the waiting turn, with its reason', async () => {
     const store = new SessionStore(initialState(SETTINGS, { offline: true, describe: 'test' }, 'chat'));
     const never = Promise.reject(new Error('listen EADDRINUSE'));
-    const session = new Session(store, never, null);
+    const session = new Session(store, new PendingClient(null, never), null);
     session.submit('hello');
     await session.settled();
     expect(session.state.cells[0]?.status).toBe('failed');

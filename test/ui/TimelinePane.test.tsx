@@ -75,11 +75,11 @@ describe('the timeline', () => {
       const delta = textDeltas(chat)[1] as WireEvent;
       const text = (delta.json as { delta: { text: string } }).delta.text;
       const row = lines.find(
-        (line) => line.includes(JSON.stringify(text)) && line.includes(`+${Math.round(delta.t)} `),
+        (line) => line.includes(JSON.stringify(text)) && line.includes(`${formatOffset(delta.t)} `),
       );
       expect(row).toBeDefined();
       expect(row?.trim()).toBe(
-        `+${Math.round(delta.t)} content_block_delta ${'0'.padEnd(3)} text_delta ${JSON.stringify(text)}`,
+        `${formatOffset(delta.t)} content_block_delta ${'0'.padEnd(3)} text_delta ${JSON.stringify(text)}`,
       );
       expect(lines).toContainEqual(
         expect.stringMatching(/^\s+\+\d{1,3}(?: \d{3})* message_start\s+msg_\w+ claude-sonnet-4-6 in=\d+$/),
@@ -327,7 +327,7 @@ describe('the timeline', () => {
           const { cell, last } = lastRow();
           expect(cell.status).toBe('streaming');
           const newest = cell.events[cell.eventCount - 1] as WireEvent;
-          expect(last).toMatch(new RegExp(`^\\s+\\+${Math.round(newest.t)} ${newest.event}`));
+          expect(last).toMatch(new RegExp(`^\\s+\\${formatOffset(newest.t)} ${newest.event}`));
           expect(seen.has(last)).toBe(false);
           seen.add(last);
         });

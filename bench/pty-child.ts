@@ -13,6 +13,8 @@ export interface PtyChild {
   shows(text: string, timeoutMs?: number): Promise<number>;
   /** Looks only at what comes from now on. */
   forget(): void;
+  /** Calls `listener` with each chunk the child writes, as it arrives. */
+  onData(listener: (data: string) => void): void;
   /** Resolves with the ms from now to the child's exit. */
   exits(): Promise<number>;
   signal(name: 'SIGTERM' | 'SIGINT' | 'SIGHUP' | 'SIGKILL'): void;
@@ -46,6 +48,9 @@ export function spawnCli(args: string[], env: Record<string, string> = {}): PtyC
     write: (data) => term.write(data),
     forget: () => {
       seen = '';
+    },
+    onData: (listener) => {
+      term.onData(listener);
     },
     shows: (text, timeoutMs = 120_000) => {
       const start = performance.now();

@@ -16,6 +16,10 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
     `≤ ${Math.round((r.latency_ms?.frame_interval_ms ?? 16) + 5)} (frame + 5)`,
     (r.latency_ms?.p99 ?? Infinity) <= (r.latency_ms?.frame_interval_ms ?? 16) + 5,
   ],
+  'input_echo_ms.p99': (r) => [
+    `≤ ${Math.round(2 * (r.latency_ms?.frame_interval_ms ?? 16))} (2 frames)`,
+    (r.input_echo_ms?.p99 ?? Infinity) <= 2 * (r.latency_ms?.frame_interval_ms ?? 16),
+  ],
   'terminal.full_clears': (r) => ['= 0', r.terminal?.full_clears === 0],
   'memory.rss_mb_100k_events': (r) => ['≤ 200', (r.memory?.rss_mb_100k_events ?? Infinity) <= 200],
   'startup_ms.first_frame': (r) => ['≤ 400', (r.startup_ms?.first_frame ?? Infinity) <= 400],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pty from '@lydell/node-pty';
 import { startOfflineServer } from '../src/offline/server.js';
+import { inputEcho } from './input-echo.js';
 import { interrupt } from './interrupt.js';
 import { longline } from './longline.js';
 import { outputStage } from './output-stage.js';
@@ -81,6 +82,8 @@ const SECTIONS = {
   longline: () => longline(tui),
   paste,
   interrupt,
+  // A fixed pace, faster than a model's (30-80 a second), so 20k deltas stream in 20 s.
+  input_echo_ms: () => inputEcho(SIZE.deltas, quick ? 200 : 1000),
   sessions: () => sessions(SIZE.deltas, 1000),
 };
 const results: Record<string, Record<string, number>> = {};

@@ -27,7 +27,8 @@ describe('streambook sessions', () => {
     await print('-c', 'follow up');
     const listed = await runCli(['sessions', '--json', '--state-dir', dir]);
     ids = (JSON.parse(listed.stdout) as Array<{ id: string }>).map((s) => s.id);
-  });
+    // Four runs of the CLI one after another: past the 20 s default on a loaded machine (load 15).
+  }, 60_000);
   afterAll(() => state.remove());
 
   it('--json gives scripts every session, newest first, with what it holds', async () => {

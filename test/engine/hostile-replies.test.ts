@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type HostileMode, PARTIAL_TEXT, serveHostile } from '../support/hostile-server.js';
+import {
+  GZIP_BAD_MIDWAY_HANGS,
+  type HostileMode,
+  PARTIAL_TEXT,
+  serveHostile,
+} from '../support/hostile-server.js';
 import { turnThenNext } from '../support/turns.js';
 
 const MODES = ['helper', 'raw'] as const;
@@ -62,12 +67,18 @@ describe.each(MODES)('a body that cannot be read ends the turn (%s)', (mode) => 
     expect(next.outcome.status).toBe('complete');
   });
 
-  it('gzip that goes bad midway, with no idle timeout, still ends on abort', async () => {
-    // The abort comes once the bad bytes are in, while the body's read hangs.
-    const { outcome, next } = await hostileTurn({ kind: 'gzip-bad-midway' }, mode, { abortAfterTextMs: 200 });
-    expect(outcome.status).toBe('interrupted');
-    expect(next.outcome.status).toBe('complete');
-  });
+  // Node 24's fetch fails that read instead of leaving it pending: nothing for the abort to end.
+  it.skipIf(!GZIP_BAD_MIDWAY_HANGS)(
+    'gzip that goes bad midway, with no idle timeout, still ends on abort',
+    async () => {
+      // The abort comes once the bad bytes are in, while the body's read hangs.
+      const { outcome, next } = await hostileTurn({ kind: 'gzip-bad-midway' }, mode, {
+        abortAfterTextMs: 200,
+      });
+      expect(outcome.status).toBe('interrupted');
+      expect(next.outcome.status).toBe('complete');
+    },
+  );
 
   it('a reset mid-body keeps the partial reply', async () => {
     const { outcome, text, next } = await hostileTurn({ kind: 'reset-body' }, mode);

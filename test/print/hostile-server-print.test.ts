@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, runCli } from '../support/cli.js';
-import { type HostileMode, PARTIAL_TEXT, serveHostile } from '../support/hostile-server.js';
+import {
+  GZIP_BAD_MIDWAY_LINE,
+  type HostileMode,
+  PARTIAL_TEXT,
+  serveHostile,
+} from '../support/hostile-server.js';
 
 const KEY = 'sk-ant-test-key-for-hostile-server-0123';
 
@@ -30,14 +35,17 @@ describe('print mode against a hostile server: exit 1, one line on stderr, the p
   });
 
   it.each([
-    ['a stall mid-body', { kind: 'stall-body' } as const],
-    ['gzip that goes bad midway (the read hangs)', { kind: 'gzip-bad-midway' } as const],
-  ])('%s ends on the idle timeout, named, with the text so far on stdout', async (_, mode) => {
-    const result = await printAgainst(mode, ['--idle-timeout', '0.3']);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe(`${PARTIAL_TEXT}\n`);
-    expect(result.stderr).toBe('streambook: the stream stalled: no data for 0.3 s\n');
-  });
+    ['a stall mid-body', { kind: 'stall-body' } as const, 'the stream stalled: no data for 0.3 s'],
+    ['gzip that goes bad midway', { kind: 'gzip-bad-midway' } as const, GZIP_BAD_MIDWAY_LINE],
+  ])(
+    '%s ends (on the idle timeout where the read hangs), named, with the text so far on stdout',
+    async (_, mode, line) => {
+      const result = await printAgainst(mode, ['--idle-timeout', '0.3']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe(`${PARTIAL_TEXT}\n`);
+      expect(result.stderr).toBe(`streambook: ${line}\n`);
+    },
+  );
 
   it('a stall before the headers, with the timeout from STREAMBOOK_IDLE_TIMEOUT', async () => {
     const result = await printAgainst({ kind: 'stall-headers' }, [], { STREAMBOOK_IDLE_TIMEOUT: '0.3' });

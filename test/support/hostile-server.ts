@@ -4,6 +4,16 @@ import { constants, createGzip } from 'node:zlib';
 import { listenOnLoopback, sseEvent } from './sse-fixture-server.js';
 import { messageEnd, messageStart } from './stream-events.js';
 
+/**
+ * How fetch meets `gzip-bad-midway`. Node 20's and 22's leave the body's next read pending for
+ * ever (only the idle timeout or Esc ends the turn); Node 24's fails the read at once, and the
+ * turn ends naming the corrupt body.
+ */
+export const GZIP_BAD_MIDWAY_HANGS = Number(process.versions.node.split('.')[0]) < 24;
+export const GZIP_BAD_MIDWAY_LINE = GZIP_BAD_MIDWAY_HANGS
+  ? 'the stream stalled: no data for 0.3 s'
+  : "the reply's compressed body is corrupt (invalid block type); try again, or check any proxy in between";
+
 /** One way a server can answer POST /v1/messages badly (or, for `ok`, well). */
 export type HostileMode =
   | { kind: 'ok' }

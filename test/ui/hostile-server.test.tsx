@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/engine/client.js';
 import { initialState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
-import { type HostileMode, PARTIAL_TEXT, serveHostile } from '../support/hostile-server.js';
+import {
+  GZIP_BAD_MIDWAY_HANGS,
+  GZIP_BAD_MIDWAY_LINE,
+  type HostileMode,
+  PARTIAL_TEXT,
+  serveHostile,
+} from '../support/hostile-server.js';
 import { SETTINGS } from '../support/turns.js';
 import { type AppHarness, eventually, renderAppFor, sessionOn } from './harness.js';
 
@@ -60,7 +66,7 @@ describe('a reply that goes wrong ends its cell with one line, and the next prom
       'the server answered 200 with text/html, not an event stream; is --base-url right?',
     ],
     [{ kind: 'stall-body' } as const, PARTIAL_TEXT, 'the stream stalled: no data for 0.3 s'],
-    [{ kind: 'gzip-bad-midway' } as const, PARTIAL_TEXT, 'the stream stalled: no data for 0.3 s'],
+    [{ kind: 'gzip-bad-midway' } as const, PARTIAL_TEXT, GZIP_BAD_MIDWAY_LINE],
   ])('%j', async (first, partial, line) => {
     const app = await hostileApp(first, 300);
     try {
@@ -80,23 +86,27 @@ describe('a reply that goes wrong ends its cell with one line, and the next prom
 });
 
 describe('Esc on a read that never settles', () => {
-  it('ends the turn at once with no idle timeout, and the next prompt works', async () => {
-    const app = await hostileApp({ kind: 'gzip-bad-midway' }, 0);
-    try {
-      await app.type('hello');
-      // The text shows as it streams, less any end the key's redaction holds back (the
-      // key holds an 'o', which could begin a piece of it).
-      await eventually(() => expect(app.session.state.cells[0]?.blocks[0]?.text).toMatch(/^Hel/));
-      // Let the bad bytes arrive, so the body's read hangs, then press Esc.
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(app.session.state.cells[0]?.status).toBe('streaming');
-      await app.keys(ESC);
-      await app.session.settled();
-      expect(app.session.state.cells[0]?.status).toBe('interrupted');
-      expect(app.session.state.cells[0]?.blocks[0]?.text).toBe(PARTIAL_TEXT);
-      await expectNextPromptWorks(app);
-    } finally {
-      await app.close();
-    }
-  });
+  // Node 24's fetch fails that read instead of leaving it pending: nothing here for Esc to end.
+  it.skipIf(!GZIP_BAD_MIDWAY_HANGS)(
+    'ends the turn at once with no idle timeout, and the next prompt works',
+    async () => {
+      const app = await hostileApp({ kind: 'gzip-bad-midway' }, 0);
+      try {
+        await app.type('hello');
+        // The text shows as it streams, less any end the key's redaction holds back (the
+        // key holds an 'o', which could begin a piece of it).
+        await eventually(() => expect(app.session.state.cells[0]?.blocks[0]?.text).toMatch(/^Hel/));
+        // Let the bad bytes arrive, so the body's read hangs, then press Esc.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(app.session.state.cells[0]?.status).toBe('streaming');
+        await app.keys(ESC);
+        await app.session.settled();
+        expect(app.session.state.cells[0]?.status).toBe('interrupted');
+        expect(app.session.state.cells[0]?.blocks[0]?.text).toBe(PARTIAL_TEXT);
+        await expectNextPromptWorks(app);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

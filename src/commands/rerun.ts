@@ -1,17 +1,15 @@
-import { quoted } from '../config/shown.js';
-import { cellArgument } from './cell-argument.js';
-import { type Command, error } from './command.js';
+import { cellNumber } from './cell-number.js';
+import type { Command } from './command.js';
 
 export const rerunCommand: Command = {
   name: 'rerun',
   args: '[n]',
   summary: 'send cell n again after the history before it, as a fork (the session is kept)',
   run({ session }, args) {
-    const found = cellArgument(session, args);
-    if ('kind' in found) return found;
-    if (found.rest) return error(`/rerun takes a cell number, got ${quoted(found.rest)}`);
+    const cell = cellNumber(session, args, 'rerun');
+    if ('kind' in cell) return cell;
     // The session says itself why it could not (a reply still streaming).
-    session.forkAt(found.cell.id, found.cell.prompt);
+    session.forkAt(cell.id, cell.prompt);
     return { kind: 'none' };
   },
 };

@@ -5,21 +5,20 @@ import { SessionJournal } from '../../src/journal/session-journal.js';
 import { sessionPath } from '../../src/journal/state-dir.js';
 import { Session } from '../../src/session/session.js';
 import { SessionStore } from '../../src/store/session-store.js';
-import { comparable, journaledSession, reopen, sendAll, stateDirs } from '../support/journaled.js';
+import {
+  comparable,
+  journaledSession,
+  reopen,
+  savedTwoCells,
+  sendAll,
+  stateDirs,
+} from '../support/journaled.js';
 import { withOfflineServer } from '../support/offline.js';
 import { clientFor } from '../support/turns.js';
 
 const stateDir = stateDirs();
 
-/** A two-cell session saved in `dir`; its id and the live state. */
-async function saved(dir: string) {
-  return withOfflineServer({}, async (server) => {
-    const { session, journal } = journaledSession(server, dir);
-    await sendAll(session, ['one', 'two']);
-    journal.close();
-    return { id: journal.id as string, live: session.state };
-  });
-}
+const saved = (dir: string) => savedTwoCells(dir);
 
 function resume(dir: string, id: string) {
   const warnings: string[] = [];

@@ -4,20 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/journal/read-journal.js';
 import { resumeSession } from '../../src/journal/resume.js';
 import { sessionPath, sessionsDir } from '../../src/journal/state-dir.js';
-import { comparable, journaledSession, reopen, sendAll, stateDirs } from '../support/journaled.js';
+import {
+  comparable,
+  journaledSession,
+  reopen,
+  savedTwoCells,
+  sendAll,
+  stateDirs,
+} from '../support/journaled.js';
 import { withOfflineServer } from '../support/offline.js';
 
 const stateDir = stateDirs();
 
-/** A two-cell session saved in a fresh state dir; its id and live state. */
-async function savedSession(dir: string) {
-  return withOfflineServer({}, async (server) => {
-    const { session, journal } = journaledSession(server, dir);
-    await sendAll(session, ['one', 'two']);
-    journal.close();
-    return { id: journal.id as string, live: session.state };
-  });
-}
+const savedSession = (dir: string) => savedTwoCells(dir);
 
 describe('the session file', () => {
   it('is made 0600 in a folder made 0700', async () => {

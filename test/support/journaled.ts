@@ -62,6 +62,12 @@ export async function savedSession(dir: string, prompts: string[], scenario = 'c
   });
 }
 
+/** A session of two cells ('one', 'two') saved in `dir`: its id and the live state. */
+export async function savedTwoCells(dir: string) {
+  const { id, state } = await savedSession(dir, ['one', 'two']);
+  return { id, live: state };
+}
+
 /** The saved session read back, as --resume reads it. */
 export function reopen(stateDir: string, id: string): RestoredSession {
   return restoreSession(readJournal(sessionPath(stateDir, id)));

@@ -98,8 +98,9 @@ function screenText(s: PtyScreen): string[] {
 
 test('the notebook screen, its timeline and /save show no piece of the key', async () => {
   const { screen, cwd } = await echoNotebook();
-  // The timeline: the request-id row and the unknown event's name.
-  screen.write(KEYS.ctrlT);
+  // The timeline: the request-id row and the unknown event's name. It is on screen from the
+  // start; Ctrl+T brings it back only if it was hidden.
+  if (!screen.text().includes('Timeline ·')) screen.write(KEYS.ctrlT);
   await screen.waitFor(/req_\[redacted\][\s\S]*key_\[redacted\]/);
   await screen.type('/save cell.json');
   screen.write(KEYS.enter);
@@ -132,7 +133,7 @@ test('an error event with a line break stays on one row in the cell (the timelin
   await screen.type('hi');
   screen.write(KEYS.enter);
   await screen.waitFor(/✗ overloaded_error mid-stream/);
-  screen.write(KEYS.ctrlT);
+  if (!screen.text().includes('Timeline ·')) screen.write(KEYS.ctrlT);
   await screen.waitFor(/overloaded_error: echo \[redacted\]/);
   const rows = screen.lines().filter((line) => line.includes('forged line'));
   // Each row that shows the message shows the break as ␊; none starts with the forged line.

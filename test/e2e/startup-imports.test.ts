@@ -34,7 +34,35 @@ function uiPackagesLoaded(loads: string): string[] {
   return [...found].sort();
 }
 
+/** Every bundled module (esbuild's `// path` marks) in the files a run loaded. */
+function modulesLoaded(loads: string): string[] {
+  const found = new Set<string>();
+  for (const url of readFileSync(loads, 'utf8').split('\n')) {
+    if (!url.startsWith('file:')) continue;
+    for (const match of readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ (\S+)$/gm)) {
+      found.add(match[1] ?? '');
+    }
+  }
+  return [...found].sort();
+}
+
 describe('what each way of running loads', () => {
+  // Node's own start is most of their time: they answer before the rest of the CLI loads.
+  it('a bare --version or --help loads nothing but the entry (and the help text)', async () => {
+    const version = recording();
+    expect((await runCli(['--version'], { env: version.env })).code).toBe(0);
+    expect(modulesLoaded(version.loads)).toEqual(['package.json', 'src/cli.tsx']);
+    const help = recording();
+    expect((await runCli(['--help'], { env: help.env })).code).toBe(0);
+    expect(modulesLoaded(help.loads)).toEqual([
+      'package.json',
+      'src/cli.tsx',
+      'src/config/defaults.ts',
+      'src/config/usage.ts',
+      'src/offline/scenario-names.ts',
+    ]);
+  });
+
   it('--version loads no UI code', async () => {
     const { env, loads } = recording();
     const result = await runCli(['--version'], { env });

@@ -22,6 +22,7 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
   ],
   'terminal.full_clears': (r) => ['= 0', r.terminal?.full_clears === 0],
   'memory.rss_mb_100k_events': (r) => ['≤ 200', (r.memory?.rss_mb_100k_events ?? Infinity) <= 200],
+  'startup_ms.version': (r) => ['≤ 75', (r.startup_ms?.version ?? Infinity) <= 75],
   'startup_ms.first_frame': (r) => ['≤ 400', (r.startup_ms?.first_frame ?? Infinity) <= 400],
   'longline.longline_256kib_ms': (r) => ['≤ 500', (r.longline?.longline_256kib_ms ?? Infinity) <= 500],
   'paste.paste_1mib_ms': (r) => ['≤ 1000', (r.paste?.paste_1mib_ms ?? Infinity) <= 1000],

@@ -16,6 +16,10 @@ const COMMON = {
   // react-devtools-core: Ink imports it only when DEV=true, and it is not installed.
   external: ['@lydell/node-pty', 'react-devtools-core'],
   jsx: 'automatic',
+  // React's packages pick their production or development build by NODE_ENV when loaded; fixed
+  // here, the development builds (react-reconciler's alone is 0.9 MB) are left out of the
+  // bundle instead of being read and parsed before the first frame.
+  define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
   // CommonJS packages inside an ESM bundle still call require() for Node's built-ins.
   banner: {

@@ -9,9 +9,6 @@ import { oneLine } from './terminal/one-line.js';
 const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
 async function main(): Promise<number> {
-  // React and Ink read this when first loaded (below, on demand): their development builds
-  // check every render and cost several times the CPU per frame.
-  process.env.NODE_ENV ??= 'production';
   // .env fills in what the environment lacks and never overrides it.
   const fromDotenv = new Set<string>();
   const dotenvWarning = loadDotenv(process.env, '.env', fromDotenv);

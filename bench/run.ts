@@ -291,6 +291,8 @@ async function startup() {
   return {
     version: round(median(version)),
     node_e_0: round(median(node)),
+    // What is ours: each --version less the bare start timed just after it.
+    version_over_node: round(median(version.map((ms, i) => ms - (node[i] ?? 0)))),
     extra_ca_certs: nodeWithCerts.length > 0 ? round(median(nodeWithCerts) - median(node)) : 0,
     first_frame: round(median(firstFrame)),
   };

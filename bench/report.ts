@@ -21,6 +21,7 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
     (r.input_echo_ms?.p99 ?? Infinity) <= 2 * (r.latency_ms?.frame_interval_ms ?? 16),
   ],
   'terminal.full_clears': (r) => ['= 0', r.terminal?.full_clears === 0],
+  'terminal.bytes_per_char_delta': (r) => ['≤ 200', (r.terminal?.bytes_per_char_delta ?? Infinity) <= 200],
   'memory.rss_mb_100k_events': (r) => ['≤ 200', (r.memory?.rss_mb_100k_events ?? Infinity) <= 200],
   'startup_ms.first_frame': (r) => ['≤ 400', (r.startup_ms?.first_frame ?? Infinity) <= 400],
   'longline.longline_256kib_ms': (r) => ['≤ 500', (r.longline?.longline_256kib_ms ?? Infinity) <= 500],

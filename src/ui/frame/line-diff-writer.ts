@@ -75,10 +75,21 @@ function create(
     column = target;
     return out;
   };
-  /** To a row that exists on screen, and to a column if one is given. */
-  const moveTo = (target: number, targetColumn: number | null): string =>
-    (target < row ? up(row - target) : down(target - row)) +
-    (targetColumn === null ? '' : toColumn(targetColumn));
+  /**
+   * To a row of this frame (so one that exists on screen), and to a column if one is given.
+   * A row or two down is a line feed each, a byte against CUD's four: it cannot scroll, as a
+   * row of the frame is below, and the column is set absolutely after it (with the tty's
+   * ONLCR the feed also returns the carriage; without, it keeps the column).
+   */
+  const moveTo = (target: number, targetColumn: number | null): string => {
+    let out: string;
+    if (target > row && target - row <= 2) {
+      out = '\n'.repeat(target - row);
+      row = target;
+      column = null;
+    } else out = target < row ? up(row - target) : down(target - row);
+    return out + (targetColumn === null ? '' : toColumn(targetColumn));
+  };
 
   // Ink's own moves (cursor-helpers.js), relative as Ink makes them, so the cursor ends where
   // Ink's would even where Ink's idea of it is off (a frame with no final newline).

@@ -221,7 +221,8 @@ describe('the line-diff writer', () => {
       ),
       { numRuns: 300 },
     );
-  });
+    // 300 sequences of up to 41 frames, each screen read cell by cell: 8 s alone, more under load.
+  }, 120_000);
 
   it('writes a one-character change as a few bytes, not the frame', async () => {
     const ours = new Screen();

@@ -7,8 +7,6 @@ interface Row {
   chars: StyledChar[];
   /** Column where each char starts; one more entry, the row's width. */
   columns: number[];
-  /** Each char's styles as one string, for comparing cells. */
-  styles: string[];
   /**
    * Whether every column is where a terminal would put it. Ink measures with string-width;
    * terminals disagree with it on emoji sequences, variation selectors and combining marks,
@@ -21,7 +19,9 @@ interface Row {
 // between string-width and terminals (xterm.js's Unicode 6 tables among them).
 const UNCERTAIN_WIDTH =
   /[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff]|\p{M}|[\u{1f000}-\u{1ffff}]|[\u{e0000}-\u{e007f}]/u;
-const MANY_CODE_POINTS = /^[\s\S][\s\S]/u;
+/** More than one code point: a cluster (the emoji and marks above are found on the whole line). */
+const manyCodePoints = (value: string) =>
+  value.length > 2 || (value.length === 2 && (value.codePointAt(0) as number) <= 0xffff);
 
 const rows = new Map<string, Row>();
 const KEEP = 2000;
@@ -31,16 +31,15 @@ function row(line: string): Row {
   if (found) return found;
   const chars = styledChars(line);
   const columns = [0];
-  const styles: string[] = [];
-  let exact = true;
+  // Escapes are ASCII (a link's address aside, where a false alarm only costs a whole row).
+  let exact = !UNCERTAIN_WIDTH.test(line);
   let column = 0;
   for (const char of chars) {
     column += charWidth(char.value);
     columns.push(column);
-    styles.push(ansiCodesToString(char.styles));
-    if (exact && (UNCERTAIN_WIDTH.test(char.value) || MANY_CODE_POINTS.test(char.value))) exact = false;
+    if (exact && manyCodePoints(char.value)) exact = false;
   }
-  found = { chars, columns, styles, exact };
+  found = { chars, columns, exact };
   // Rows come and go with frames; a bounded cache keeps the last frames' rows, not history's.
   if (rows.size >= KEEP) rows.clear();
   rows.set(line, found);
@@ -94,7 +93,14 @@ export function rowUpdate(previous: string, next: string): RowUpdate {
 }
 
 function sameCell(a: Row, i: number, b: Row, j: number): boolean {
-  return a.chars[i]?.value === b.chars[j]?.value && a.styles[i] === b.styles[j];
+  const x = a.chars[i] as StyledChar;
+  const y = b.chars[j] as StyledChar;
+  return x.value === y.value && sameStyles(x.styles, y.styles);
+}
+
+/** The same codes in the same order; the same styles opened in another order only cost a rewrite. */
+function sameStyles(a: AnsiCode[], b: AnsiCode[]): boolean {
+  return a === b || (a.length === b.length && a.every((code, k) => code.code === b[k]?.code));
 }
 
 /** Chars `from`..`to` with their styles opened at the start and closed at the end. */
@@ -103,7 +109,8 @@ function span(chars: StyledChar[], from: number, to: number): string {
   let styles: AnsiCode[] = [];
   for (let i = from; i <= to; i++) {
     const char = chars[i] as StyledChar;
-    out += ansiCodesToString(diffAnsiCodes(styles, char.styles)) + char.value;
+    if (!sameStyles(styles, char.styles)) out += ansiCodesToString(diffAnsiCodes(styles, char.styles));
+    out += char.value;
     styles = char.styles;
   }
   return out + ansiCodesToString(diffAnsiCodes(styles, []));

@@ -100,7 +100,10 @@ function sameCell(a: Row, i: number, b: Row, j: number): boolean {
 
 /** The same codes in the same order; the same styles opened in another order only cost a rewrite. */
 function sameStyles(a: AnsiCode[], b: AnsiCode[]): boolean {
-  return a === b || (a.length === b.length && a.every((code, k) => code.code === b[k]?.code));
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k]?.code !== b[k]?.code) return false;
+  return true;
 }
 
 /** Chars `from`..`to` with their styles opened at the start and closed at the end. */

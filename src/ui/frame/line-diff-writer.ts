@@ -53,9 +53,12 @@ function create(
   // and its column, null when a write left it to the terminal to know.
   let row = 0;
   let column: number | null = 0;
-  // Rows are known only after a frame ending in a newline written by this module: after `sync`
-  // or a full-screen frame, the next frame is written whole, as Ink would.
-  let trusted = false;
+  // Whether `row` is where the cursor is, and whether the screen's rows show previousLines
+  // exactly. Ink's own moves go astray after `sync` and after a caret over a frame with no
+  // final newline; its erase then misses a row, and its next frame's erase mends it. Until
+  // both hold again, frames are written whole, as Ink writes them.
+  let rowKnown = true;
+  let rowsExact = true;
 
   const changed = (str: string, cursor: CursorPosition | undefined) =>
     str !== previousOutput || cursor?.x !== previousCursor?.x || cursor?.y !== previousCursor?.y;
@@ -109,7 +112,8 @@ function create(
     row += lines.length - 1;
     column = str.endsWith('\n') ? 0 : null;
     out += caret(visibleRows(lines, str), cursor);
-    trusted = str.endsWith('\n');
+    rowsExact = rowKnown && rowsExact;
+    rowKnown = str.endsWith('\n') || !cursor;
     return out;
   };
 
@@ -151,7 +155,8 @@ function create(
     const lines = str.split('\n');
     if (str === previousOutput) {
       stream.write(returnToBottom() + caret(visibleRows(lines, str), cursor));
-    } else if (previousOutput === '' || !trusted || !str.endsWith('\n')) {
+      rowKnown &&= str.endsWith('\n') || !cursor;
+    } else if (previousOutput === '' || !rowKnown || !rowsExact || !str.endsWith('\n')) {
       stream.write(whole(str, lines, cursor));
     } else {
       stream.write(diffed(lines, cursor));
@@ -170,14 +175,17 @@ function create(
 
   render.clear = () => {
     stream.write(returnToBottom() + erase(previousLines.length));
+    rowsExact &&= rowKnown;
     forget();
   };
 
   render.done = () => {
     forget();
+    // The next frame starts below this one, on fresh rows.
     row = 0;
     column = 0;
-    trusted = false;
+    rowKnown = true;
+    rowsExact = true;
     if (!showCursor) {
       cliCursor.show(stream as NodeJS.WriteStream);
       hiddenOnce = false;
@@ -191,7 +199,8 @@ function create(
     // Ink's renderer wrote the frame itself; Ink takes the cursor to be below it.
     row = lines.length - 1;
     column = null;
-    trusted = false;
+    rowKnown = false;
+    rowsExact = false;
     if (!cursor && previousCursor) stream.write(HIDE_CURSOR);
     if (cursor) stream.write(caret(visibleRows(lines, str), cursor));
     previousOutput = str;

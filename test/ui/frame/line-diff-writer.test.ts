@@ -189,40 +189,57 @@ class Screen {
   }
 }
 
+/** Writes the frames through both log-updates and compares the screens after each. */
+async function sameScreens(start: Line[], edits: Edit[]): Promise<void> {
+  const ink = new Screen();
+  const ours = new Screen();
+  const inkLog = inkLogUpdate.create(ink.stream as unknown as NodeJS.WriteStream);
+  const ourLog = lineDiffWriter.create(ours.stream);
+  let frame: Frame = { lines: start, trailingNewline: true, cursor: undefined };
+  const steps: string[] = [];
+  for (const change of [{ kind: 'same' } as Edit, ...edits]) {
+    frame = apply(frame, change);
+    steps.push(JSON.stringify(change));
+    if (change.kind === 'clear') {
+      inkLog.clear();
+      ourLog.clear();
+    } else {
+      const text = frameText(frame);
+      for (const log of [inkLog, ourLog]) if (frame.cursor) log.setCursorPosition(frame.cursor);
+      expect(ourLog.willRender(text)).toBe(inkLog.willRender(text));
+      expect(ourLog(text)).toBe(inkLog(text));
+    }
+    await Promise.all([ink.flush(), ours.flush()]);
+    expect(screen(ours.term), steps.join('\n')).toEqual(screen(ink.term));
+  }
+}
+
 describe('the line-diff writer', () => {
   it('leaves the screen and cursor Ink leaves, after every frame', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(line, { minLength: 1, maxLength: 8 }),
         fc.array(edit, { minLength: 1, maxLength: 40 }),
-        async (start, edits) => {
-          const ink = new Screen();
-          const ours = new Screen();
-          const inkLog = inkLogUpdate.create(ink.stream as unknown as NodeJS.WriteStream);
-          const ourLog = lineDiffWriter.create(ours.stream);
-          let frame: Frame = { lines: start, trailingNewline: true, cursor: undefined };
-          const steps: string[] = [];
-          for (const change of [{ kind: 'same' } as Edit, ...edits]) {
-            frame = apply(frame, change);
-            steps.push(JSON.stringify(change));
-            if (change.kind === 'clear') {
-              inkLog.clear();
-              ourLog.clear();
-            } else {
-              const text = frameText(frame);
-              for (const log of [inkLog, ourLog]) if (frame.cursor) log.setCursorPosition(frame.cursor);
-              expect(ourLog.willRender(text)).toBe(inkLog.willRender(text));
-              expect(ourLog(text)).toBe(inkLog(text));
-            }
-            await Promise.all([ink.flush(), ours.flush()]);
-            expect(screen(ours.term), steps.join('\n')).toEqual(screen(ink.term));
-          }
-        },
+        sameScreens,
       ),
       { numRuns: 300 },
     );
     // 300 sequences of up to 41 frames, each screen read cell by cell: 8 s alone, more under load.
   }, 120_000);
+
+  it('places the caret as Ink does over frames with no final newline', async () => {
+    await sameScreens(
+      [[], [], []],
+      [
+        { kind: 'trailing', on: false },
+        { kind: 'cursor', cursor: { x: 0, y: 1 } },
+        { kind: 'append', at: 2, char: 'a' },
+        { kind: 'replace', at: 11, line: [] },
+        { kind: 'replace', at: 0, line: [{ chars: ['a'], style: 0 }] },
+        { kind: 'restyle', at: 0, style: 0 },
+      ],
+    );
+  });
 
   it('writes a one-character change as a few bytes, not the frame', async () => {
     const ours = new Screen();

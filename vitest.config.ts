@@ -1,21 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { INK_BUILD, INK_OUTPUT, OUR_OUTPUT } from './scripts/ink-output.mjs';
+import { INK_BUILD, swapped } from './scripts/ink-output.mjs';
 
 /** node_modules, where Ink and ink-testing-library live. */
 const INK_PACKAGES = dirname(dirname(INK_BUILD));
 
 export default defineConfig({
-  // The tests run the Output users run (scripts/ink-output.mjs): Ink's renderer gets ours.
+  // The tests run the Output and log-update users run (scripts/ink-output.mjs): Ink gets ours.
   plugins: [
     {
       name: 'ink-output',
       enforce: 'pre',
       resolveId(source, importer) {
-        if (source === 'ink/build/output.js') return INK_OUTPUT;
-        if (source === './output.js' && importer === join(INK_BUILD, 'renderer.js')) return OUR_OUTPUT;
-        return null;
+        return swapped(source, importer ? dirname(importer) : undefined) ?? null;
       },
       // Inlined Ink's source maps name sources npm does not ship; Vite would warn for each file.
       load(id) {

@@ -25,6 +25,7 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
     (r.input_echo_ms?.p99 ?? Infinity) <= 2 * (r.latency_ms?.frame_interval_ms ?? 16),
   ],
   'terminal.full_clears': (r) => ['= 0', r.terminal?.full_clears === 0],
+  'terminal.bytes_per_char_delta': (r) => ['≤ 200', (r.terminal?.bytes_per_char_delta ?? Infinity) <= 200],
   'memory.rss_mb_100k_events': (r) => ['≤ 200', (r.memory?.rss_mb_100k_events ?? Infinity) <= 200],
   'startup_ms.version': (r) => ['≤ 75', (r.startup_ms?.version ?? Infinity) <= 75],
   'startup_ms.first_frame': (r) => ['≤ 400', (r.startup_ms?.first_frame ?? Infinity) <= 400],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pty from '@lydell/node-pty';
 import { startOfflineServer } from '../src/offline/server.js';
+import { charDelta } from './char-delta.js';
 import { inputEcho } from './input-echo.js';
 import { interrupt } from './interrupt.js';
 import { longline } from './longline.js';
@@ -231,15 +232,17 @@ async function terminal() {
     const args = ['--url', server.url, '--max-tokens', String(SIZE.historyDeltas + 1000)];
     const shown = await tui(args);
     const hidden = await tui([...args, '--timeline', 'off']);
+    const { char_delta_full_clears, ...perDelta } = await charDelta(tui);
     return {
       frames: shown.frames,
       bytes_total: shown.bytesTotal,
       bytes_per_frame_max: shown.bytesPerFrameMax,
-      full_clears: shown.fullClears + hidden.fullClears,
+      full_clears: shown.fullClears + hidden.fullClears + (char_delta_full_clears ?? 0),
       hidden_frames: hidden.frames,
       hidden_bytes_total: hidden.bytesTotal,
       hidden_bytes_per_frame_max: hidden.bytesPerFrameMax,
       screen_cells: COLUMNS * ROWS,
+      ...perDelta,
     };
   } finally {
     await server.close();

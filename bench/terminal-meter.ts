@@ -8,6 +8,8 @@ export interface FrameTime {
   t: number;
   /** How many wire events of the streaming cell the frame shows. */
   events: number;
+  /** What the frame cost on the wire, escape sequences included. */
+  bytes: number;
 }
 
 /**
@@ -84,7 +86,7 @@ export class TerminalMeter {
   #endFrame(bytes: number): void {
     this.#count++;
     this.#maxFrameBytes = Math.max(this.#maxFrameBytes, bytes);
-    this.#times.push({ t: performance.timeOrigin + performance.now(), events: this.#committedEvents });
+    this.#times.push({ t: performance.timeOrigin + performance.now(), events: this.#committedEvents, bytes });
     this.#frameInThisRun = true;
     queueMicrotask(() => {
       this.#frameInThisRun = false;

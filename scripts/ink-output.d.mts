@@ -3,4 +3,7 @@ import type { Plugin } from 'esbuild';
 export const INK_BUILD: string;
 export const INK_OUTPUT: string;
 export const OUR_OUTPUT: string;
+export const INK_LOG_UPDATE: string;
+export const OUR_LOG_UPDATE: string;
+export function swapped(source: string, importerDir: string | undefined): string | undefined;
 export function inkOutputPlugin(): Plugin;

@@ -168,9 +168,9 @@ function renderNotebook(session: Session, frames: Frames, options: RenderOptions
     exitOnCtrlC: false,
     patchConsole: true,
     maxFps: INK_MAX_FPS,
-    // Ink 6.8's incremental mode writes changed lines one row too low when a frame is shorter
-    // than the screen (seen in tmux and xterm.js), and ours always is; each frame is written
-    // whole instead, inside a synchronized update, so it is bounded by the screen's size.
+    // Frames are written by our line-diff writer in place of Ink's log-update (scripts/
+    // ink-output.mjs), which diffs every frame and ignores this flag. Ink 6.8's own incremental
+    // mode writes changed lines one row too low when a frame ends in a newline, as ours do.
     incrementalRendering: false,
     onRender,
   });

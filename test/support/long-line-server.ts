@@ -14,6 +14,8 @@ export interface LongLineOptions {
   end: boolean;
   /** How long the stream stays open after the line before it ends, in ms. */
   holdMs?: number;
+  /** A pause before each delta, in ms, for a stream at a model's pace; without it, as fast as the socket takes. */
+  intervalMs?: number;
   /** Called as the last delta is written, with its event's index in the stream. */
   onLastDelta?: (eventIndex: number) => void;
 }
@@ -40,6 +42,7 @@ async function stream(res: import('node:http').ServerResponse, options: LongLine
   res.write(sseEvent('content_block_start', block));
   const deltas = Math.ceil(options.chars / options.perDelta);
   for (let i = 0; i < deltas; i++) {
+    if (options.intervalMs) await new Promise((resolve) => setTimeout(resolve, options.intervalMs));
     if (res.destroyed) return;
     const text = 'x'.repeat(Math.min(options.perDelta, options.chars - i * options.perDelta));
     const event = { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } };

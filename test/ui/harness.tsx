@@ -237,7 +237,7 @@ class SizedStdout extends EventEmitter {
 }
 
 /** Like ink-testing-library's stdin: each write is one read. */
-class KeyStdin extends EventEmitter {
+export class KeyStdin extends EventEmitter {
   isTTY = true;
   data: string | null = null;
   write = (data: string) => {

@@ -11,7 +11,7 @@ const inkDir = dirname(dirname(require.resolve('ink')));
 const installed = JSON.parse(readFileSync(join(inkDir, 'package.json'), 'utf8')) as { version: string };
 
 describe('the pinned Ink', () => {
-  it('is pinned to one exact version, since our Output replaces one of its internal modules', () => {
+  it('is pinned to one exact version, since our Output and log-update replace its internal modules', () => {
     expect(ours.dependencies.ink, 'package.json must pin ink exactly (no ^ or ~)').toMatch(/^\d+\.\d+\.\d+$/);
   });
 
@@ -19,8 +19,9 @@ describe('the pinned Ink', () => {
     expect(
       installed.version,
       `node_modules has ink ${installed.version}, package.json pins ${ours.dependencies.ink}: ` +
-        'src/ui/frame/output.ts replaces ink/build/output.js and is proven equal to that version only; ' +
-        'run npm ci, or move the pin and run test/ui/frame/output-equality.test.ts',
+        'src/ui/frame/output.ts replaces ink/build/output.js, and src/ui/frame/line-diff-writer.ts ' +
+        'ink/build/log-update.js, each proven equal to that version only; run npm ci, or move the pin ' +
+        'and run test/ui/frame/output-equality.test.ts and line-diff-writer.test.ts',
     ).toBe(ours.dependencies.ink);
   });
 });

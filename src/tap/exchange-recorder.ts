@@ -57,8 +57,14 @@ export class ExchangeRecorder {
   #error: TurnError | undefined;
   #interrupted = false;
   #ended = false;
+  /** The wire tap reports the response a turn later than it is handed over; the end waits for it. */
+  readonly #reported: Promise<void>;
+  #responseReported = () => {};
 
   constructor(request: TappedRequest, key: string | null, sink: (update: TurnUpdate) => void) {
+    this.#reported = new Promise((resolve) => {
+      this.#responseReported = resolve;
+    });
     const redactor = new TurnRedactor(key);
     this.#emit = (update) => {
       this.#clock.observe(update);
@@ -68,7 +74,10 @@ export class ExchangeRecorder {
       this.#clock.now,
       {
         attempt: (attempt) => this.#emit({ type: 'attempt', attempt }),
-        response: (attempt) => this.#emit({ type: 'response', attempt }),
+        response: (attempt) => {
+          this.#emit({ type: 'response', attempt });
+          this.#responseReported();
+        },
         event: (event) => this.#event(event),
         bodyEnd: (failure) => this.#streamEnded(failure),
       },
@@ -217,7 +226,9 @@ export class ExchangeRecorder {
     const status: TurnStatus = this.#interrupted ? 'interrupted' : error ? 'failed' : 'complete';
     const message = this.#message;
     const outcome = { status, message, metrics: this.#clock.metrics(message) };
-    this.#emit({ type: 'end', outcome: status === 'failed' && error ? { ...outcome, error } : outcome });
+    void this.#reported.then(() =>
+      this.#emit({ type: 'end', outcome: status === 'failed' && error ? { ...outcome, error } : outcome }),
+    );
   }
 }
 

@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJournal } from '../../src/journal/read-journal.js';
-import { restoreSession } from '../../src/journal/restore.js';
-import { sessionPath, sessionsDir } from '../../src/journal/state-dir.js';
+import { sessionsDir } from '../../src/journal/state-dir.js';
 import { Recordings } from '../../src/offline/recording.js';
 import { SCENARIOS } from '../../src/offline/scenarios.js';
 import { type OfflineServer, startOfflineServer } from '../../src/offline/server.js';
@@ -13,6 +11,7 @@ import { startTap, type TapServer } from '../../src/tap/tap-server.js';
 import { tempStateDir } from '../support/journaled.js';
 import { leaks, PLANTED_KEY } from '../support/key-echo-server.js';
 import { headerOf, type RawAnswer, rawExchange } from './raw-exchange.js';
+import { tappedCells } from './tapped-cells.js';
 
 const HEADERS = {
   'content-type': 'application/json',
@@ -65,12 +64,9 @@ describe('tap in front of the offline server', () => {
     state.remove();
   });
 
-  /** The session the tap writes, as resume reads it. */
-  const cells = (): Cell[] => {
-    const id = tap.sessionId;
-    if (!id) throw new Error('the tap saved no session');
-    return restoreSession(readJournal(sessionPath(state.dir, id))).state.cells;
-  };
+  let filed = 0;
+  /** The next exchange's turn, once the tap filed it. */
+  const nextCell = async (): Promise<Cell> => (await tappedCells(tap, state.dir, ++filed)).at(-1) as Cell;
 
   it.each(SCENARIOS.map((s) => s.name))('%s: the client gets what a direct connection gets', async (name) => {
     server.setScenario(name);
@@ -82,6 +78,9 @@ describe('tap in front of the offline server', () => {
     expect(endToEnd(tapped)).toEqual(endToEnd(direct));
     expect(sameIds(tapped.body)).toBe(sameIds(direct.body));
     expect(tapped.body.length).toBeGreaterThan(0);
+    const cell = await nextCell();
+    expect(cell.prompt).toBe(prompt);
+    expect(cell.attempts[0]?.status).toBe(tapped.status || undefined);
   });
 
   it('files each exchange as a turn, with the prompt, its wire and a final message', async () => {
@@ -93,7 +92,7 @@ describe('tap in front of the offline server', () => {
       messages: [{ role: 'user', content: 'weather in Paris?' }],
     });
     const final = await stream.finalMessage();
-    const cell = await waitForCell((c) => c.prompt === 'weather in Paris?' && c.status !== 'streaming');
+    const cell = await nextCell();
     expect(cell.status).toBe('complete');
     // The helper adds parsed_output (null without an output schema); the rest is the accumulation.
     const { parsed_output: _parsed, ...accumulated } = final as typeof final & { parsed_output?: unknown };
@@ -125,16 +124,14 @@ describe('tap in front of the offline server', () => {
     server.setScenario('chat');
     const whole = await rawExchange(`${tap.url}/v1/messages`, body('all at once', false), HEADERS);
     expect(whole.status).toBe(200);
-    const cell = await waitForCell((c) => c.prompt === 'all at once' && c.status !== 'streaming');
+    const cell = await nextCell();
     expect(cell.events).toHaveLength(0);
     expect(cell.attempts[0]?.status).toBe(200);
     expect(cell.message).toEqual(JSON.parse(whole.body.toString('utf8')));
 
     const counted = await rawExchange(`${tap.url}/v1/messages/count_tokens`, body('count me'), HEADERS);
     expect(counted.status).toBe(404);
-    const row = await waitForCell(
-      (c) => c.prompt === 'POST /v1/messages/count_tokens' && c.status !== 'streaming',
-    );
+    const row = await nextCell();
     expect(row.attempts[0]?.status).toBe(404);
     expect(row.error?.kind).toBe('http');
   });
@@ -145,7 +142,7 @@ describe('tap in front of the offline server', () => {
     expect(answer.status).toBe(429);
     expect(JSON.parse(answer.body.toString('utf8')).error.type).toBe('rate_limit_error');
     expect(headerOf(answer.headers, 'retry-after')).toBeDefined();
-    const cell = await waitForCell((c) => c.prompt === 'too many' && c.status !== 'streaming');
+    const cell = await nextCell();
     expect(cell.error).toMatchObject({ kind: 'http', status: 429, errorType: 'rate_limit_error' });
   });
 
@@ -155,7 +152,7 @@ describe('tap in front of the offline server', () => {
     expect(answer.status).toBe(200);
     expect(answer.error).not.toBeNull();
     expect(answer.body.toString('utf8')).toContain('content_block_delta');
-    const cell = await waitForCell((c) => c.prompt === 'drop me' && c.status !== 'streaming');
+    const cell = await nextCell();
     expect(cell.status).toBe('failed');
     expect(cell.error?.kind).toBe('connection');
   });
@@ -168,13 +165,4 @@ describe('tap in front of the offline server', () => {
     expect(logs.some((line) => line.startsWith('warn'))).toBe(false);
     expect(logs.some((line) => line.includes('POST /v1/messages → 200'))).toBe(true);
   });
-
-  /** The tap files a turn once its end came; the client may see its answer end first. */
-  async function waitForCell(match: (cell: Cell) => boolean): Promise<Cell> {
-    for (;;) {
-      const found = cells().find(match);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
 });

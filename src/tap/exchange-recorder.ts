@@ -1,5 +1,4 @@
 import type { Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { APIRequest } from '@anthropic-ai/sdk/core/api';
 import { accumulate } from '../engine/accumulate.js';
 import { isEventStream } from '../engine/event-stream-check.js';
@@ -10,6 +9,7 @@ import { TurnClock } from '../engine/turn-metrics.js';
 import type { Message, TurnError, TurnStatus, TurnUpdate, WireEvent } from '../engine/types.js';
 import { createWireTap } from '../engine/wire-tap.js';
 import { firstLine } from '../terminal/one-line.js';
+import { decoderFor } from './body-decoder.js';
 import {
   connectionError,
   httpError,
@@ -229,20 +229,6 @@ export class ExchangeRecorder {
     void this.#reported.then(() =>
       this.#emit({ type: 'end', outcome: status === 'failed' && error ? { ...outcome, error } : outcome }),
     );
-  }
-}
-
-function decoderFor(encoding: string | null): Transform | null {
-  switch (encoding?.trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return createGunzip();
-    case 'deflate':
-      return createInflate();
-    case 'br':
-      return createBrotliDecompress();
-    default:
-      return null;
   }
 }
 

@@ -34,6 +34,26 @@ if (process.argv[3] === 'TERM') process.kill(process.pid, 'SIGTERM');
 else process.exit(Number(process.argv[3] ?? 0));
 `;
 
+/** The same loop with python3's standard library (the Python SDK can't be installed here). */
+const PY_CLIENT = `
+import http.client, json, os, sys, urllib.parse
+url = urllib.parse.urlsplit(os.environ['ANTHROPIC_BASE_URL'])
+conn = http.client.HTTPConnection(url.hostname, url.port)
+body = {'model': 'claude-sonnet-4-6', 'max_tokens': 300, 'stream': True,
+        'messages': [{'role': 'user', 'content': sys.argv[1]}]}
+conn.request('POST', '/v1/messages', json.dumps(body), {
+    'content-type': 'application/json', 'anthropic-version': '2023-06-01',
+    'x-api-key': os.environ['ANTHROPIC_API_KEY']})
+response = conn.getresponse()
+for line in response:
+    if line.startswith(b'data: '):
+        event = json.loads(line[6:])
+        if event['type'] == 'content_block_delta' and event['delta']['type'] == 'text_delta':
+            print(event['delta']['text'], end='', flush=True)
+        if event['type'] == 'message_delta':
+            print('\\nSTOP', event['delta']['stop_reason'])
+`;
+
 describe('streambook tap -- CMD', () => {
   const state = tempStateDir();
   const work = tempDir();
@@ -81,6 +101,19 @@ describe('streambook tap -- CMD', () => {
     for (const file of readdirSync(sessionsDir(state.dir)))
       expect(leaks(readFileSync(join(sessionsDir(state.dir), file), 'utf8'), PLANTED_KEY)).toEqual([]);
     expect(leaks(result.stdout + result.stderr, PLANTED_KEY)).toEqual([]);
+  }, 60_000);
+
+  it('records a Python app that reads the stream with the standard library', async () => {
+    const script = join(work, 'client.py');
+    writeFileSync(script, PY_CLIENT);
+    const result = await tap('--', 'python3', script, 'hello from python');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('STOP end_turn');
+    const id = /saved session (\S+):/.exec(result.stderr)?.[1] as string;
+    const [cell] = restoreSession(readJournal(sessionPath(state.dir, id))).state.cells;
+    expect(cell).toMatchObject({ prompt: 'hello from python', status: 'complete' });
+    const text = cell?.message?.content.map((b) => ('text' in b ? b.text : '')).join('') ?? '';
+    expect(result.stdout).toContain(text);
   }, 60_000);
 
   it('gives 128 + the signal when the command dies by one', async () => {

@@ -5,7 +5,7 @@ import type { TurnUpdate } from '../engine/types.js';
 import { ExchangeRecorder } from './exchange-recorder.js';
 import { exchangeRequest } from './exchange-request.js';
 import { endToEnd } from './hop-headers.js';
-import type { TapSession } from './tap-session.js';
+import type { TapSession, TurnLog } from './tap-session.js';
 
 /** What every exchange of a tap shares. */
 export interface ForwardContext {
@@ -41,7 +41,16 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
   // Calls into the recorder wait for it (it is made once the request body is whole) and are
   // fenced off: a recording that throws stops recording, not proxying.
   let recorder: ExchangeRecorder | null = null;
+  let turn: TurnLog | null = null;
   let broken = false;
+  const stopRecording = (error: unknown) => {
+    if (broken) return;
+    broken = true;
+    context.recordingFailed(error);
+    turn?.broke(
+      `the tap failed to record this exchange: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  };
   const waiting: Array<(r: ExchangeRecorder) => void> = [];
   const record = (step: (r: ExchangeRecorder) => void) => {
     if (broken) return;
@@ -52,8 +61,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     try {
       step(recorder);
     } catch (error) {
-      broken = true;
-      context.recordingFailed(error);
+      stopRecording(error);
     }
   };
 
@@ -66,9 +74,14 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
   };
   let status = 0;
   let events = 0;
-  const sink = (turn: (update: TurnUpdate) => void) => (update: TurnUpdate) => {
+  const sink = (update: TurnUpdate) => {
     if (update.type === 'wire') events++;
-    turn(update);
+    // The recorder's updates come from promises too: a throw there would end the process.
+    try {
+      if (!broken) turn?.update(update);
+    } catch (error) {
+      stopRecording(error);
+    }
     if (update.type !== 'end') return;
     const { outcome } = update;
     const ms = Math.round(performance.now() - started);
@@ -87,10 +100,10 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
       const text = Buffer.concat(body).toString('utf8');
       const filed = exchangeRequest(req.method ?? 'GET', path.split('?')[0] ?? path, text);
       const sent = { method: req.method ?? 'GET', url: target.href, headers, body: text };
-      recorder = new ExchangeRecorder(sent, key, sink(context.session.exchange(filed)));
+      turn = context.session.exchange(filed);
+      recorder = new ExchangeRecorder(sent, key, sink);
     } catch (error) {
-      broken = true;
-      context.recordingFailed(error);
+      stopRecording(error);
       return;
     }
     for (const step of waiting.splice(0)) record(step);

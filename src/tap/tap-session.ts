@@ -3,6 +3,12 @@ import { type Journal, SessionJournal } from '../journal/session-journal.js';
 import { newCell } from '../store/cell.js';
 import type { ExchangeRequest } from './exchange-request.js';
 
+/** What an exchange tells the session about its turn. */
+export interface TurnLog {
+  update(update: TurnUpdate): void;
+  broke(message: string): void;
+}
+
 /** One exchange's turn as the session file gets it. */
 interface Turn {
   request: ExchangeRequest;
@@ -33,17 +39,29 @@ export class TapSession {
     return this.#journal?.id ?? null;
   }
 
-  /** A new exchange's turn: give it the exchange's updates, `end` last. */
-  exchange(request: ExchangeRequest): (update: TurnUpdate) => void {
+  /** A new exchange's turn: give it the exchange's updates, `end` last, or say it broke. */
+  exchange(request: ExchangeRequest): TurnLog {
     const turn: Turn = { request, pending: [], cell: null, ended: false };
     this.#queue.push(turn);
     if (this.#queue.length === 1) this.#start(turn);
-    return (update) => {
-      if (turn.ended) return;
-      if (update.type === 'end') turn.ended = true;
-      if (turn.cell === null) turn.pending.push(update);
-      else this.#write(turn.cell, update);
-      if (turn.ended && this.#queue[0] === turn) this.#next();
+    const ended = () => {
+      turn.ended = true;
+      if (this.#queue[0] === turn) this.#next();
+    };
+    return {
+      update: (update) => {
+        if (turn.ended) return;
+        if (turn.cell === null) turn.pending.push(update);
+        else this.#write(turn.cell, update);
+        if (update.type === 'end') ended();
+      },
+      // Recording it failed: what was written stays, marked broken, so the turns after it go on.
+      broke: (message) => {
+        if (turn.ended) return;
+        turn.pending = [];
+        if (turn.cell !== null) this.#journal?.broke(turn.cell, message);
+        ended();
+      },
     };
   }
 

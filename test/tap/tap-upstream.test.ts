@@ -185,4 +185,30 @@ describe('tap against a hostile upstream', () => {
     for (const cell of cells) expect(cell.events.length).toBe(cells[0]?.events.length);
     state.remove();
   });
+
+  it('survives many clients leaving mid-stream at once, files them interrupted, and still answers', async () => {
+    const server = await startOfflineServer({ pace: { deltasPerSecond: 500 }, scenario: 'long:1000' });
+    opened.push(server);
+    const state = tempStateDir();
+    const tap = await tapTo(server.url, state.dir);
+    const body = (prompt: string) =>
+      JSON.stringify({
+        model: 'm',
+        max_tokens: 1000,
+        stream: true,
+        messages: [{ role: 'user', content: prompt }],
+      });
+    const runs = Array.from({ length: 20 }, (_, i) =>
+      rawExchange(`${tap.url}/v1/messages`, body(`p${i}`), HEADERS, { leaveAfterFirstChunk: i % 2 === 0 }),
+    );
+    await Promise.all(runs);
+    const after = await rawExchange(`${tap.url}/v1/messages`, body('after'), HEADERS);
+    expect(after.error).toBeNull();
+    expect(after.body.toString()).toContain('message_stop');
+    const cells = await tappedCells(tap, state.dir, 21);
+    const status = (prompt: string) => cells.find((c) => c.prompt === prompt)?.status;
+    for (let i = 0; i < 20; i++) expect(status(`p${i}`)).toBe(i % 2 === 0 ? 'interrupted' : 'complete');
+    expect(status('after')).toBe('complete');
+    state.remove();
+  });
 });

@@ -121,6 +121,21 @@ describe('streambook tap -- CMD', () => {
     expect(result.code, result.stderr).toBe(143);
   }, 60_000);
 
+  it('passes SIGTERM on to the command and waits for it to finish', async () => {
+    const script =
+      "process.on('SIGTERM', () => process.exit(5)); setInterval(() => {}, 1000); console.log('ready');";
+    const result = await runCli(
+      ['tap', '--port', '0', '--state-dir', state.dir, '--', process.execPath, '-e', script],
+      {
+        env: env(),
+        onStdout: (chunk, child) => {
+          if (chunk.includes('ready')) child.kill('SIGTERM');
+        },
+      },
+    );
+    expect(result.code, result.stderr).toBe(5);
+  }, 60_000);
+
   it('says in one line that a command is not found, and exits 127', async () => {
     const result = await tap('--', 'no-such-command-streambook');
     expect(result.code).toBe(127);

@@ -11,8 +11,13 @@ import { headerOf, rawExchange } from './raw-exchange.js';
 import { tappedCells } from './tapped-cells.js';
 
 const HEADERS = { 'content-type': 'application/json', 'x-api-key': 'sk-short-key' };
-const BODY = (prompt: string) =>
-  JSON.stringify({ model: 'm', max_tokens: 10, stream: true, messages: [{ role: 'user', content: prompt }] });
+const BODY = (prompt: string, maxTokens = 10) =>
+  JSON.stringify({
+    model: 'm',
+    max_tokens: maxTokens,
+    stream: true,
+    messages: [{ role: 'user', content: prompt }],
+  });
 
 const sse = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
 const START = sse('message_start', {
@@ -162,21 +167,14 @@ describe('tap against a hostile upstream', () => {
     state.remove();
   });
 
-  it('files exchanges that run side by side as whole turns, each whole, one after another', async () => {
+  it('files exchanges that run side by side as whole turns, one after another', async () => {
     const server = await startOfflineServer({ pace: 'none', scenario: 'long:200' });
     opened.push(server);
     const state = tempStateDir();
     const tap = await tapTo(server.url, state.dir);
-    const body = (prompt: string) =>
-      JSON.stringify({
-        model: 'm',
-        max_tokens: 1000,
-        stream: true,
-        messages: [{ role: 'user', content: prompt }],
-      });
     const prompts = ['a', 'b', 'c', 'd', 'e'];
     const answers = await Promise.all(
-      prompts.map((p) => rawExchange(`${tap.url}/v1/messages`, body(p), HEADERS)),
+      prompts.map((p) => rawExchange(`${tap.url}/v1/messages`, BODY(p, 1000), HEADERS)),
     );
     for (const answer of answers) expect(answer.error).toBeNull();
     const cells = await tappedCells(tap, state.dir, prompts.length);
@@ -191,18 +189,13 @@ describe('tap against a hostile upstream', () => {
     opened.push(server);
     const state = tempStateDir();
     const tap = await tapTo(server.url, state.dir);
-    const body = (prompt: string) =>
-      JSON.stringify({
-        model: 'm',
-        max_tokens: 1000,
-        stream: true,
-        messages: [{ role: 'user', content: prompt }],
-      });
     const runs = Array.from({ length: 20 }, (_, i) =>
-      rawExchange(`${tap.url}/v1/messages`, body(`p${i}`), HEADERS, { leaveAfterFirstChunk: i % 2 === 0 }),
+      rawExchange(`${tap.url}/v1/messages`, BODY(`p${i}`, 1000), HEADERS, {
+        leaveAfterFirstChunk: i % 2 === 0,
+      }),
     );
     await Promise.all(runs);
-    const after = await rawExchange(`${tap.url}/v1/messages`, body('after'), HEADERS);
+    const after = await rawExchange(`${tap.url}/v1/messages`, BODY('after', 1000), HEADERS);
     expect(after.error).toBeNull();
     expect(after.body.toString()).toContain('message_stop');
     const cells = await tappedCells(tap, state.dir, 21);

@@ -30,7 +30,13 @@ const KEPT_REQUEST_BYTES = 32 * 1024 * 1024;
 export function forward(req: IncomingMessage, res: ServerResponse, context: ForwardContext): void {
   const started = performance.now();
   const path = req.url ?? '/';
-  const target = new URL(context.upstream.pathname.replace(/\/+$/, '') + path, context.upstream);
+  // Joined as text after the upstream's origin, and only a path: `//host/…` or `@host/…`
+  // resolved as a URL would send the request, and its key, to another host.
+  if (!path.startsWith('/')) {
+    refuse(res, 400, 'the tap forwards paths that start with /, such as /v1/messages');
+    return;
+  }
+  const target = new URL(`${context.upstream.origin}${context.upstream.pathname.replace(/\/+$/, '')}${path}`);
   const headers = ['host', target.host, ...endToEnd(req.rawHeaders, { dropHost: true })];
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(target, { method: req.method, headers, agent: context.agent });
@@ -143,6 +149,17 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     upstream.destroy();
     settle((r) => r.fail(new Error('the client closed the connection'), true));
   });
+}
+
+/** An answer of the tap's own, shaped as the API's errors are, so a client's SDK reads it. */
+export function refuse(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(
+    JSON.stringify({
+      type: 'error',
+      error: { type: 'invalid_request_error', message: `streambook tap: ${message}` },
+    }),
+  );
 }
 
 /** The client's connection reset (RST), as a reset upstream looks to the tap. */

@@ -1,7 +1,7 @@
 import { createServer, Agent as HttpAgent, type Server } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { forward } from './forward.js';
+import { forward, refuse } from './forward.js';
 import { TapSession, tapJournal } from './tap-session.js';
 
 export interface TapServerOptions {
@@ -47,7 +47,15 @@ export async function startTap(options: TapServerOptions): Promise<TapServer> {
       );
     },
   };
-  const server = createServer({ noDelay: true }, (req, res) => forward(req, res, context));
+  const server = createServer({ noDelay: true }, (req, res) => {
+    try {
+      forward(req, res, context);
+    } catch (error) {
+      // A request node parsed but the tap can't send on (a URL it can't make): said, not thrown.
+      if (!res.headersSent) refuse(res, 400, error instanceof Error ? error.message : String(error));
+      else res.destroy();
+    }
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -202,6 +202,40 @@ describe('tap against a hostile upstream', () => {
     const status = (prompt: string) => cells.find((c) => c.prompt === prompt)?.status;
     for (let i = 0; i < 20; i++) expect(status(`p${i}`)).toBe(i % 2 === 0 ? 'interrupted' : 'complete');
     expect(status('after')).toBe('complete');
+    state.remove();
+  });
+
+  it('sends every path to the upstream, never to a host the path names', async () => {
+    let decoyHits = 0;
+    const decoy = await upstream((req, res) => {
+      decoyHits++;
+      req.resume();
+      res.end();
+    });
+    const paths: string[] = [];
+    const { url } = await upstream((req, res) => {
+      paths.push(req.url ?? '');
+      req.resume();
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    const state = tempStateDir();
+    const tap = await tapTo(url, state.dir);
+    const port = new URL(tap.url).port;
+    const decoyHost = new URL(decoy.url).host;
+    const statusOf = (path: string) =>
+      new Promise<number>((resolve) => {
+        const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', () => resolve(0));
+        req.end();
+      });
+    expect(await statusOf(`//${decoyHost}/v1/messages`)).toBe(404);
+    expect(await statusOf(`@${decoyHost}/v1/messages`)).toBe(400);
+    expect(paths).toEqual([`//${decoyHost}/v1/messages`]);
+    expect(decoyHits).toBe(0);
     state.remove();
   });
 });

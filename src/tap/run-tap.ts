@@ -46,7 +46,9 @@ export async function runTap(
   }
   if (sameOrigin(tap.url, options.upstream)) {
     await tap.close();
-    return usageError(`the upstream ${options.upstream} is the tap itself; set --upstream URL`);
+    return usageError(
+      `the upstream ${options.upstream} is the tap's own address (is ANTHROPIC_BASE_URL left from an earlier export?); set --upstream URL`,
+    );
   }
   if (!isLoopback(options.host))
     diagnose(

@@ -160,6 +160,20 @@ describe('streambook tap -- CMD', () => {
     }
   }, 60_000);
 
+  it('refuses to forward to itself, in one line', async () => {
+    const free = createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const port = String((free.address() as { port: number }).port);
+    await new Promise((resolve) => free.close(resolve));
+    const self = cleanEnv({ ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}` });
+    const result = await runCli(['tap', '--port', port, '--state-dir', state.dir], { env: self });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(
+      "is the tap's own address (is ANTHROPIC_BASE_URL left from an earlier export?)",
+    );
+  }, 60_000);
+
   it('runs until SIGINT on its own, printing its URL and the export line', async () => {
     let url = '';
     const result = await runCli(['tap', '--port', '0', '--state-dir', state.dir], {

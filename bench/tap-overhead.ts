@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +42,9 @@ export async function tapOverhead(
       Promise.all([latencies(direct.server.url, direct.written), latencies(url, behind.written)]);
     // Warm both paths (JIT, connections) before measuring.
     await both();
+    const cpuBefore = cpuMs(tap.pid);
     const [straight, tapped] = await both();
+    const cpu = cpuMs(tap.pid) - cpuBefore;
     const added = tapped.map((t, seq) => t - (straight[seq] ?? t));
     const at = (samples: number[], p: number) => round(percentile(samples, p));
     return {
@@ -53,12 +55,25 @@ export async function tapOverhead(
       p50: at(added, 50),
       p99: at(added, 99),
       events: tapped.length,
+      // The tap's CPU per event (forwarding and recording), which a loaded machine does not change.
+      ...(Number.isFinite(cpu) ? { tap_cpu_us_per_event: Math.round((cpu * 1000) / tapped.length) } : {}),
     };
   } finally {
     tap.kill('SIGTERM');
     await direct.server.close();
     await behind.server.close();
     rmSync(state, { recursive: true, force: true });
+  }
+}
+
+/** A process's CPU time so far (user and system), from /proc; NaN where there is none. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, the 14th and 15th fields, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
   }
 }
 

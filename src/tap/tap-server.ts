@@ -72,13 +72,23 @@ export async function startTap(options: TapServerOptions): Promise<TapServer> {
       return session.id;
     },
     close() {
-      closing ??= closeServer(server).finally(() => {
-        agent.destroy();
-        session.close();
-      });
+      closing ??= closeServer(server)
+        // The turns cut by the close are written as interrupted before the file is closed.
+        .then(() => settled(session.idle()))
+        .finally(() => {
+          agent.destroy();
+          session.close();
+        });
       return closing;
     },
   };
+}
+
+/** Waits for `done`, for a second at the most: a stop should not hang on a recording. */
+async function settled(done: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([done, new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+  clearTimeout(timer);
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -29,6 +29,7 @@ export class TapSession {
   #journal: Journal | null = null;
   readonly #queue: Turn[] = [];
   #cells = 0;
+  readonly #idle: Array<() => void> = [];
 
   constructor(open: (first: ExchangeRequest) => Journal) {
     this.#open = open;
@@ -65,6 +66,12 @@ export class TapSession {
     };
   }
 
+  /** Resolves once every exchange begun has its turn written (its end, or that it broke). */
+  idle(): Promise<void> {
+    if (this.#queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
   close(): void {
     this.#journal?.close();
   }
@@ -83,7 +90,10 @@ export class TapSession {
   #next(): void {
     this.#queue.shift();
     const head = this.#queue[0];
-    if (!head) return;
+    if (!head) {
+      for (const resolve of this.#idle.splice(0)) resolve();
+      return;
+    }
     this.#start(head);
     if (head.ended) this.#next();
   }

@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readJournal } from '../../src/journal/read-journal.js';
+import { restoreSession } from '../../src/journal/restore.js';
+import { sessionPath } from '../../src/journal/state-dir.js';
 import { startOfflineServer } from '../../src/offline/server.js';
 import { startTap, type TapServer } from '../../src/tap/tap-server.js';
 import { tempStateDir } from '../support/journaled.js';
@@ -236,6 +239,30 @@ describe('tap against a hostile upstream', () => {
     expect(await statusOf(`@${decoyHost}/v1/messages`)).toBe(400);
     expect(paths).toEqual([`//${decoyHost}/v1/messages`]);
     expect(decoyHits).toBe(0);
+    state.remove();
+  });
+
+  it('writes a turn cut by its own stop as interrupted before it exits', async () => {
+    const { url } = await upstream((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(START);
+    });
+    const state = tempStateDir();
+    const tap = await tapTo(url, state.dir);
+    const answer = new Promise<unknown>((resolve) => {
+      const req = request(`${tap.url}/v1/messages`, { method: 'POST', headers: HEADERS }, (res) => {
+        res.once('data', () => resolve(tap.close()));
+        res.on('error', () => {});
+      });
+      req.on('error', () => {});
+      req.end(BODY('cut by the stop'));
+    });
+    await answer;
+    const read = readJournal(sessionPath(state.dir, tap.sessionId as string));
+    const ends = read.records.filter((r) => r.r === 'u' && r.u.type === 'end');
+    expect(ends).toHaveLength(1);
+    expect(restoreSession(read).state.cells[0]?.status).toBe('interrupted');
     state.remove();
   });
 });

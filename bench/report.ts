@@ -36,6 +36,7 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
   'interrupt.esc_ms': (r) => ['≤ 100', (r.interrupt?.esc_ms ?? Infinity) <= 100],
   'sessions.file_to_wire_ratio': (r) => ['≤ 1.5', (r.sessions?.file_to_wire_ratio ?? Infinity) <= 1.5],
   'sessions.resume_1000_cells_ms': (r) => ['≤ 1000', (r.sessions?.resume_1000_cells_ms ?? Infinity) <= 1000],
+  'tap_overhead_ms.p99': (r) => ['≤ 1', (r.tap_overhead_ms?.p99 ?? Infinity) <= 1],
   'interrupt.sigterm_restore_ms': (r) => ['≤ 100', (r.interrupt?.sigterm_restore_ms ?? Infinity) <= 100],
 };
 

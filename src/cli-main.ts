@@ -15,6 +15,8 @@ async function main(): Promise<number> {
   if (dotenvWarning) diagnose(dotenvWarning);
   const argv = process.argv.slice(2);
   if (argv[0] === 'sessions') return sessions(argv.slice(1));
+  if (argv[0] === 'tap')
+    return (await import('./tap/run-tap.js')).runTap(argv.slice(1), process.env, diagnose);
   let config: Config;
   try {
     config = resolveConfig(argv, process.env, fromDotenv);

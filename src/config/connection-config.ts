@@ -45,7 +45,7 @@ export function parseConnection(
  * controls (which reorder what the welcome prints), would reach the terminal. A host with
  * other letters is written in its punycode (`xn--…`) form.
  */
-function parseBaseURL(source: string, value: string | undefined): string | undefined {
+export function parseBaseURL(source: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (/[^\x21-\x7e]/.test(value)) {
     throw new UsageError(

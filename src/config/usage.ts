@@ -12,6 +12,8 @@ Usage:
   streambook -p [options] [PROMPT]     print mode: one turn to stdout (PROMPT or stdin)
   streambook sessions [--search TEXT] [--json] [--state-dir DIR]
                                        list saved sessions, newest first (--json for scripts)
+  streambook tap [--port N] [--upstream URL] [-- CMD ARGS…]
+                                       record any client's streams as sessions (tap --help)
 
 Options:
   -p, --print                 run one turn without the UI

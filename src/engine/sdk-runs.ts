@@ -97,7 +97,7 @@ export async function runRaw(
   }
 }
 
-function blockBoundary(event: StreamEvent): TurnUpdate | undefined {
+export function blockBoundary(event: StreamEvent): TurnUpdate | undefined {
   if (event.type === 'content_block_start' && 'content_block' in event) {
     return {
       type: 'block_start',
@@ -110,7 +110,7 @@ function blockBoundary(event: StreamEvent): TurnUpdate | undefined {
   return undefined;
 }
 
-function deltaUpdate(event: StreamEvent, t: number): TurnUpdate | undefined {
+export function deltaUpdate(event: StreamEvent, t: number): TurnUpdate | undefined {
   if (event.type !== 'content_block_delta' || !('delta' in event)) return undefined;
   const index = event.index as number;
   const delta = event.delta as { type: string } & Record<string, unknown>;

@@ -1,0 +1,178 @@
+import { type Agent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { performance } from 'node:perf_hooks';
+import type { TurnUpdate } from '../engine/types.js';
+import { ExchangeRecorder } from './exchange-recorder.js';
+import { exchangeRequest } from './exchange-request.js';
+import { endToEnd } from './hop-headers.js';
+import type { TapSession, TurnLog } from './tap-session.js';
+
+/** What every exchange of a tap shares. */
+export interface ForwardContext {
+  upstream: URL;
+  agent: Agent;
+  session: TapSession;
+  /** One line per exchange, when it ends. */
+  log: (line: string) => void;
+  /** Recording went wrong: the exchange goes on unrecorded (warned of once per run). */
+  recordingFailed: (error: unknown) => void;
+}
+
+/** The most of a request body kept for the record; the upstream gets all of it regardless. */
+const KEPT_REQUEST_BYTES = 32 * 1024 * 1024;
+
+/**
+ * One exchange: the request goes upstream as it came (only hop-by-hop headers are the tap's
+ * own, and `host` is the upstream's), and the answer comes back chunk by chunk as it arrives,
+ * as the same bytes. The recorder gets a copy of each chunk after the client's write; nothing
+ * it does (or fails at) changes what the client gets.
+ */
+export function forward(req: IncomingMessage, res: ServerResponse, context: ForwardContext): void {
+  const started = performance.now();
+  const path = req.url ?? '/';
+  // Joined as text after the upstream's origin, and only a path: `//host/…` or `@host/…`
+  // resolved as a URL would send the request, and its key, to another host.
+  if (!path.startsWith('/')) {
+    refuse(res, 400, 'the tap forwards paths that start with /, such as /v1/messages');
+    return;
+  }
+  const target = new URL(`${context.upstream.origin}${context.upstream.pathname.replace(/\/+$/, '')}${path}`);
+  const headers = ['host', target.host, ...endToEnd(req.rawHeaders, { dropHost: true })];
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const upstream = send(target, { method: req.method, headers, agent: context.agent });
+  upstream.on('socket', (socket) => socket.setNoDelay(true));
+
+  const key = keyOf(req);
+  const hideKey = (text: string) => (key ? text.split(key).join('[redacted]') : text);
+  // Calls into the recorder wait for it (it is made once the request body is whole) and are
+  // fenced off: a recording that throws stops recording, not proxying.
+  let recorder: ExchangeRecorder | null = null;
+  let turn: TurnLog | null = null;
+  let broken = false;
+  const stopRecording = (error: unknown) => {
+    if (broken) return;
+    broken = true;
+    context.recordingFailed(error);
+    turn?.broke(
+      `the tap failed to record this exchange: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  };
+  const waiting: Array<(r: ExchangeRecorder) => void> = [];
+  const record = (step: (r: ExchangeRecorder) => void) => {
+    if (broken) return;
+    if (!recorder) {
+      waiting.push(step);
+      return;
+    }
+    try {
+      step(recorder);
+    } catch (error) {
+      stopRecording(error);
+    }
+  };
+
+  // The first way the answer ended is the one recorded: a reset also closes the client's side.
+  let ended = false;
+  const settle = (step: (r: ExchangeRecorder) => void) => {
+    if (ended) return;
+    ended = true;
+    record(step);
+  };
+  let status = 0;
+  let events = 0;
+  const sink = (update: TurnUpdate) => {
+    if (update.type === 'wire') events++;
+    // The recorder's updates come from promises too: a throw there would end the process.
+    try {
+      if (!broken) turn?.update(update);
+    } catch (error) {
+      stopRecording(error);
+    }
+    if (update.type !== 'end') return;
+    const { outcome } = update;
+    const ms = Math.round(performance.now() - started);
+    const how = outcome.status === 'complete' ? '' : ` · ${outcome.status}: ${outcome.error?.message ?? ''}`;
+    context.log(hideKey(`${req.method} ${path} → ${status || '-'} · ${events} events · ${ms} ms${how}`));
+  };
+
+  const body: Buffer[] = [];
+  let bodyBytes = 0;
+  req.on('data', (chunk: Buffer) => {
+    bodyBytes += chunk.length;
+    if (bodyBytes <= KEPT_REQUEST_BYTES) body.push(chunk);
+  });
+  req.on('end', () => {
+    try {
+      const text = Buffer.concat(body).toString('utf8');
+      const filed = exchangeRequest(req.method ?? 'GET', path.split('?')[0] ?? path, text);
+      const sent = { method: req.method ?? 'GET', url: target.href, headers, body: text };
+      turn = context.session.exchange(filed);
+      recorder = new ExchangeRecorder(sent, key, sink);
+    } catch (error) {
+      stopRecording(error);
+      return;
+    }
+    for (const step of waiting.splice(0)) record(step);
+  });
+  req.pipe(upstream);
+
+  upstream.on('response', (answer) => {
+    status = answer.statusCode ?? 0;
+    res.sendDate = false;
+    res.writeHead(status, answer.statusMessage, endToEnd(answer.rawHeaders, { dropHost: false }));
+    // An event stream's headers go now: a client waits on them before its first event.
+    res.flushHeaders();
+    record((r) => r.responded(status, answer.rawHeaders));
+    answer.on('data', (chunk: Buffer) => {
+      if (!res.write(chunk)) answer.pause();
+      record((r) => r.chunk(chunk));
+    });
+    res.on('drain', () => answer.resume());
+    answer.on('end', () => {
+      res.end();
+      settle((r) => r.end());
+    });
+    answer.on('close', () => {
+      if (answer.complete) return;
+      // The upstream cut the answer off: the client's connection is cut too, not ended.
+      reset(res);
+      settle((r) => r.fail(new Error('the upstream reset the connection mid-answer'), false));
+    });
+  });
+  upstream.on('error', (error) => {
+    reset(res);
+    settle((r) => r.fail(error, false));
+  });
+  res.on('close', () => {
+    if (res.writableFinished) return;
+    // The client went away: so does the request upstream, and the turn is interrupted.
+    upstream.destroy();
+    settle((r) => r.fail(new Error('the client closed the connection'), true));
+  });
+}
+
+/** An answer of the tap's own, shaped as the API's errors are, so a client's SDK reads it. */
+export function refuse(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(
+    JSON.stringify({
+      type: 'error',
+      error: { type: 'invalid_request_error', message: `streambook tap: ${message}` },
+    }),
+  );
+}
+
+/** The client's connection reset (RST), as a reset upstream looks to the tap. */
+function reset(res: ServerResponse): void {
+  const socket = res.socket;
+  if (socket && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+  else res.destroy();
+}
+
+/** The key the client sent: x-api-key, or a bearer token. */
+function keyOf(req: IncomingMessage): string | null {
+  const header = req.headers['x-api-key'];
+  if (typeof header === 'string' && header) return header;
+  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  return bearer ?? null;
+}

@@ -69,6 +69,9 @@ async function measure(notebook: RunningNotebook): Promise<void> {
   // The memory after this turn, to tell growth per turn from the cost of the first ones.
   const sampleTurn = Number(arg('sample-turn', '0'));
   let sampled: Record<string, number> | undefined;
+  // `--heap-snapshot FILE`: what the heap holds at the end (and after the sampled turn), for
+  // finding what a session keeps.
+  const snapshot = arg('heap-snapshot', '');
   meter.reset();
   commits = 0;
   reactMs = 0;
@@ -83,6 +86,7 @@ async function measure(notebook: RunningNotebook): Promise<void> {
       await settle();
       globalThis.gc?.();
       sampled = memoryParts();
+      if (snapshot) writeHeapSnapshot(`${snapshot}.turn-${sampleTurn}`);
     }
   }
   await settle();
@@ -91,8 +95,6 @@ async function measure(notebook: RunningNotebook): Promise<void> {
   const last = session.state.cells.at(-1) as Cell;
   globalThis.gc?.();
   const memory = memoryParts();
-  // `--heap-snapshot FILE`: what the heap holds at the end, for finding what a session keeps.
-  const snapshot = arg('heap-snapshot', '');
   if (snapshot) writeHeapSnapshot(snapshot);
 
   report({

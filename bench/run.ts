@@ -18,7 +18,8 @@ const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
 // `--cpu-prof`: each notebook child writes a V8 CPU profile, for finding where frames go.
 const profile = process.argv.includes('--cpu-prof');
-// `--heap-snapshot`: the memory section's long session writes a V8 heap snapshot at its end.
+// `--heap-snapshot`: the memory section's sessions write V8 heap snapshots (at the end, and
+// after turn 10 of the short turns).
 const heapSnapshot = process.argv.includes('--heap-snapshot');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const SIZE = quick
@@ -98,7 +99,7 @@ for (const [name, run] of Object.entries(SECTIONS)) {
 }
 await warm.close();
 if (profile) log(`CPU profiles: ${join(work, 'profiles')}`);
-if (heapSnapshot) log(`heap snapshot: ${join(work, 'memory.heapsnapshot')}`);
+if (heapSnapshot) log(`heap snapshots: ${work}`);
 if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 else process.stdout.write(`${formatTable(results, { quick, columns: COLUMNS, rows: ROWS, size: SIZE })}\n`);
 
@@ -250,13 +251,16 @@ async function memory() {
           '--events',
           String(SIZE.memoryEvents),
         ],
-        ...(heapSnapshot ? ['--heap-snapshot', join(work, 'memory.heapsnapshot')] : []),
+        ...(heapSnapshot ? ['--heap-snapshot', join(work, 'events.heapsnapshot')] : []),
       ],
       ['--expose-gc'],
     );
     // Growth from turn 10 to the last: what each turn leaves behind, past the first turns' setup.
     const turns = await tui(
-      ['--url', chat.url, '--turns', String(SIZE.memoryTurns), '--sample-turn', '10'],
+      [
+        ...['--url', chat.url, '--turns', String(SIZE.memoryTurns), '--sample-turn', '10'],
+        ...(heapSnapshot ? ['--heap-snapshot', join(work, 'turns.heapsnapshot')] : []),
+      ],
       ['--expose-gc'],
     );
     const at10 = turns.sampled ?? {};

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { INK_BUILD, INK_OUTPUT, OUR_OUTPUT } from './scripts/ink-output.mjs';
+import { INK_BUILD, INK_OUTPUT, INK_WRAP_TEXT, REPLACED } from './scripts/ink-output.mjs';
 
 /** node_modules, where Ink and ink-testing-library live. */
 const INK_PACKAGES = dirname(dirname(INK_BUILD));
@@ -14,7 +14,10 @@ export default defineConfig({
       enforce: 'pre',
       resolveId(source, importer) {
         if (source === 'ink/build/output.js') return INK_OUTPUT;
-        if (source === './output.js' && importer === join(INK_BUILD, 'renderer.js')) return OUR_OUTPUT;
+        if (source === 'ink/build/wrap-text.js') return INK_WRAP_TEXT;
+        if (importer && dirname(importer) === INK_BUILD && Object.hasOwn(REPLACED, source)) {
+          return REPLACED[source as keyof typeof REPLACED];
+        }
         return null;
       },
       // Inlined Ink's source maps name sources npm does not ship; Vite would warn for each file.

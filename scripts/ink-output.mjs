@@ -11,6 +11,14 @@ const require = createRequire(import.meta.url);
 export const INK_BUILD = dirname(require.resolve('ink'));
 export const INK_OUTPUT = join(INK_BUILD, 'output.js');
 export const OUR_OUTPUT = fileURLToPath(new URL('../src/ui/frame/output.ts', import.meta.url));
+export const INK_WRAP_TEXT = join(INK_BUILD, 'wrap-text.js');
+
+/** Ink's own modules that ours replace, by the path Ink imports them with. */
+export const REPLACED = {
+  './output.js': OUR_OUTPUT,
+  // Ink's keeps every text it wrapped in a cache that never shrinks.
+  './wrap-text.js': fileURLToPath(new URL('../src/ui/frame/wrap-text.ts', import.meta.url)),
+};
 
 function installed(name) {
   try {
@@ -42,8 +50,10 @@ export function inkOutputPlugin() {
       build.onLoad({ filter: /.*/, namespace: 'missing' }, (args) => ({
         contents: `throw Object.assign(new Error("Cannot find package '${args.path}'"), { code: 'ERR_MODULE_NOT_FOUND' });`,
       }));
-      build.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
-        args.resolveDir === INK_BUILD ? { path: OUR_OUTPUT } : undefined,
+      build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) =>
+        args.resolveDir === INK_BUILD && Object.hasOwn(REPLACED, args.path)
+          ? { path: REPLACED[args.path] }
+          : undefined,
       );
     },
   };

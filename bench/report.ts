@@ -22,6 +22,8 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
   ],
   'terminal.full_clears': (r) => ['= 0', r.terminal?.full_clears === 0],
   'memory.rss_mb_100k_events': (r) => ['≤ 200', (r.memory?.rss_mb_100k_events ?? Infinity) <= 200],
+  // What 40 short turns leave on the heap, past their events: about 0.1 MB a turn.
+  'memory.heap_growth_mb_50_turns': (r) => ['≤ 4', (r.memory?.heap_growth_mb_50_turns ?? Infinity) <= 4],
   'startup_ms.first_frame': (r) => ['≤ 400', (r.startup_ms?.first_frame ?? Infinity) <= 400],
   'longline.longline_256kib_ms': (r) => ['≤ 500', (r.longline?.longline_256kib_ms ?? Infinity) <= 500],
   'paste.paste_1mib_ms': (r) => ['≤ 1000', (r.paste?.paste_1mib_ms ?? Infinity) <= 1000],

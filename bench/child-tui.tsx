@@ -1,3 +1,6 @@
+// First: it watches for yoga's WebAssembly memory being made.
+import './memory-parts.js';
+import { writeHeapSnapshot } from 'node:v8';
 import { type Config, resolveConfig } from '../src/config/config.js';
 import { createClient } from '../src/engine/client.js';
 import { withPrompt } from '../src/engine/history.js';
@@ -10,6 +13,7 @@ import { FRAME_MS } from '../src/ui/frames.js';
 import { loadRenderers } from '../src/ui/render/markdown-loader.js';
 import { type RunningNotebook, runNotebook } from '../src/ui/run-notebook.js';
 import { arg, cpuMs, report } from './child-result.js';
+import { memoryParts } from './memory-parts.js';
 import { type FrameTime, TerminalMeter } from './terminal-meter.js';
 
 // The full notebook, as the CLI starts it, rendering into the real pseudo-terminal the runner
@@ -62,6 +66,12 @@ async function measure(notebook: RunningNotebook): Promise<void> {
 
   const turns = Number(arg('turns', '1'));
   const targetEvents = Number(arg('events', '0'));
+  // The memory after this turn, to tell growth per turn from the cost of the first ones.
+  const sampleTurn = Number(arg('sample-turn', '0'));
+  let sampled: Record<string, number> | undefined;
+  // `--heap-snapshot FILE`: what the heap holds at the end (and after the sampled turn), for
+  // finding what a session keeps.
+  const snapshot = arg('heap-snapshot', '');
   meter.reset();
   commits = 0;
   reactMs = 0;
@@ -73,13 +83,20 @@ async function measure(notebook: RunningNotebook): Promise<void> {
     session.submit(`bench ${turn + 1}`);
     await session.settled();
     events += session.state.cells.at(-1)?.eventCount ?? 0;
+    if (turn + 1 === sampleTurn) {
+      await settle();
+      globalThis.gc?.();
+      sampled = memoryParts();
+      if (snapshot) writeHeapSnapshot(`${snapshot}.turn-${sampleTurn}`);
+    }
   }
   await settle();
   const cpu = cpuMs() - before;
   const shown = meter.stop();
   const last = session.state.cells.at(-1) as Cell;
   globalThis.gc?.();
-  const memory = process.memoryUsage();
+  const memory = memoryParts();
+  if (snapshot) writeHeapSnapshot(snapshot);
 
   report({
     cpuMs: cpu,
@@ -97,8 +114,8 @@ async function measure(notebook: RunningNotebook): Promise<void> {
     frameTimes: arg('frame-times', 'off') === 'on' ? shown.times : [],
     frameMs: frames.frameMs,
     lastDeltaWallMs: lastDeltaShown(last, shown.times) - submitted,
-    rssMb: memory.rss / 1024 / 1024,
-    heapMb: memory.heapUsed / 1024 / 1024,
+    memory,
+    sampled,
     columns: process.stdout.columns,
     rows: process.stdout.rows,
   });

@@ -28,6 +28,8 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
   'terminal.bytes_per_char_delta': (r) => ['≤ 200', (r.terminal?.bytes_per_char_delta ?? Infinity) <= 200],
   'memory.rss_mb_100k_events': (r) => ['≤ 200', (r.memory?.rss_mb_100k_events ?? Infinity) <= 200],
   'startup_ms.version': (r) => ['≤ 75', (r.startup_ms?.version ?? Infinity) <= 75],
+  // What 40 short turns leave on the heap, past their events: about 0.1 MB a turn.
+  'memory.heap_growth_mb_50_turns': (r) => ['≤ 4', (r.memory?.heap_growth_mb_50_turns ?? Infinity) <= 4],
   'startup_ms.first_frame': (r) => ['≤ 400', (r.startup_ms?.first_frame ?? Infinity) <= 400],
   'longline.longline_256kib_ms': (r) => ['≤ 500', (r.longline?.longline_256kib_ms ?? Infinity) <= 500],
   'paste.paste_1mib_ms': (r) => ['≤ 1000', (r.paste?.paste_1mib_ms ?? Infinity) <= 1000],

@@ -20,6 +20,9 @@ const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
 // `--cpu-prof`: each notebook child writes a V8 CPU profile, for finding where frames go.
 const profile = process.argv.includes('--cpu-prof');
+// `--heap-snapshot`: the memory section's sessions write V8 heap snapshots (at the end, and
+// after turn 10 of the short turns).
+const heapSnapshot = process.argv.includes('--heap-snapshot');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const SIZE = quick
   ? {
@@ -29,6 +32,7 @@ const SIZE = quick
       paced: 100,
       memoryEvents: 10_000,
       ratioRuns: 1,
+      memoryTurns: 20,
       startups: 2,
     }
   : {
@@ -38,6 +42,7 @@ const SIZE = quick
       paced: 400,
       memoryEvents: 100_000,
       ratioRuns: 5,
+      memoryTurns: 50,
       startups: 5,
     };
 const COLUMNS = 120;
@@ -61,8 +66,10 @@ interface TuiResult {
   bytesPerFrameMax: number;
   fullClears: number;
   frameTimes: FrameTime[];
-  rssMb: number;
-  heapMb: number;
+  /** Memory by part at the end, in MB (bench/memory-parts.ts), after a full GC. */
+  memory: Record<string, number>;
+  /** The same after the turn `--sample-turn` named. */
+  sampled?: Record<string, number>;
   /** The frame interval the store had settled on at the end. */
   frameMs: number;
   /** Wall ms from sending the (first) prompt to the first frame showing its last delta. */
@@ -103,6 +110,7 @@ for (const [name, run] of Object.entries(SECTIONS)) {
 }
 await warm.close();
 if (profile) log(`CPU profiles: ${join(work, 'profiles')}`);
+if (heapSnapshot) log(`heap snapshots: ${work}`);
 if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 else process.stdout.write(`${formatTable(results, { quick, columns: COLUMNS, rows: ROWS, size: SIZE })}\n`);
 
@@ -252,20 +260,56 @@ async function terminal() {
 }
 
 async function memory() {
-  log(`memory: a session of ${SIZE.memoryEvents} events`);
-  const server = await startOfflineServer({ pace: 'none', scenario: 'long:10000' });
+  log(`memory: a session of ${SIZE.memoryEvents} events, and ${SIZE.memoryTurns} short turns`);
+  const long = await startOfflineServer({ pace: 'none', scenario: 'long:10000' });
+  const chat = await startOfflineServer({ pace: 'none', scenario: 'chat' });
   try {
     const run = await tui(
-      ['--url', server.url, '--max-tokens', '11000', '--turns', '1', '--events', String(SIZE.memoryEvents)],
+      [
+        ...[
+          '--url',
+          long.url,
+          '--max-tokens',
+          '11000',
+          '--turns',
+          '1',
+          '--events',
+          String(SIZE.memoryEvents),
+        ],
+        ...(heapSnapshot ? ['--heap-snapshot', join(work, 'events.heapsnapshot')] : []),
+      ],
       ['--expose-gc'],
     );
+    // Growth from turn 10 to the last: what each turn leaves behind, past the first turns' setup.
+    const turns = await tui(
+      [
+        ...['--url', chat.url, '--turns', String(SIZE.memoryTurns), '--sample-turn', '10'],
+        ...(heapSnapshot ? ['--heap-snapshot', join(work, 'turns.heapsnapshot')] : []),
+      ],
+      ['--expose-gc'],
+    );
+    const at10 = turns.sampled ?? {};
+    const { memory: end } = run;
     return {
-      rss_mb_100k_events: round(run.rssMb, 1),
-      heap_mb_100k_events: round(run.heapMb, 1),
+      rss_mb_100k_events: end.rss ?? 0,
+      heap_mb_100k_events: end.heap_used ?? 0,
+      // Where the rest of the RSS is (MB): V8's heap as committed, its young generation, memory
+      // outside the heap, yoga's WebAssembly memory, and the part backed by files (Node's code).
+      heap_total_mb: end.heap_total ?? 0,
+      new_space_mb: end.new_space ?? 0,
+      external_mb: end.external ?? 0,
+      wasm_mb: end.wasm ?? 0,
+      rss_file_mb: end.rss_file ?? 0,
       events: run.events,
+      [`rss_growth_mb_${SIZE.memoryTurns}_turns`]: round((turns.memory.rss ?? 0) - (at10.rss ?? 0), 1),
+      [`heap_growth_mb_${SIZE.memoryTurns}_turns`]: round(
+        (turns.memory.heap_used ?? 0) - (at10.heap_used ?? 0),
+        1,
+      ),
     };
   } finally {
-    await server.close();
+    await long.close();
+    await chat.close();
   }
 }
 

@@ -14,15 +14,26 @@ export const INK_BUILD = dirname(require.resolve('ink'));
 export const INK_OUTPUT = join(INK_BUILD, 'output.js');
 export const OUR_OUTPUT = fileURLToPath(new URL('../src/ui/frame/output.ts', import.meta.url));
 export const INK_LOG_UPDATE = join(INK_BUILD, 'log-update.js');
-export const OUR_LOG_UPDATE = fileURLToPath(new URL('../src/ui/frame/line-diff-writer.ts', import.meta.url));
+export const INK_WRAP_TEXT = join(INK_BUILD, 'wrap-text.js');
+const ours = (path) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Ink's module an import names, ours in place of Ink's own, or undefined for anything else. */
+/** Ink's own modules that ours replace, by the path Ink imports them with. */
+export const REPLACED = {
+  './output.js': OUR_OUTPUT,
+  // Ink's erases the last frame and writes the new one whole; ours writes the changed cells.
+  './log-update.js': ours('../src/ui/frame/line-diff-writer.ts'),
+  // Ink's keeps every text it wrapped in a cache that never shrinks.
+  './wrap-text.js': ours('../src/ui/frame/wrap-text.ts'),
+};
+
+/**
+ * The module an import names: ours for Ink's own import of a replaced module, Ink's original
+ * for `ink/build/X.js` (ours fall back to it, tests compare with it), else undefined.
+ */
 export function swapped(source, importerDir) {
-  if (source === 'ink/build/output.js') return INK_OUTPUT;
-  if (source === 'ink/build/log-update.js') return INK_LOG_UPDATE;
-  if (importerDir !== INK_BUILD) return undefined;
-  if (source === './output.js') return OUR_OUTPUT;
-  if (source === './log-update.js') return OUR_LOG_UPDATE;
+  const original = /^ink\/build\/([\w-]+\.js)$/.exec(source);
+  if (original && Object.hasOwn(REPLACED, `./${original[1]}`)) return join(INK_BUILD, original[1]);
+  if (importerDir === INK_BUILD && Object.hasOwn(REPLACED, source)) return REPLACED[source];
   return undefined;
 }
 
@@ -55,7 +66,7 @@ export function inkOutputPlugin() {
       build.onLoad({ filter: /.*/, namespace: 'missing' }, (args) => ({
         contents: `throw Object.assign(new Error("Cannot find package '${args.path}'"), { code: 'ERR_MODULE_NOT_FOUND' });`,
       }));
-      build.onResolve({ filter: /^(ink\/build|\.)\/(output|log-update)\.js$/ }, (args) => {
+      build.onResolve({ filter: /^(ink\/build|\.)\/[\w-]+\.js$/ }, (args) => {
         const path = swapped(args.path, args.resolveDir);
         return path ? { path } : undefined;
       });

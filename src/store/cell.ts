@@ -8,6 +8,7 @@ import type {
   TurnUpdate,
   WireEvent,
 } from '../engine/types.js';
+import { flatString } from './flat-string.js';
 
 export type CellStatus = 'streaming' | 'complete' | 'interrupted' | 'failed';
 
@@ -103,6 +104,10 @@ export function applyUpdate(cell: Cell, update: TurnUpdate): Cell {
       return editBlock(cell, update.index, (block) => ({ ...block, done: true }));
     case 'end': {
       const { outcome } = update;
+      // The reply is whole: its pieces were for views of it as it grew, and its text is kept
+      // as one string rather than a tree of them.
+      pieces.delete(cell.events);
+      for (const block of cell.blocks) flatString(block.text);
       return bump(cell, {
         status: outcome.status,
         message: outcome.message,

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { modulesOf } from '../support/bundled-modules.js';
 import { cleanEnv, runCli, tempDir } from '../support/cli.js';
 import { PtyScreen } from '../support/pty-screen.js';
 
@@ -28,9 +29,7 @@ function modulesLoaded(loads: string): string[] {
   for (const url of readFileSync(loads, 'utf8').split('\n')) {
     if (!url.startsWith('file:')) continue;
     const path = fileURLToPath(url);
-    const map = `${path}.map`;
-    const sources: string[] = existsSync(map) ? JSON.parse(readFileSync(map, 'utf8')).sources : [path];
-    for (const source of sources) found.add(relative(process.cwd(), resolve(dirname(map), source)));
+    for (const module of modulesOf(path)) found.add(module);
   }
   return [...found].sort();
 }

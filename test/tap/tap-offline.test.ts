@@ -4,7 +4,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionsDir } from '../../src/journal/state-dir.js';
 import { Recordings } from '../../src/offline/recording.js';
-import { SCENARIOS } from '../../src/offline/scenarios.js';
+import { SCENARIOS } from '../../src/offline/scenario-names.js';
 import { type OfflineServer, startOfflineServer } from '../../src/offline/server.js';
 import type { Cell } from '../../src/store/cell.js';
 import { startTap, type TapServer } from '../../src/tap/tap-server.js';

@@ -8,6 +8,7 @@ import {
   tokenize,
 } from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
+import { flatString } from '../../store/flat-string.js';
 
 /**
  * One written line as Ink's Output prints it: its styles re-encoded by ansi-tokenize (so
@@ -67,7 +68,8 @@ function measure(line: string): StyledLine {
   const first = chars[0]?.styles ?? [];
   const last = chars.at(-1)?.styles ?? [];
   return {
-    text: styledCharsToString(chars),
+    // Built a character at a time: flat, it costs a byte a character rather than a tree node.
+    text: flatString(styledCharsToString(chars)),
     width,
     first,
     last,

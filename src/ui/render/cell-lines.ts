@@ -47,6 +47,8 @@ export class CellLineCache {
     const key = `${options.width}:${options.rawText}:${options.thinkingHidden}:${options.selected}:${markdownRenderer() !== null}`;
     const cached = this.#done.get(cell.events);
     if (cached && cached.version === cell.version && cached.key === key) return cached.lines;
+    // A finished cell is laid out whole; the wraps of its text as it grew are not needed again.
+    if (cell.status !== 'streaming') this.#growing.delete(cell.events);
     const laidOut = layoutCell(cell, options, {
       prompt: () => this.promptLines(cell, options),
       growing: (block, width) => this.#wrapGrowing(cell, block, width),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TurnOutcome } from '../../../src/engine/types.js';
 import { applyUpdate, textPieces } from '../../../src/store/cell.js';
 import { neutralize } from '../../../src/terminal/neutralize.js';
 import { GrowingWrap, wrap } from '../../../src/ui/render/wrap.js';
@@ -49,5 +50,19 @@ describe('a cell block’s pieces', () => {
     expect(JSON.stringify(cell)).toBe(
       json.replace('"text":"Hi"', '"text":"Hi there, you"').replace('"version":1', '"version":3'),
     );
+  });
+});
+
+describe('a finished cell', () => {
+  it('drops the pieces its text grew by, and keeps the text', () => {
+    let cell = cellFrom([textStart('Hi')]);
+    for (const text of [' there', ', you']) cell = applyUpdate(cell, textDelta(text));
+    const outcome = { status: 'complete', message: null, metrics: null } as unknown as TurnOutcome;
+    cell = applyUpdate(cell, { type: 'end', outcome });
+    const block = cell.blocks[0];
+    if (!block) throw new Error('no block');
+    expect(block.text).toBe('Hi there, you');
+    // Only the whole text, as for a block that never had pieces.
+    expect(textPieces(cell, block)).toEqual(['Hi there, you']);
   });
 });

@@ -33,7 +33,7 @@ export interface FrameClock {
 
 export interface AppProps {
   commands: CommandContext;
-  /** Told when each render of the screen begins and when it is committed (frames are paced by it). */
+  /** Told when each render of the screen begins and when it is committed (the benchmark times frames by it). */
   frameClock?: FrameClock;
   /** When the screen reads the store; by default at most once per FRAME_MS while streaming. */
   frames?: Frames;

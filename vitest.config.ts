@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { INK_BUILD, INK_OUTPUT, OUR_OUTPUT } from './scripts/ink-output.mjs';
+import { isInksWidestLine, OUR_WIDEST_LINE } from './scripts/ink-widths.mjs';
 
 /** node_modules, where Ink and ink-testing-library live. */
 const INK_PACKAGES = dirname(dirname(INK_BUILD));
@@ -15,6 +16,7 @@ export default defineConfig({
       resolveId(source, importer) {
         if (source === 'ink/build/output.js') return INK_OUTPUT;
         if (source === './output.js' && importer === join(INK_BUILD, 'renderer.js')) return OUR_OUTPUT;
+        if (isInksWidestLine(source, importer)) return OUR_WIDEST_LINE;
         return null;
       },
       // Inlined Ink's source maps name sources npm does not ship; Vite would warn for each file.

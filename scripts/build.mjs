@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { inkOutputPlugin } from './ink-output.mjs';
+import { inkWidthsPlugin } from './ink-widths.mjs';
 
 /**
  * Our code and its dependencies as ESM for Node 20, in a few files: resolving and reading the
@@ -21,7 +22,7 @@ const COMMON = {
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [yogaWithoutFetch(), inkOutputPlugin()],
+  plugins: [yogaWithoutFetch(), inkOutputPlugin(), inkWidthsPlugin()],
 };
 
 /**

@@ -9,6 +9,7 @@ import {
   tokenize,
 } from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
+import { LineCache } from './line-cache.js';
 
 /**
  * One written line as Ink's Output prints it: its styles re-encoded by ansi-tokenize (so
@@ -28,8 +29,7 @@ export interface StyledLine {
 
 /** Lines kept from frame to frame; two generations, so memory stays bounded and hot lines stay. */
 const GENERATION = 4000;
-let current = new Map<string, StyledLine>();
-let previous = new Map<string, StyledLine>();
+const lines = new LineCache<StyledLine>(GENERATION);
 const widths = new Map<string, number>();
 
 /** The columns Ink's Output gives one character (`Math.max(1, stringWidth(value))`). */
@@ -50,15 +50,7 @@ export function styledChars(line: string): StyledChar[] {
 
 /** A line's styled form, tokenized once for as long as frames keep showing it. */
 export function styledLine(line: string): StyledLine {
-  let found = current.get(line);
-  if (found !== undefined) return found;
-  found = previous.get(line) ?? measure(line);
-  if (current.size >= GENERATION) {
-    previous = current;
-    current = new Map();
-  }
-  current.set(line, found);
-  return found;
+  return lines.get(line, measure);
 }
 
 function measure(line: string): StyledLine {
@@ -171,8 +163,7 @@ function ownGrapheme(code: number): boolean {
 
 /** Forgets every line, so a measurement starts as a new process would. */
 export function forgetStyledLines(): void {
-  current = new Map();
-  previous = new Map();
+  lines.clear();
   widths.clear();
   sgrTokens.clear();
 }

@@ -7,7 +7,7 @@ import { INK_BUILD, swapped } from './scripts/ink-output.mjs';
 const INK_PACKAGES = dirname(dirname(INK_BUILD));
 
 export default defineConfig({
-  // The tests run the Output and log-update users run (scripts/ink-output.mjs): Ink gets ours.
+  // The tests run the Ink users run: the modules scripts/ink-output.mjs replaces are ours here too.
   plugins: [
     {
       name: 'ink-output',

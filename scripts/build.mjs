@@ -26,10 +26,10 @@ const COMMON = {
   minifySyntax: true,
   logLevel: 'warning',
   // CommonJS packages inside an ESM bundle still call require() for Node's built-ins.
+  plugins: [yogaWithoutFetch(), inkOutputPlugin()],
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  plugins: [yogaWithoutFetch(), inkOutputPlugin()],
 };
 
 /**

@@ -5,6 +5,6 @@ export const INK_OUTPUT: string;
 export const OUR_OUTPUT: string;
 export const INK_LOG_UPDATE: string;
 export const INK_WRAP_TEXT: string;
-export const REPLACED: Record<'./output.js' | './log-update.js' | './wrap-text.js', string>;
+export const REPLACED: Record<string, string>;
 export function swapped(source: string, importerDir: string | undefined): string | undefined;
 export function inkOutputPlugin(): Plugin;

@@ -3,11 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Two of Ink's modules are swapped at build time for ours, which keep their interfaces:
- * its `Output` class (ink/build/output.js), which keeps its frames but not its cost, and its
- * log-update (ink/build/log-update.js), which writes only what changed between frames. Ink
- * imports them as `./output.js` and `./log-update.js`; ours (and the tests) reach the originals
- * as `ink/build/…`, paths Ink's exports do not list.
+ * Some of Ink's modules are swapped at build time (and in the tests, by vitest.config.ts) for
+ * ours, which keep their interfaces and results but not their cost (REPLACED below). Ink
+ * imports them as `./output.js` and so on; ours (and the tests) reach the originals as
+ * `ink/build/…`, paths Ink's exports do not list.
  */
 const require = createRequire(import.meta.url);
 export const INK_BUILD = dirname(require.resolve('ink'));
@@ -24,6 +23,11 @@ export const REPLACED = {
   './log-update.js': ours('../src/ui/frame/line-diff-writer.ts'),
   // Ink's keeps every text it wrapped in a cache that never shrinks.
   './wrap-text.js': ours('../src/ui/frame/wrap-text.ts'),
+  // Ink's keeps the size of every text it measured, and a pane is one text that changes with
+  // every frame: a cache that grows by a pane a frame.
+  './measure-text.js': ours('../src/ui/frame/measure-text.ts'),
+  // A package, not a module of Ink's: Ink asks it of every text on every frame.
+  'widest-line': ours('../src/ui/frame/widest-line.ts'),
 };
 
 /**
@@ -66,7 +70,7 @@ export function inkOutputPlugin() {
       build.onLoad({ filter: /.*/, namespace: 'missing' }, (args) => ({
         contents: `throw Object.assign(new Error("Cannot find package '${args.path}'"), { code: 'ERR_MODULE_NOT_FOUND' });`,
       }));
-      build.onResolve({ filter: /^(ink\/build|\.)\/[\w-]+\.js$/ }, (args) => {
+      build.onResolve({ filter: /^((ink\/build|\.)\/[\w-]+\.js|widest-line)$/ }, (args) => {
         const path = swapped(args.path, args.resolveDir);
         return path ? { path } : undefined;
       });

@@ -33,7 +33,7 @@ export interface FrameClock {
 
 export interface AppProps {
   commands: CommandContext;
-  /** Told when each render of the screen begins and when it is committed (frames are paced by it). */
+  /** Told when each render of the screen begins and when it is committed (the benchmark times frames by it). */
   frameClock?: FrameClock;
   /** When the screen reads the store; by default at most once per FRAME_MS while streaming. */
   frames?: Frames;
@@ -53,7 +53,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
   const toastLines = state.toast ? toastText(state.toast, size.columns).length : 0;
   const layout = screenLayout({ ...size, timelineShown: state.view.timelineShown, promptLines, toastLines });
   useToastTimeout(session, state.toast);
-  useRenderers();
+  const markdownLoaded = useRenderers();
   useResumeRepaint();
   useLayoutEffect(() => frameClock?.committed());
   useNotebookKeys({ commands, editor: current, edit, layout, timelineRows, cellLines });
@@ -82,6 +82,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
       focused={focus === 'conversation'}
       scroll={state.view.scroll}
       welcome={welcomeLines(state.source.describe)}
+      markdownLoaded={markdownLoaded}
     />
   );
   const timelinePane = layout.timeline ? (

@@ -4,6 +4,7 @@ import type { TimelineView } from '../../src/store/session-state.js';
 import { ConversationPane, type ConversationPaneProps } from '../../src/ui/components/ConversationPane.js';
 import { TimelinePane, type TimelinePaneProps } from '../../src/ui/components/TimelinePane.js';
 import { CellLineCache } from '../../src/ui/render/cell-lines.js';
+import { markdownRenderer } from '../../src/ui/render/markdown-loader.js';
 import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
 import { plain, tick } from '../ui/harness.js';
 
@@ -29,6 +30,7 @@ export function conversationPane(
       focused={false}
       scroll={0}
       welcome={[]}
+      markdownLoaded={markdownRenderer() !== null}
       {...props}
     />
   );

@@ -1,9 +1,11 @@
+import { memo } from 'react';
 import type { Cell } from '../../store/cell.js';
 import type { CellLineCache } from '../render/cell-lines.js';
 import { conversationWindow } from '../render/conversation-window.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { wrap } from '../render/wrap.js';
 import { Lines } from './Lines.js';
+import { sameProps } from './same-props.js';
 
 export interface ConversationPaneProps {
   cells: readonly Cell[];
@@ -17,10 +19,15 @@ export interface ConversationPaneProps {
   focused: boolean;
   scroll: number;
   welcome: readonly string[];
+  /** Whether Markdown has loaded: the cells are laid out again when it arrives. */
+  markdownLoaded: boolean;
 }
 
-/** The notebook's cells, windowed to the pane: only the lines in view are rendered. */
-export function ConversationPane(props: ConversationPaneProps) {
+/**
+ * The notebook's cells, windowed to the pane: only the lines in view are rendered. Drawn again
+ * only when its props change, so a key typed while a reply streams costs no layout here.
+ */
+export const ConversationPane = memo(function ConversationPane(props: ConversationPaneProps) {
   const { size } = props;
   if (props.cells.length === 0) {
     const welcome = props.welcome.flatMap((line) => wrap(line, size.width));
@@ -37,4 +44,4 @@ export function ConversationPane(props: ConversationPaneProps) {
     highlight: props.focused ? (props.selected ?? props.cells.at(-1)?.id ?? null) : null,
   });
   return <Lines lines={window.lines} width={size.width} height={size.height} />;
-}
+}, sameProps);

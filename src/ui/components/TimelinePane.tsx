@@ -1,4 +1,5 @@
 import chalk from 'chalk';
+import { memo } from 'react';
 import type { Cell } from '../../store/cell.js';
 import { eventCounts } from '../../store/event-counts.js';
 import type { TimelineView } from '../../store/session-state.js';
@@ -8,6 +9,7 @@ import { timelineHeader, timelineLine, timelineWindow } from '../render/timeline
 import type { TimelineRowCache } from '../render/timeline-rows.js';
 import { DetailView } from './EventDetail.js';
 import { Lines } from './Lines.js';
+import { sameProps } from './same-props.js';
 
 export interface TimelinePaneProps {
   cell: Cell | undefined;
@@ -23,8 +25,17 @@ export const FOCUS_MARK = '▸ ';
 /** Lines above the timeline's rows: its title, filters, counts and column names. */
 export const TIMELINE_HEADER_LINES = 4;
 
-/** The HTTP attempts and wire events of one cell, as they came, windowed to the pane; Enter opens one in full. */
-export function TimelinePane({ cell, rows, view, size, focused }: TimelinePaneProps) {
+/**
+ * The HTTP attempts and wire events of one cell, as they came, windowed to the pane; Enter opens
+ * one in full. Drawn again only when its props change (a keypress in the prompt leaves it be).
+ */
+export const TimelinePane = memo(function TimelinePane({
+  cell,
+  rows,
+  view,
+  size,
+  focused,
+}: TimelinePaneProps) {
   if (cell && view.detail !== null) {
     const content = detailContent(cell, view.detail);
     if (content) return <DetailView content={content} size={size} scroll={view.detailScroll} />;
@@ -42,4 +53,4 @@ export function TimelinePane({ cell, rows, view, size, focused }: TimelinePanePr
     .slice(window.start, window.end)
     .map((row, i) => timelineLine(row, size.width, focused && window.cursor === window.start + i));
   return <Lines lines={[...header, ...body].slice(0, size.height)} width={size.width} height={size.height} />;
-}
+}, sameProps);

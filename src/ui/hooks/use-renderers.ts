@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import { loadRenderers, markdownRenderer } from '../render/markdown-loader.js';
 
-/** Starts loading the Markdown renderer after the first frame, and renders again once it is here. */
-export function useRenderers(): void {
-  const [, setLoaded] = useState(() => markdownRenderer() !== null);
+/**
+ * Starts loading the Markdown renderer after the first frame, and renders again once it is here.
+ * Whether it has loaded, for the views that lay out Markdown.
+ */
+export function useRenderers(): boolean {
+  const [loaded, setLoaded] = useState(() => markdownRenderer() !== null);
   useEffect(() => {
     let live = true;
     void loadRenderers().then(() => {
@@ -13,4 +16,5 @@ export function useRenderers(): void {
       live = false;
     };
   }, []);
+  return loaded;
 }

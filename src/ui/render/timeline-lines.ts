@@ -57,6 +57,19 @@ function eventTotal(events: number, requests: number): string {
  * for the payload in a pane beside the conversation.
  */
 export function timelineLine(row: TimelineRow, width: number, selected: boolean): string {
+  // Rows are made once and replaced, never changed, so a row's line is made once per look.
+  const key = `${width}:${selected}:${chalk.level}`;
+  const shown = shownRows.get(row);
+  if (shown?.key === key) return shown.line;
+  const line = layoutRow(row, width, selected);
+  shownRows.set(row, { key, line });
+  return line;
+}
+
+/** Each row's line as last shown: a streaming frame shows the same rows, one further down. */
+const shownRows = new WeakMap<TimelineRow, { key: string; line: string }>();
+
+function layoutRow(row: TimelineRow, width: number, selected: boolean): string {
   const cells = [formatOffset(row.t).padStart(TIME - 1), pad(row.name, NAME), pad(row.index, INDEX)].join(
     ' ',
   );

@@ -86,7 +86,7 @@ export async function answer(
 export function unknownScenario(name: string, from: 'header' | 'prompt' | null): string {
   const where = from === 'header' ? `the ${SCENARIO_HEADER} header` : 'the prompt prefix [scenario:NAME]';
   const names = SCENARIOS.map((s) => (s.name === 'long' ? 'long, long:N' : s.name)).join(', ');
-  return `unknown scenario "${name}" in ${where}; the scenarios are ${names}, and replay:ID[:N]`;
+  return `unknown scenario '${name}' in ${where}; the scenarios are ${names}, and replay:ID[:N]`;
 }
 
 /** The SDK numbers its attempts in this header, so "fail the first attempt" needs no server state. */

@@ -88,7 +88,12 @@ export function createOfflineServer(
     steps: new StepGate(),
   };
 
+  // Open responses, so close() can wait for each to be over (and reported) before it resolves.
+  const open = new Set<Promise<void>>();
   const server = createServer((req, res) => {
+    const over = new Promise<void>((resolve) => res.once('close', resolve));
+    open.add(over);
+    void over.then(() => open.delete(over));
     handle(req, res, { ...settings }).catch((error: unknown) => failed(res, error));
   });
   const listening = new Promise<void>((resolve, reject) => {
@@ -118,7 +123,10 @@ export function createOfflineServer(
     close() {
       // Closed before it listened: the listen is awaited (and its failure no longer matters).
       closing ??= listening.then(
-        () => closeServer(server),
+        () =>
+          closeServer(server)
+            .then(() => Promise.all(open))
+            .then(() => {}),
         () => {},
       );
       return closing;

@@ -12,6 +12,8 @@ export interface ServeProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Waits until stderr holds a line that matches. */
   logged(pattern: RegExp): Promise<string>;
+  /** Waits until stderr holds `count` lines that match, and gives them. */
+  loggedLines(pattern: RegExp, count: number): Promise<string[]>;
   /** Sends the signal and waits for the exit. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -58,6 +60,11 @@ export function startServe(args: string[], env: Record<string, string> = cleanEn
     exited,
     logged: (pattern) =>
       until(() => stderr.split('\n').find((line) => pattern.test(line)), `a line like ${pattern}`),
+    loggedLines: (pattern, count) =>
+      until(() => {
+        const lines = stderr.split('\n').filter((line) => pattern.test(line));
+        return lines.length >= count ? lines : undefined;
+      }, `${count} lines like ${pattern}`),
     async stop(signal = 'SIGTERM') {
       if (!done) child.kill(signal);
       return exited;

@@ -6,6 +6,7 @@ import { errorBody } from './errors.js';
 import { sendError, sendJson } from './json-response.js';
 import type { Pace } from './pace.js';
 import { uniqueId } from './random.js';
+import { readBody } from './read-body.js';
 import { type Recording, RecordingError, type Recordings } from './recording.js';
 import { estimateInputTokens, parseRequest } from './request.js';
 import { type RequestRecord, recordRequest } from './request-record.js';
@@ -58,8 +59,6 @@ interface Settings {
   onEventWritten?: ((event: string | null) => void) | undefined;
   steps: StepGate;
 }
-
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export async function startOfflineServer(options: OfflineServerOptions = {}): Promise<OfflineServer> {
   const server = createOfflineServer(options);
@@ -156,10 +155,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
   }
   const text = await readBody(req);
   if (text === null) {
-    return sendError(res, requestId, {
-      type: 'request_too_large',
-      message: 'Request exceeds the maximum size',
-    });
+    // Closed after: what is left of the body is not worth reading.
+    const close = { connection: 'close' };
+    return sendError(
+      res,
+      requestId,
+      { type: 'request_too_large', message: 'Request exceeds the maximum size' },
+      close,
+    );
   }
   const parsed = parseRequest(text, route.kind === 'count_tokens');
   if (!parsed.ok) {
@@ -195,18 +198,6 @@ function failed(res: ServerResponse, error: unknown): void {
   }
   const message = `Internal server error: ${error instanceof Error ? error.message : String(error)}`;
   sendError(res, uniqueId('req_offline_'), { type: 'api_error', message });
-}
-
-/** The body as text, or null once it passes the size limit. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The host to put in a URL: a wildcard address is reached on loopback, and IPv6 goes in brackets. */

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
-import { describeParseError } from '../config/config.js';
 import { REPLAY_FLAGS, replayScenario, replaySpeed } from '../config/replay-options.js';
 import { quoted, shown } from '../config/shown.js';
+import { subcommandFlags } from '../config/subcommand-flags.js';
 import { UsageError } from '../config/usage-error.js';
 import { stateDir } from '../journal/state-dir.js';
 import type { Pace } from '../offline/pace.js';
@@ -40,16 +39,7 @@ export function serveRequest(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): ServeRequest {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(describeParseError(error));
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 0) {
-    throw new UsageError(`serve takes no argument ${quoted(positionals[0] ?? '')}; its options are flags`);
-  }
+  const values = subcommandFlags('serve', argv, FLAGS, 'its options are flags (streambook serve --help)');
   if (values.replay !== undefined && values.scenario !== undefined) {
     throw new UsageError('--replay and --scenario both choose the answers: give one of them');
   }
@@ -89,8 +79,4 @@ function pace(value: string | undefined, env: Readonly<Record<string, string | u
   if (value === undefined) return env.STREAMBOOK_OFFLINE_PACE === 'none' ? 'none' : 'realistic';
   if (value === 'realistic' || value === 'none') return value;
   throw new UsageError(`--pace is realistic or none, got ${shown(value)}`);
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
 }

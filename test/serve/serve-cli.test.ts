@@ -149,7 +149,7 @@ describe('streambook serve, started wrong', () => {
     [['--replay', 'not an id'], /--replay takes a session id/],
     [['--speed', 'fast'], /--speed must be a number/],
     [['--bogus'], /unknown option --bogus/],
-    [['extra'], /serve takes no argument 'extra'/],
+    [['extra'], /serve takes no argument extra; its options are flags/],
   ])('exits 2 with one line for %j', async (args, message) => {
     const result = await runCli(['serve', '--port', '0', ...args]);
     expect(result.code).toBe(2);

@@ -12,6 +12,8 @@ Usage:
   streambook -p [options] [PROMPT]     print mode: one turn to stdout (PROMPT or stdin)
   streambook sessions [--search TEXT] [--json] [--state-dir DIR]
                                        list saved sessions, newest first (--json for scripts)
+  streambook serve [--port N] [--scenario NAME] [--replay ID[:N]] …
+                                       the offline API for any client (streambook serve --help)
 
 Options:
   -p, --print                 run one turn without the UI

@@ -44,7 +44,7 @@ export async function answer(
     if (!request.stream || !recording) {
       const message = recording
         ? 'a replay answers streaming requests only'
-        : `this replay has ${cells.length} recorded turns and this is prompt ${promptCount(request)}: a new conversation starts it over`;
+        : `this replay has ${cells.length} recorded turns and this is prompt ${promptCount(request)}: a new conversation (/clear in the notebook) starts it over`;
       return sendError(res, requestId, { type: 'invalid_request_error', message });
     }
     const attempt = recordedAttempt(recording, attemptOf(req));

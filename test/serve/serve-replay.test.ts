@@ -101,7 +101,7 @@ describe('streambook serve --replay', () => {
         { role: 'user' as const, content: 'more' },
       ];
       await expect(client.messages.stream(request(three)).finalMessage()).rejects.toThrow(
-        /this replay has 2 recorded turns and this is prompt 3: a new conversation starts it over/,
+        /this replay has 2 recorded turns and this is prompt 3: a new conversation \(\/clear in the notebook\) starts it over/,
       );
     } finally {
       await serve.stop();

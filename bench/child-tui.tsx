@@ -10,7 +10,7 @@ import { FRAME_MS } from '../src/ui/frames.js';
 import { loadRenderers } from '../src/ui/render/markdown-loader.js';
 import { type RunningNotebook, runNotebook } from '../src/ui/run-notebook.js';
 import { arg, cpuMs, report } from './child-result.js';
-import { TerminalMeter } from './terminal-meter.js';
+import { type FrameTime, TerminalMeter } from './terminal-meter.js';
 
 // The full notebook, as the CLI starts it, rendering into the real pseudo-terminal the runner
 // gave this process. The key is too short to redact, as the bench always ran: the live
@@ -67,6 +67,7 @@ async function measure(notebook: RunningNotebook): Promise<void> {
   reactMs = 0;
   inkMs = 0;
   const before = cpuMs();
+  const submitted = performance.timeOrigin + performance.now();
   let events = 0;
   for (let turn = 0; turn < turns || events < targetEvents; turn++) {
     session.submit(`bench ${turn + 1}`);
@@ -95,12 +96,19 @@ async function measure(notebook: RunningNotebook): Promise<void> {
     fullClears: shown.clears,
     frameTimes: arg('frame-times', 'off') === 'on' ? shown.times : [],
     frameMs: frames.frameMs,
+    lastDeltaWallMs: lastDeltaShown(last, shown.times) - submitted,
     rssMb: memory.rss / 1024 / 1024,
     heapMb: memory.heapUsed / 1024 / 1024,
     columns: process.stdout.columns,
     rows: process.stdout.rows,
   });
   notebook.quit();
+}
+
+/** When the first frame that shows the turn's last delta went out (epoch ms). */
+function lastDeltaShown(cell: Cell, times: readonly FrameTime[]): number {
+  const lastDelta = cell.events.findLastIndex((event) => event.event === 'content_block_delta');
+  return times.find((frame) => frame.events > lastDelta)?.t ?? Number.NaN;
 }
 
 /** Lets the last frame go out: one frame interval plus Ink's throttle. */

@@ -11,6 +11,10 @@ type Results = Record<string, Record<string, number>>;
 const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
   'throughput.print_ratio': (r) => ['≤ 1.2', (r.throughput?.print_ratio ?? Infinity) <= 1.2],
   'throughput.tui_ratio': (r) => ['≤ 2', (r.throughput?.tui_ratio ?? Infinity) <= 2],
+  'throughput.tui_last_delta_over_sdk_ms': (r) => [
+    '≤ 1500',
+    (r.throughput?.tui_last_delta_over_sdk_ms ?? Infinity) <= 1500,
+  ],
   'history.ratio': (r) => ['≤ 1.2', (r.history?.ratio ?? Infinity) <= 1.2],
   'latency_ms.p99': (r) => [
     `≤ ${Math.round((r.latency_ms?.frame_interval_ms ?? 16) + 5)} (frame + 5)`,
@@ -22,6 +26,7 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
   ],
   'terminal.full_clears': (r) => ['= 0', r.terminal?.full_clears === 0],
   'memory.rss_mb_100k_events': (r) => ['≤ 200', (r.memory?.rss_mb_100k_events ?? Infinity) <= 200],
+  'startup_ms.version': (r) => ['≤ 75', (r.startup_ms?.version ?? Infinity) <= 75],
   'startup_ms.first_frame': (r) => ['≤ 400', (r.startup_ms?.first_frame ?? Infinity) <= 400],
   'longline.longline_256kib_ms': (r) => ['≤ 500', (r.longline?.longline_256kib_ms ?? Infinity) <= 500],
   'paste.paste_1mib_ms': (r) => ['≤ 1000', (r.paste?.paste_1mib_ms ?? Infinity) <= 1000],
@@ -36,7 +41,7 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
 /** The results as a table a person can read, with the issue's targets beside them. */
 export function formatTable(
   results: Results,
-  meta: { quick: boolean; columns: number; rows: number; size: object },
+  meta: { quick: boolean; columns: number; rows: number; size: { ratioRuns: number } },
 ): string {
   const rows: string[][] = [['measure', 'value', 'target', '']];
   for (const [section, values] of Object.entries(results)) {
@@ -50,5 +55,6 @@ export function formatTable(
   const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   const header = `streambook benchmark${meta.quick ? ' (--quick sizes)' : ''}, ${meta.columns}x${meta.rows} terminal, sizes ${JSON.stringify(meta.size)}`;
-  return [header, '', line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
+  const medians = `The ratios (throughput's print_ratio, tui_ratio and tui_last_delta_over_sdk_ms; history.ratio) are each the median of ${meta.size.ratioRuns} run(s) of that run's own ratio.`;
+  return [header, medians, '', line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
 }

@@ -26,7 +26,7 @@ const SIZE = quick
       historyDeltas: 300,
       paced: 100,
       memoryEvents: 10_000,
-      repeats: 1,
+      ratioRuns: 1,
       startups: 2,
     }
   : {
@@ -35,7 +35,7 @@ const SIZE = quick
       historyDeltas: 2000,
       paced: 400,
       memoryEvents: 100_000,
-      repeats: 3,
+      ratioRuns: 5,
       startups: 5,
     };
 const COLUMNS = 120;
@@ -63,6 +63,14 @@ interface TuiResult {
   heapMb: number;
   /** The frame interval the store had settled on at the end. */
   frameMs: number;
+  /** Wall ms from sending the (first) prompt to the first frame showing its last delta. */
+  lastDeltaWallMs: number;
+}
+
+interface ChildResult {
+  cpuMs: number;
+  /** Wall ms from the request to the last delta handed over (the SDK child only). */
+  lastDeltaWallMs: number;
 }
 
 const log = (line: string) => {
@@ -95,21 +103,35 @@ if (profile) log(`CPU profiles: ${join(work, 'profiles')}`);
 if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 else process.stdout.write(`${formatTable(results, { quick, columns: COLUMNS, rows: ROWS, size: SIZE })}\n`);
 
+/**
+ * Ratios move by a third from run to run here, so each is the median of RATIO_RUNS runs, each
+ * run the SDK, print mode and the notebook in turn, its ratio taken within the run.
+ */
 async function throughput() {
-  log(`throughput: ${SIZE.deltas} deltas, ${SIZE.repeats} run(s) each`);
+  log(`throughput: ${SIZE.deltas} deltas, ${SIZE.ratioRuns} run(s) each`);
   const server = await startOfflineServer({ pace: 'none', scenario: `long:${SIZE.deltas}` });
   try {
     const args = ['--url', server.url, '--max-tokens', String(SIZE.deltas + 1000)];
-    const sdk = median(await repeat(() => child<{ cpuMs: number }>('child-sdk.js', args)));
-    const print = median(await repeat(() => child<{ cpuMs: number }>('child-print.js', args)));
-    const tuiRuns = await repeat(() => tui(args));
-    const tui_ = median(tuiRuns);
+    const trios: Array<{ sdk: ChildResult; print: ChildResult; tui: TuiResult }> = [];
+    for (let i = 0; i < SIZE.ratioRuns; i++) {
+      trios.push({
+        sdk: await child<ChildResult>('child-sdk.js', args),
+        print: await child<ChildResult>('child-print.js', args),
+        tui: await tui(args),
+      });
+    }
+    const tuiRuns = trios.map((r) => r.tui);
     return {
-      sdk_cpu_ms: round(sdk),
-      print_cpu_ms: round(print),
-      tui_cpu_ms: round(tui_),
-      print_ratio: round(print / sdk, 2),
-      tui_ratio: round(tui_ / sdk, 2),
+      sdk_cpu_ms: round(median(trios.map((r) => r.sdk.cpuMs))),
+      print_cpu_ms: round(median(trios.map((r) => r.print.cpuMs))),
+      tui_cpu_ms: round(median(tuiRuns.map((r) => r.cpuMs))),
+      print_ratio: round(median(trios.map((r) => r.print.cpuMs / r.sdk.cpuMs)), 2),
+      tui_ratio: round(median(trios.map((r) => r.tui.cpuMs / r.sdk.cpuMs)), 2),
+      sdk_last_delta_ms: round(median(trios.map((r) => r.sdk.lastDeltaWallMs))),
+      tui_last_delta_ms: round(median(tuiRuns.map((r) => r.lastDeltaWallMs))),
+      tui_last_delta_over_sdk_ms: round(
+        median(trios.map((r) => r.tui.lastDeltaWallMs - r.sdk.lastDeltaWallMs)),
+      ),
       deltas: SIZE.deltas,
       renders_per_frame: round(Math.max(...tuiRuns.map((r) => r.commits / Math.max(1, r.frames))), 2),
       notifications_per_delta: round(
@@ -119,14 +141,6 @@ async function throughput() {
     };
   } finally {
     await server.close();
-  }
-
-  async function repeat<T extends { cpuMs: number }>(
-    run: () => Promise<T>,
-  ): Promise<Array<T & { cpuMs: number }>> {
-    const all: T[] = [];
-    for (let i = 0; i < SIZE.repeats; i++) all.push(await run());
-    return all;
   }
 }
 
@@ -147,17 +161,23 @@ async function history() {
       '--max-tokens',
       String(SIZE.historyDeltas + 1000),
     ];
-    const empty = await tui([...args, '--prior', '0']);
-    const full = await tui([...args, '--prior', String(SIZE.priorCells)]);
+    // Each run times both, in turn; the ratio is the median of the runs' own ratios.
+    const pairs: Array<{ empty: TuiResult; full: TuiResult }> = [];
+    for (let i = 0; i < SIZE.ratioRuns; i++) {
+      pairs.push({
+        empty: await tui([...args, '--prior', '0']),
+        full: await tui([...args, '--prior', String(SIZE.priorCells)]),
+      });
+    }
     // From the App's render to Ink's output being ready (React, then Ink's layout and output).
     const perFrame = (r: TuiResult) => r.reactMs / Math.max(1, r.commits);
     return {
-      frame_ms_0: round(perFrame(empty), 3),
-      frame_ms_1000: round(perFrame(full), 3),
-      ratio: round(perFrame(full) / perFrame(empty), 2),
+      frame_ms_0: round(median(pairs.map((p) => perFrame(p.empty))), 3),
+      frame_ms_1000: round(median(pairs.map((p) => perFrame(p.full))), 3),
+      ratio: round(median(pairs.map((p) => perFrame(p.full) / perFrame(p.empty))), 2),
       prior_cells: SIZE.priorCells,
-      bytes_per_frame_max_0: empty.bytesPerFrameMax,
-      bytes_per_frame_max_1000: full.bytesPerFrameMax,
+      bytes_per_frame_max_0: Math.max(...pairs.map((p) => p.empty.bytesPerFrameMax)),
+      bytes_per_frame_max_1000: Math.max(...pairs.map((p) => p.full.bytesPerFrameMax)),
     };
   } finally {
     await server.close();
@@ -244,27 +264,53 @@ async function memory() {
   }
 }
 
+/**
+ * Timed without this machine's NODE_EXTRA_CA_CERTS, which users rarely set: Node reads the file
+ * before running any script (about 45 ms here), so it would count the machine, not us. Its cost
+ * is a row of its own, and bare Node's start (`node -e 0`, same environment) sits beside
+ * --version, timed in turn with it, since the rest of --version is ours.
+ */
 async function startup() {
-  log('startup: --version and the first frame');
-  const version: number[] = [];
-  const firstFrame: number[] = [];
-  for (let i = 0; i < SIZE.startups; i++) {
+  log('startup: --version, bare node and the first frame');
+  const env = startupEnv();
+  const spawnMs = (args: string[], withEnv = env) => {
     const start = performance.now();
-    spawnSync(process.execPath, [join(DIST, 'cli.js'), '--version']);
-    version.push(performance.now() - start);
-    firstFrame.push(await timeToFirstFrame());
+    spawnSync(process.execPath, args, { env: withEnv });
+    return performance.now() - start;
+  };
+  const version: number[] = [];
+  const node: number[] = [];
+  const nodeWithCerts: number[] = [];
+  for (let i = 0; i < SIZE.startups * 2 + 1; i++) {
+    version.push(spawnMs([join(DIST, 'cli.js'), '--version']));
+    node.push(spawnMs(['-e', '0']));
+    if (process.env.NODE_EXTRA_CA_CERTS) nodeWithCerts.push(spawnMs(['-e', '0'], benchEnv()));
   }
-  return { version: round(median(version)), first_frame: round(median(firstFrame)) };
+  const firstFrame: number[] = [];
+  for (let i = 0; i < SIZE.startups; i++) firstFrame.push(await timeToFirstFrame(env));
+  return {
+    version: round(median(version)),
+    node_e_0: round(median(node)),
+    // What is ours: each --version less the bare start timed just after it.
+    version_over_node: round(median(version.map((ms, i) => ms - (node[i] ?? 0)))),
+    extra_ca_certs: nodeWithCerts.length > 0 ? round(median(nodeWithCerts) - median(node)) : 0,
+    first_frame: round(median(firstFrame)),
+  };
 }
 
-function timeToFirstFrame(): Promise<number> {
+function startupEnv(): Record<string, string> {
+  const { NODE_EXTRA_CA_CERTS: _machine, ...env } = benchEnv();
+  return env;
+}
+
+function timeToFirstFrame(env: Record<string, string>): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
     const term = pty.spawn(process.execPath, [join(DIST, 'cli.js'), '--offline'], {
       cols: COLUMNS,
       rows: ROWS,
       cwd: work,
-      env: benchEnv(),
+      env,
     });
     let seen = '';
     const timer = setTimeout(() => {
@@ -346,8 +392,8 @@ function benchEnv(): Record<string, string> {
   };
 }
 
-function median(values: Array<number | { cpuMs: number }>): number {
-  const numbers = values.map((v) => (typeof v === 'number' ? v : v.cpuMs)).sort((a, b) => a - b);
+function median(values: readonly number[]): number {
+  const numbers = [...values].sort((a, b) => a - b);
   return numbers[Math.floor(numbers.length / 2)] ?? 0;
 }
 

@@ -16,6 +16,14 @@ const COMMON = {
   // react-devtools-core: Ink imports it only when DEV=true, and it is not installed.
   external: ['@lydell/node-pty', 'react-devtools-core'],
   jsx: 'automatic',
+  // React's packages pick their production or development build by NODE_ENV when loaded; fixed
+  // here, the development builds (react-reconciler's alone is 0.9 MB) are left out of the
+  // bundle instead of being read and parsed before the first frame.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Less for Node to read, decode and parse before the first frame (CPU to it 420 -> 394 ms,
+  // medians of 11); names are kept, so stack traces and profiles still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
   // CommonJS packages inside an ESM bundle still call require() for Node's built-ins.
   banner: {

@@ -1,6 +1,6 @@
 import { UsageError } from '../config/usage-error.js';
 import { parseReplaySpec, REPLAY_PREFIX, RecordingError, replayScenarioName } from '../offline/recording.js';
-import { isScenarioName, SCENARIOS } from '../offline/scenarios.js';
+import { isScenarioName, SCENARIOS } from '../offline/scenario-names.js';
 import { error, toast } from './command.js';
 import { valueCommand } from './value-command.js';
 

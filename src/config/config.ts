@@ -2,14 +2,13 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_IDLE_TIMEOUT_MS } from '../engine/idle-watchdog.js';
 import type { StreamMode, TurnSettings } from '../engine/types.js';
 import { type Connection, parseConnection } from './connection-config.js';
+import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from './defaults.js';
 import { REPLAY_FLAGS, replaySpeed } from './replay-options.js';
 import { SESSION_FLAGS, type SessionOptions, sessionOptions } from './session-options.js';
 import { type SettingSources, settingSources } from './setting-source.js';
 import { quoted, shown } from './shown.js';
 import { UsageError } from './usage-error.js';
 
-export const DEFAULT_MODEL = 'claude-sonnet-4-6';
-export const DEFAULT_MAX_TOKENS = 1000;
 export const OUTPUT_FORMATS = ['text', 'json', 'stream-json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 

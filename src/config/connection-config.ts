@@ -1,5 +1,5 @@
 import { KEY_PIECE } from '../engine/redact.js';
-import { isScenarioName } from '../offline/scenarios.js';
+import { isScenarioName } from '../offline/scenario-names.js';
 import { replayScenario } from './replay-options.js';
 import { quoted } from './shown.js';
 import { UsageError } from './usage-error.js';

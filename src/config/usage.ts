@@ -1,5 +1,5 @@
-import { SCENARIOS } from '../offline/scenarios.js';
-import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from './config.js';
+import { SCENARIOS } from '../offline/scenario-names.js';
+import { DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from './defaults.js';
 
 export const USAGE_HINT = 'try: streambook --help';
 

@@ -4,7 +4,7 @@ import { subcommandFlags } from '../config/subcommand-flags.js';
 import { UsageError } from '../config/usage-error.js';
 import { stateDir } from '../journal/state-dir.js';
 import type { Pace } from '../offline/pace.js';
-import { isScenarioName } from '../offline/scenarios.js';
+import { isScenarioName } from '../offline/scenario-names.js';
 
 /** What `streambook serve` was asked for. */
 export interface ServeRequest {

@@ -1,6 +1,6 @@
 import { RecordingError, Recordings } from '../offline/recording.js';
 import { SCENARIO_HEADER } from '../offline/request-scenario.js';
-import { SCENARIOS } from '../offline/scenarios.js';
+import { SCENARIOS } from '../offline/scenario-names.js';
 import { createOfflineServer, type OfflineServer } from '../offline/server.js';
 import { logLine } from './log-line.js';
 import type { ServeRequest } from './serve-options.js';

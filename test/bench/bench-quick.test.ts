@@ -24,7 +24,14 @@ describe('npm run bench -- --quick', () => {
   }, 150_000);
 
   it('prints every key the README documents', () => {
-    for (const key of ['sdk_cpu_ms', 'print_cpu_ms', 'tui_cpu_ms', 'print_ratio', 'tui_ratio']) {
+    for (const key of [
+      'sdk_cpu_ms',
+      'print_cpu_ms',
+      'tui_cpu_ms',
+      'print_ratio',
+      'tui_ratio',
+      'tui_last_delta_over_sdk_ms',
+    ]) {
       expect(results.throughput?.[key], key).toBeTypeOf('number');
     }
     for (const key of ['frame_ms_0', 'frame_ms_1000', 'ratio'])

@@ -122,7 +122,8 @@ describe('.env', () => {
 });
 
 describe('.env in the built CLI', () => {
-  async function startWith(setUp: (path: string) => void, args = ['--version']) {
+  // `sessions --help` reads .env and stops; a bare --version answers before reading it.
+  async function startWith(setUp: (path: string) => void, args = ['sessions', '--help']) {
     const cwd = tempDir();
     setUp(join(cwd, '.env'));
     return runCli(args, { cwd, env: cleanEnv() });

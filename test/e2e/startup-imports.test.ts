@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, runCli, tempDir } from '../support/cli.js';
@@ -10,10 +10,8 @@ import { PtyScreen } from '../support/pty-screen.js';
 const RECORDER = resolve('test/support/record-loads.mjs');
 const UI_PACKAGES =
   '(ink|react|react-reconciler|yoga-layout|marked|marked-terminal|cli-highlight|highlight\\.js)';
-/** esbuild marks where each bundled module starts with its path: `// …/node_modules/ink/build/…`. */
-const BUNDLED = new RegExp(`^// \\S*node_modules/${UI_PACKAGES}/`, 'gm');
-/** Unbundled, a package is loaded from its own folder. */
-const OWN_FOLDER = new RegExp(`node_modules/${UI_PACKAGES}/`);
+/** A package's module, bundled or loaded from its own folder. */
+const UI_MODULE = new RegExp(`node_modules/${UI_PACKAGES}/`);
 
 /** An environment that records every module the CLI loads, and the file it records in. */
 function recording(): { env: Record<string, string>; loads: string } {
@@ -21,20 +19,49 @@ function recording(): { env: Record<string, string>; loads: string } {
   return { env: cleanEnv({ NODE_OPTIONS: `--import=${RECORDER}`, STREAMBOOK_LOADS: loads }), loads };
 }
 
-/** The UI packages found in the files a run loaded, by name. */
-function uiPackagesLoaded(loads: string): string[] {
+/**
+ * Every module in the files a run loaded, as a path from the project's folder: a bundled file
+ * names its modules in its source map (the bundle is minified, so its own text does not).
+ */
+function modulesLoaded(loads: string): string[] {
   const found = new Set<string>();
   for (const url of readFileSync(loads, 'utf8').split('\n')) {
     if (!url.startsWith('file:')) continue;
     const path = fileURLToPath(url);
-    for (const match of readFileSync(path, 'utf8').matchAll(BUNDLED)) found.add(match[1] ?? '');
-    const own = OWN_FOLDER.exec(path);
-    if (own) found.add(own[1] ?? '');
+    const map = `${path}.map`;
+    const sources: string[] = existsSync(map) ? JSON.parse(readFileSync(map, 'utf8')).sources : [path];
+    for (const source of sources) found.add(relative(process.cwd(), resolve(dirname(map), source)));
+  }
+  return [...found].sort();
+}
+
+/** The UI packages among the modules a run loaded, by name. */
+function uiPackagesLoaded(loads: string): string[] {
+  const found = new Set<string>();
+  for (const path of modulesLoaded(loads)) {
+    const ui = UI_MODULE.exec(path);
+    if (ui) found.add(ui[1] ?? '');
   }
   return [...found].sort();
 }
 
 describe('what each way of running loads', () => {
+  // Node's own start is most of their time: they answer before the rest of the CLI loads.
+  it('a bare --version or --help loads nothing but the entry (and the help text)', async () => {
+    const version = recording();
+    expect((await runCli(['--version'], { env: version.env })).code).toBe(0);
+    expect(modulesLoaded(version.loads)).toEqual(['package.json', 'src/cli.tsx']);
+    const help = recording();
+    expect((await runCli(['--help'], { env: help.env })).code).toBe(0);
+    expect(modulesLoaded(help.loads)).toEqual([
+      'package.json',
+      'src/cli.tsx',
+      'src/config/defaults.ts',
+      'src/config/usage.ts',
+      'src/offline/scenario-names.ts',
+    ]);
+  });
+
   it('--version loads no UI code', async () => {
     const { env, loads } = recording();
     const result = await runCli(['--version'], { env });

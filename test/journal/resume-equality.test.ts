@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamMode } from '../../src/engine/types.js';
-import { SCENARIOS } from '../../src/offline/scenarios.js';
+import { SCENARIOS } from '../../src/offline/scenario-names.js';
 import { comparable, journaledSession, reopen, sendAll, tempStateDir } from '../support/journaled.js';
 import { withOfflineServer } from '../support/offline.js';
 

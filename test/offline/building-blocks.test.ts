@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replyTo } from '../../src/offline/corpus.js';
-import { isScenarioName, parseScenario, SCENARIOS } from '../../src/offline/scenarios.js';
+import { isScenarioName, parseScenario, SCENARIOS } from '../../src/offline/scenario-names.js';
 import { formatSse } from '../../src/offline/sse.js';
 import { estimateTokens, jsonChunks, splitIntoPieces } from '../../src/offline/tokens.js';
 

@@ -4,7 +4,7 @@ import type { StreamMode } from '../../src/engine/types.js';
 import { sessionPath } from '../../src/journal/state-dir.js';
 import { type RecordedAttempt, RecordingError, Recordings } from '../../src/offline/recording.js';
 import { replayTimeline } from '../../src/offline/replay.js';
-import { SCENARIOS } from '../../src/offline/scenarios.js';
+import { SCENARIOS } from '../../src/offline/scenario-names.js';
 import { startOfflineServer } from '../../src/offline/server.js';
 import { journaledSession, reopen, sendAll, tempStateDir } from '../support/journaled.js';
 import { withOfflineServer } from '../support/offline.js';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import Anthropic, { APIError, AuthenticationError } from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCENARIOS } from '../../src/offline/scenarios.js';
+import { SCENARIOS } from '../../src/offline/scenario-names.js';
 import { type ServeProcess, startServe } from '../support/serve-process.js';
 
 // Run `npm run build` first: these drive dist/cli.js serve, as any client would.

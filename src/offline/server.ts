@@ -155,14 +155,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
   }
   const text = await readBody(req);
   if (text === null) {
-    // Closed after: what is left of the body is not worth reading.
-    const close = { connection: 'close' };
-    return sendError(
-      res,
-      requestId,
-      { type: 'request_too_large', message: 'Request exceeds the maximum size' },
-      close,
-    );
+    // Not `connection: close`: the socket would close while the client still sends, and it
+    // would see a broken pipe instead of this answer (readBody drains the rest).
+    return sendError(res, requestId, {
+      type: 'request_too_large',
+      message: 'Request exceeds the maximum size',
+    });
   }
   const parsed = parseRequest(text, route.kind === 'count_tokens');
   if (!parsed.ok) {

@@ -1,9 +1,8 @@
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import Anthropic from '@anthropic-ai/sdk';
 import type { Message, MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../support/cli.js';
+import { recordOffline, tempDir } from '../support/cli.js';
 import { reopen } from '../support/journaled.js';
 import { startServe } from '../support/serve-process.js';
 
@@ -16,28 +15,12 @@ describe('streambook serve --replay', () => {
   let prompts: string[] = [];
 
   beforeAll(async () => {
-    const first = await runCli([
-      '-p',
-      '--offline',
-      '--scenario',
-      'thinking',
-      '--state-dir',
-      stateDir,
-      'a question',
-    ]);
+    const first = await recordOffline(stateDir, 'thinking', 'a question');
     expect(first.code).toBe(0);
-    const second = await runCli([
-      '-p',
-      '-c',
-      '--offline',
-      '--scenario',
-      'tool-use',
-      '--state-dir',
-      stateDir,
-      'weather?',
-    ]);
+    const second = await recordOffline(stateDir, 'tool-use', 'weather?', ['-c']);
     expect(second.code).toBe(0);
-    id = (readdirSync(join(stateDir, 'sessions'))[0] ?? '').replace(/\.jsonl$/, '');
+    id = first.id;
+    expect(second.id).toBe(id);
     const cells = reopen(stateDir, id).state.cells;
     recorded = cells.map((cell) => cell.message as Message);
     prompts = cells.map((cell) => cell.prompt);

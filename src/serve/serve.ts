@@ -1,4 +1,4 @@
-import { RecordingError, Recordings } from '../offline/recording.js';
+import { REPLAY_PREFIX, RecordingError, Recordings } from '../offline/recording.js';
 import { SCENARIO_HEADER } from '../offline/request-scenario.js';
 import { SCENARIOS } from '../offline/scenario-names.js';
 import { createOfflineServer, type OfflineServer } from '../offline/server.js';
@@ -64,7 +64,7 @@ export async function runServe(
     );
   }
   out.diagnose(
-    `answering as ${request.scenario} (pace ${paceName(request.pace)}); a request picks its own with the header ${SCENARIO_HEADER}: NAME or a prompt that starts [scenario:NAME]; Ctrl+C stops`,
+    `answering as ${answering(request)}; a request picks its own with the header ${SCENARIO_HEADER}: NAME or a prompt that starts [scenario:NAME]; Ctrl+C stops`,
   );
   const signal = await stopped;
   await server.close();
@@ -98,8 +98,10 @@ function portOf(url: string): string {
   return new URL(url).port;
 }
 
-function paceName(pace: ServeRequest['pace']): string {
-  return typeof pace === 'string' ? pace : `${pace.deltasPerSecond} deltas/s`;
+/** What answers: a scenario at its pace, or a replay at its speed (the pace does not apply). */
+function answering({ scenario, pace, speed }: ServeRequest): string {
+  if (scenario.startsWith(REPLAY_PREFIX)) return `${scenario} (speed ${speed})`;
+  return `${scenario} (pace ${typeof pace === 'string' ? pace : `${pace.deltasPerSecond} deltas/s`})`;
 }
 
 function serveHelp(): string {

@@ -59,6 +59,7 @@ describe('streambook serve --replay', () => {
       expect(
         await serve.logged(new RegExp(` POST /v1/messages replay:${id}:2 200 \\d+ events`)),
       ).toBeTruthy();
+      expect(serve.stderr()).toContain(`streambook: answering as replay:${id}:2 (speed 0); `);
     } finally {
       await serve.stop();
     }

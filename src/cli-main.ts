@@ -17,6 +17,7 @@ async function main(): Promise<number> {
   if (argv[0] === 'sessions') return sessions(argv.slice(1));
   if (argv[0] === 'tap')
     return (await import('./tap/run-tap.js')).runTap(argv.slice(1), process.env, diagnose);
+  if (argv[0] === 'serve') return serve(argv.slice(1));
   let config: Config;
   try {
     config = resolveConfig(argv, process.env, fromDotenv);
@@ -140,6 +141,12 @@ async function sessions(argv: string[]): Promise<number> {
     columns: (process.stdout.isTTY && process.stdout.columns) || 100,
   });
   return EXIT.ok;
+}
+
+/** `streambook serve`: the offline API in the foreground, for any client (src/serve/). */
+async function serve(argv: string[]): Promise<number> {
+  const { serveCommand } = await import('./serve/serve-command.js');
+  return serveCommand(argv, { env: process.env, diagnose, exitCodes: EXIT });
 }
 
 function usageError(message: string): number {

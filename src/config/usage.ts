@@ -12,8 +12,10 @@ Usage:
   streambook -p [options] [PROMPT]     print mode: one turn to stdout (PROMPT or stdin)
   streambook sessions [--search TEXT] [--json] [--state-dir DIR]
                                        list saved sessions, newest first (--json for scripts)
+  streambook serve [--port N] [--scenario NAME] [--replay ID[:N]] …
+                                       the offline API for any client (serve --help)
   streambook tap [--port N] [--upstream URL] [-- CMD ARGS…]
-                                       record any client's streams as sessions (tap --help)
+                                       a recording proxy for any client's streams (tap --help)
 
 Options:
   -p, --print                 run one turn without the UI

@@ -67,7 +67,12 @@ export async function serveReplay(
   req: IncomingMessage,
   res: ServerResponse,
   attempt: RecordedAttempt,
-  options: { speed: number; startedAt: number; steps?: StepGate },
+  options: {
+    speed: number;
+    startedAt: number;
+    steps?: StepGate;
+    onWritten?: (event: string | null) => void;
+  },
 ): Promise<void> {
   const streams = attempt.status !== null && attempt.errorBody === null;
   // Step mode ignores the recorded times: each event waits for its press instead.
@@ -95,6 +100,7 @@ export async function serveReplay(
     schedule,
     startedAt: options.startedAt,
     ending: attempt.ending,
+    onWritten: options.onWritten,
     // Taken only now, with nothing left to wait for, so the writer is sure to hand it back.
     stepped: stepping ? (options.steps?.take() ?? null) : null,
   });

@@ -20,8 +20,11 @@ export interface OfflineRequest {
 
 export type ParsedRequest = { ok: true; request: OfflineRequest } | { ok: false; message: string };
 
-/** Checks a body the way the API does, with its wording where we know it. */
-export function parseRequest(text: string): ParsedRequest {
+/**
+ * Checks a body the way the API does, with its wording where we know it. A count_tokens body
+ * has no max_tokens (`forCount`); it is then taken as 1, which nothing there reads.
+ */
+export function parseRequest(text: string, forCount = false): ParsedRequest {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -30,7 +33,8 @@ export function parseRequest(text: string): ParsedRequest {
   }
   if (!isRecord(body)) return invalid('Request body must be a JSON object');
 
-  const { model, max_tokens: maxTokens, messages } = body;
+  const { model, messages } = body;
+  const maxTokens = forCount ? 1 : body.max_tokens;
   if (model === undefined) return invalid('model: Field required');
   if (typeof model !== 'string' || model === '') return invalid('model: Input should be a non-empty string');
   if (maxTokens === undefined) return invalid('max_tokens: Field required');

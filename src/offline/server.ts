@@ -1,20 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { streamEvents } from './events.js';
-import { sendError } from './json-response.js';
-import type { ResponseMeta } from './message.js';
-import { createSchedule, type Pace, retryAfterMs } from './pace.js';
-import { fitToMaxTokens } from './plan.js';
-import { hashString, seededRandom, uniqueId } from './random.js';
-import { REPLAY_PREFIX, type Recording, type Recordings } from './recording.js';
-import { cellForPrompt, promptCount, recordedAttempt, serveReplay } from './replay.js';
+import { answer, type ServedScenario, servedScenario, unknownScenario } from './answer.js';
+import { errorBody } from './errors.js';
+import { sendError, sendJson } from './json-response.js';
+import type { Pace } from './pace.js';
+import { uniqueId } from './random.js';
+import { readBody } from './read-body.js';
+import { type Recording, RecordingError, type Recordings } from './recording.js';
 import { estimateInputTokens, parseRequest } from './request.js';
-import { parseScenario, type Scenario } from './scenario-names.js';
-import { planFor } from './scenarios.js';
+import { type RequestRecord, recordRequest } from './request-record.js';
+import { requestScenario, SCENARIO_HEADER } from './request-scenario.js';
+import { routeOf } from './route.js';
 import { StepGate } from './step-gate.js';
-import { writeEvents } from './stream-writer.js';
-import { answerWhole } from './whole-answer.js';
 
 /** A running offline Messages API. Point the SDK's baseURL at `url`; nothing else needs to know. */
 export interface OfflineServer {
@@ -44,17 +42,23 @@ export interface OfflineServerOptions {
   onEventWritten?: (event: string | null) => void;
   /** Where replays (`replay:ID:N` scenarios) are loaded from, and their speed. */
   recordings?: Recordings;
+  /** Defaults to 127.0.0.1 and a free port. */
+  host?: string;
+  port?: number;
+  /** Called once per request when its response is over, for a log line. */
+  onRequest?: (record: RequestRecord) => void;
 }
 
 interface Settings {
   pace: Pace;
-  /** A replay: one recorded cell, or (inTurn) a session's cells, one per prompt. */
-  scenario: Scenario | { name: 'replay'; cells: Recording[]; inTurn: boolean; speed: number };
+  /** The scenario as named, for the request log. */
+  scenarioName: string;
+  recordings: Recordings | undefined;
+  onRequest: ((record: RequestRecord) => void) | undefined;
+  scenario: ServedScenario;
   onEventWritten?: ((event: string | null) => void) | undefined;
   steps: StepGate;
 }
-
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export async function startOfflineServer(options: OfflineServerOptions = {}): Promise<OfflineServer> {
   const server = createOfflineServer(options);
@@ -73,20 +77,27 @@ export function createOfflineServer(
   if (typeof pace === 'object' && !(pace.deltasPerSecond > 0 && Number.isFinite(pace.deltasPerSecond))) {
     throw new RangeError(`deltasPerSecond must be a positive number, got ${pace.deltasPerSecond}`);
   }
-  let name = options.scenario ?? 'chat';
   const settings: Settings = {
     pace,
-    scenario: scenarioOrThrow(name, options.recordings),
+    scenarioName: options.scenario ?? 'chat',
+    recordings: options.recordings,
+    onRequest: options.onRequest,
+    scenario: servedScenario(options.scenario ?? 'chat', options.recordings),
     onEventWritten: options.onEventWritten,
     steps: new StepGate(),
   };
 
+  // Open responses, so close() can wait for each to be over (and reported) before it resolves.
+  const open = new Set<Promise<void>>();
   const server = createServer((req, res) => {
+    const over = new Promise<void>((resolve) => res.once('close', resolve));
+    open.add(over);
+    void over.then(() => open.delete(over));
     handle(req, res, { ...settings }).catch((error: unknown) => failed(res, error));
   });
   const listening = new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   let closing: Promise<void> | undefined;
 
@@ -95,23 +106,26 @@ export function createOfflineServer(
     get url() {
       const address = server.address() as AddressInfo | null;
       if (!address) throw new Error('the offline server is not listening yet');
-      return `http://127.0.0.1:${address.port}`;
+      return `http://${urlHost(address)}:${address.port}`;
     },
     get scenario() {
-      return name;
+      return settings.scenarioName;
     },
     steps: settings.steps,
     get recording() {
       return settings.scenario.name === 'replay' ? (settings.scenario.cells[0] ?? null) : null;
     },
     setScenario(next) {
-      settings.scenario = scenarioOrThrow(next, options.recordings);
-      name = next;
+      settings.scenario = servedScenario(next, options.recordings);
+      settings.scenarioName = next;
     },
     close() {
       // Closed before it listened: the listen is awaited (and its failure no longer matters).
       closing ??= listening.then(
-        () => closeServer(server),
+        () =>
+          closeServer(server)
+            .then(() => Promise.all(open))
+            .then(() => {}),
         () => {},
       );
       return closing;
@@ -122,10 +136,15 @@ export function createOfflineServer(
 async function handle(req: IncomingMessage, res: ServerResponse, settings: Settings): Promise<void> {
   const startedAt = performance.now();
   const requestId = uniqueId('req_offline_');
-  const path = (req.url ?? '/').split('?')[0];
-  if (req.method !== 'POST' || path !== '/v1/messages') {
+  const record = recordRequest(req, res, startedAt, settings.onRequest);
+  const route = routeOf(req.method, req.url);
+  if (route.kind === 'not_found' || route.kind === 'wrong_method') {
     req.resume();
-    return sendError(res, requestId, { type: 'not_found_error', message: 'Not Found' });
+    if (route.kind === 'not_found')
+      return sendError(res, requestId, { type: 'not_found_error', message: 'Not Found' });
+    const message = `Method ${req.method} is not allowed here: this path takes ${route.allow}`;
+    const body = errorBody({ type: 'invalid_request_error', message }, requestId);
+    return sendJson(res, 405, body, requestId, { allow: route.allow });
   }
   if (req.headers['x-api-key'] === undefined && req.headers.authorization === undefined) {
     req.resume();
@@ -136,59 +155,38 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
   }
   const text = await readBody(req);
   if (text === null) {
+    // Not `connection: close`: the socket would close while the client still sends, and it
+    // would see a broken pipe instead of this answer (readBody drains the rest).
     return sendError(res, requestId, {
       type: 'request_too_large',
       message: 'Request exceeds the maximum size',
     });
   }
-  const parsed = parseRequest(text);
+  const parsed = parseRequest(text, route.kind === 'count_tokens');
   if (!parsed.ok) {
     return sendError(res, requestId, { type: 'invalid_request_error', message: parsed.message });
   }
-
-  const { request } = parsed;
-  if (settings.scenario.name === 'replay') {
-    const { cells, inTurn, speed } = settings.scenario;
-    const recording = inTurn ? cellForPrompt(cells, request) : cells[0];
-    if (!request.stream || !recording) {
-      const message = recording
-        ? 'a replay answers streaming requests only'
-        : `this replay has ${cells.length} recorded turns and this is prompt ${promptCount(request)}: /clear starts it over`;
+  const chosen = requestScenario(req.headers[SCENARIO_HEADER], parsed.request);
+  const { request } = chosen;
+  if (route.kind === 'count_tokens') {
+    return sendJson(res, 200, { input_tokens: estimateInputTokens(request) }, requestId);
+  }
+  let scenario = settings.scenario;
+  if (chosen.name !== null) {
+    try {
+      scenario = servedScenario(chosen.name, settings.recordings);
+    } catch (error) {
+      const message =
+        error instanceof RecordingError ? error.message : unknownScenario(chosen.name, chosen.from);
       return sendError(res, requestId, { type: 'invalid_request_error', message });
     }
-    const attempt = recordedAttempt(recording, attemptOf(req));
-    return serveReplay(req, res, attempt, { speed, startedAt, steps: settings.steps });
   }
-  const plan = planFor(settings.scenario, {
-    request,
-    attempt: attemptOf(req),
-    retryAfterMs: retryAfterMs(settings.pace),
-  });
-  if (plan.kind === 'http_error') return sendError(res, requestId, plan.error, plan.headers);
-
-  const answer = fitToMaxTokens(plan, request.maxTokens);
-  const meta: ResponseMeta = {
-    id: uniqueId('msg_offline_'),
-    model: request.model,
-    inputTokens: estimateInputTokens(request),
+  record.scenario = chosen.name ?? settings.scenarioName;
+  const onWritten = (event: string | null) => {
+    record.events++;
+    settings.onEventWritten?.(event);
   };
-  const schedule = createSchedule(settings.pace, seededRandom(hashString(requestId)));
-  if (!request.stream) return answerWhole(res, { answer, meta, requestId, schedule, startedAt });
-
-  res.writeHead(200, {
-    'content-type': 'text/event-stream',
-    'cache-control': 'no-cache',
-    'request-id': requestId,
-  });
-  res.flushHeaders();
-  const ending = answer.interruption?.kind === 'drop' ? 'destroy' : 'end';
-  await writeEvents(res, streamEvents(answer, meta), {
-    schedule,
-    startedAt,
-    ending,
-    onWritten: settings.onEventWritten,
-    stepped: settings.steps.take(),
-  });
+  await answer(req, res, request, { ...settings, scenario, startedAt, requestId, onWritten });
 }
 
 function failed(res: ServerResponse, error: unknown): void {
@@ -200,34 +198,10 @@ function failed(res: ServerResponse, error: unknown): void {
   sendError(res, uniqueId('req_offline_'), { type: 'api_error', message });
 }
 
-/** The body as text, or null once it passes the size limit. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The SDK numbers its attempts in this header, so "fail the first attempt" needs no server state. */
-function attemptOf(req: IncomingMessage): number {
-  const attempt = Number(req.headers['x-stainless-retry-count'] ?? 0);
-  return Number.isInteger(attempt) && attempt > 0 ? attempt : 0;
-}
-
-function scenarioOrThrow(name: string, recordings: Recordings | undefined): Settings['scenario'] {
-  if (name.startsWith(REPLAY_PREFIX)) {
-    if (!recordings) throw new Error(`Replays need a state dir: "${name}"`);
-    const spec = name.slice(REPLAY_PREFIX.length);
-    const cells = recordings.cells(spec);
-    return { name: 'replay', cells, inTurn: !spec.includes(':'), speed: recordings.speed };
-  }
-  const scenario = parseScenario(name);
-  if (!scenario) throw new Error(`Unknown offline scenario "${name}"`);
-  return scenario;
+/** The host to put in a URL: a wildcard address is reached on loopback, and IPv6 goes in brackets. */
+function urlHost(address: AddressInfo): string {
+  if (address.address === '0.0.0.0' || address.address === '::') return '127.0.0.1';
+  return address.family === 'IPv6' ? `[${address.address}]` : address.address;
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
-import { describeParseError } from '../config/config.js';
 import { shown } from '../config/shown.js';
+import { subcommandFlags } from '../config/subcommand-flags.js';
 import { UsageError } from '../config/usage-error.js';
 import { listSessions, type SessionSummary } from '../journal/session-list.js';
 import { sessionTable } from '../journal/session-table.js';
@@ -29,17 +28,7 @@ export function sessionsRequest(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): SessionsRequest {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError(describeParseError(error));
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 0)
-    throw new UsageError(
-      `sessions takes no argument ${shown(positionals[0] ?? '')}; search with --search TEXT`,
-    );
+  const values = subcommandFlags('sessions', argv, FLAGS, 'search with --search TEXT');
   if (values['state-dir'] === '') throw new UsageError('--state-dir needs a folder');
   return {
     stateDir: stateDir(values['state-dir'], env),
@@ -47,10 +36,6 @@ export function sessionsRequest(
     json: values.json ?? false,
     help: values.help ?? false,
   };
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
 }
 
 export interface SessionsOutput {

@@ -64,7 +64,7 @@ describe('/scenario replay ID:N', () => {
     expect(second?.message).toEqual(original[1]?.message);
     expect(third?.status).toBe('failed');
     expect(third?.error?.message).toMatch(
-      /this replay has 2 recorded turns and this is prompt 3: \/clear starts it over/,
+      /this replay has 2 recorded turns and this is prompt 3: a new conversation \(\/clear in the notebook\) starts it over/,
     );
     // A new conversation starts the recording over.
     b.session.clear();

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, runCli, tempDir } from '../support/cli.js';
+import { cleanEnv, recordOffline, runCli, tempDir } from '../support/cli.js';
 import { reopen } from '../support/journaled.js';
 import { PLANTED_KEY } from '../support/key-echo-server.js';
 
@@ -12,17 +12,9 @@ describe('print mode replays a recorded turn', () => {
   let recordedText = '';
 
   beforeAll(async () => {
-    const run = await runCli([
-      '-p',
-      '--offline',
-      '--scenario',
-      'thinking',
-      '--state-dir',
-      stateDir,
-      'a question',
-    ]);
+    const run = await recordOffline(stateDir, 'thinking', 'a question');
     expect(run.code).toBe(0);
-    id = (readdirSync(join(stateDir, 'sessions'))[0] ?? '').replace(/\.jsonl$/, '');
+    id = run.id;
     const cell = reopen(stateDir, id).state.cells[0];
     recordedText = (cell?.message?.content ?? [])
       .flatMap((b) => (b.type === 'text' ? [b.text] : []))

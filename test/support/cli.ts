@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -67,4 +67,28 @@ export function runCli(
     if (options.input !== undefined) child.stdin.end(options.input);
     else child.stdin.end();
   });
+}
+
+/**
+ * One offline turn recorded by print mode (`-p --offline --scenario SCENARIO PROMPT`, and
+ * `extra` flags such as `-c`), in `stateDir`: the run, and the id of the newest saved session.
+ */
+export async function recordOffline(
+  stateDir: string,
+  scenario: string,
+  prompt: string,
+  extra: string[] = [],
+): Promise<CliResult & { id: string }> {
+  const run = await runCli([
+    '-p',
+    '--offline',
+    '--scenario',
+    scenario,
+    '--state-dir',
+    stateDir,
+    ...extra,
+    prompt,
+  ]);
+  const ids = readdirSync(join(stateDir, 'sessions')).map((name) => name.replace(/\.jsonl$/, ''));
+  return { ...run, id: ids.sort().at(-1) ?? '' };
 }

@@ -130,10 +130,16 @@ describe('tap in front of the offline server', () => {
     expect(cell.message).toEqual(JSON.parse(whole.body.toString('utf8')));
 
     const counted = await rawExchange(`${tap.url}/v1/messages/count_tokens`, body('count me'), HEADERS);
-    expect(counted.status).toBe(404);
+    expect(counted.status).toBe(200);
     const row = await nextCell();
-    expect(row.attempts[0]?.status).toBe(404);
-    expect(row.error?.kind).toBe('http');
+    expect(row.attempts[0]?.status).toBe(200);
+    expect(row.events).toHaveLength(0);
+
+    const unknown = await rawExchange(`${tap.url}/v1/models`, body('list'), HEADERS);
+    expect(unknown.status).toBe(404);
+    const missing = await nextCell();
+    expect(missing.attempts[0]?.status).toBe(404);
+    expect(missing.error?.kind).toBe('http');
   });
 
   it('passes a 429 through with its body, and files it as the HTTP error it was', async () => {

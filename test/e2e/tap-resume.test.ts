@@ -31,7 +31,7 @@ beforeAll(async () => {
       messages: [{ role: 'user', content }],
     });
   await rawExchange(`${tap.url}/v1/messages`, ask('first tapped question'), headers);
-  await rawExchange(`${tap.url}/v1/messages/count_tokens`, ask('counted'), headers);
+  await rawExchange(`${tap.url}/v1/models`, ask('listed'), headers);
   await rawExchange(`${tap.url}/v1/messages`, ask('second tapped question'), headers);
   await tappedCells(tap, state.dir, 3);
   id = tap.sessionId as string;
@@ -44,7 +44,7 @@ test('streambook -r ID opens a tapped session, every turn with its timeline', as
   const screen = track(await PtyScreen.open(['-r', id, '--offline', '--state-dir', state.dir]));
   const shown = await screen.waitFor(/In \[3\]: second tapped question/);
   expect(shown).toContain('In [1]: first tapped question');
-  expect(shown).toContain('In [2]: POST /v1/messages/count_tokens');
+  expect(shown).toContain('In [2]: POST /v1/models');
   const last = await screen.waitFor(/Timeline · cell 3 · \d+ events/);
   expect(last).toContain('HTTP 404 not_found_error: Not Found');
   expect(last).toContain('message_stop');

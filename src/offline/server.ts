@@ -7,7 +7,7 @@ import { sendError, sendJson } from './json-response.js';
 import type { Pace } from './pace.js';
 import { uniqueId } from './random.js';
 import { readBody } from './read-body.js';
-import { type Recording, RecordingError, type Recordings } from './recording.js';
+import { REPLAY_PREFIX, type Recording, RecordingError, type Recordings } from './recording.js';
 import { estimateInputTokens, parseRequest } from './request.js';
 import { type RequestRecord, recordRequest } from './request-record.js';
 import { requestScenario, SCENARIO_HEADER } from './request-scenario.js';
@@ -47,6 +47,11 @@ export interface OfflineServerOptions {
   port?: number;
   /** Called once per request when its response is over, for a log line. */
   onRequest?: (record: RequestRecord) => void;
+  /**
+   * Whether a request may pick a replay (`replay:ID[:N]`) by header or prefix; default true.
+   * A server others can reach says no: a replay serves a saved session's prompts and answers.
+   */
+  requestReplays?: boolean;
 }
 
 interface Settings {
@@ -54,6 +59,7 @@ interface Settings {
   /** The scenario as named, for the request log. */
   scenarioName: string;
   recordings: Recordings | undefined;
+  requestReplays: boolean;
   onRequest: ((record: RequestRecord) => void) | undefined;
   scenario: ServedScenario;
   onEventWritten?: ((event: string | null) => void) | undefined;
@@ -81,6 +87,7 @@ export function createOfflineServer(
     pace,
     scenarioName: options.scenario ?? 'chat',
     recordings: options.recordings,
+    requestReplays: options.requestReplays ?? true,
     onRequest: options.onRequest,
     scenario: servedScenario(options.scenario ?? 'chat', options.recordings),
     onEventWritten: options.onEventWritten,
@@ -172,6 +179,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
     return sendJson(res, 200, { input_tokens: estimateInputTokens(request) }, requestId);
   }
   let scenario = settings.scenario;
+  if (chosen.name?.startsWith(REPLAY_PREFIX) && !settings.requestReplays) {
+    const message = `this server can be reached from other machines, so a request can't pick a replay (it would serve a saved session); start it with --replay ${chosen.name.slice(REPLAY_PREFIX.length)} instead`;
+    return sendError(res, requestId, { type: 'invalid_request_error', message });
+  }
   if (chosen.name !== null) {
     try {
       scenario = servedScenario(chosen.name, settings.recordings);

@@ -45,6 +45,7 @@ export async function runServe(
       scenario: request.scenario,
       recordings: new Recordings(request.stateDir, request.speed),
       onRequest: (record) => out.log(logLine(record, new Date())),
+      requestReplays: isLoopback(request.host),
     });
   } catch (error) {
     if (!(error instanceof RecordingError)) throw error;
@@ -60,7 +61,7 @@ export async function runServe(
   out.write(`${server.url}\nexport ANTHROPIC_BASE_URL=${server.url}\n`);
   if (!isLoopback(request.host)) {
     out.diagnose(
-      `warning: listening on ${request.host}, not only this machine: anyone who can reach port ${portOf(server.url)} can use it, and it accepts any key`,
+      `warning: listening on ${request.host}, not only this machine: anyone who can reach port ${portOf(server.url)} can use it, and it accepts any key (a request can't pick a replay here; --replay still works)`,
     );
   }
   out.diagnose(

@@ -188,8 +188,15 @@ describe('streambook serve, started wrong', () => {
       expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const warning = await serve.logged(/warning/);
       expect(warning).toMatch(
-        /^streambook: warning: listening on 0\.0\.0\.0, not only this machine: .*accepts any key$/,
+        /^streambook: warning: listening on 0\.0\.0\.0, not only this machine: .*accepts any key/,
       );
+      // A saved session is not served to whoever asks: only --replay serves one here.
+      const client = new Anthropic({ apiKey: KEY, baseURL: serve.url, logLevel: 'off', maxRetries: 0 });
+      const asked = client.messages.create(PARAMS, {
+        headers: { 'x-streambook-scenario': 'replay:20261201-0812-k3f9:1' },
+      });
+      await expect(asked).rejects.toThrow(/can't pick a replay .*--replay 20261201-0812-k3f9:1/);
+      expect((await client.messages.create(PARAMS)).stop_reason).toBe('end_turn');
     } finally {
       await serve.stop();
     }

@@ -16,6 +16,7 @@ const TARGETS: Record<string, (r: Results) => [string, boolean]> = {
     (r.throughput?.tui_last_delta_over_sdk_ms ?? Infinity) <= 1500,
   ],
   'history.ratio': (r) => ['≤ 1.2', (r.history?.ratio ?? Infinity) <= 1.2],
+  'history.frame_ms_0': (r) => ['≤ 3', (r.history?.frame_ms_0 ?? Infinity) <= 3],
   'latency_ms.p99': (r) => [
     `≤ ${Math.round((r.latency_ms?.frame_interval_ms ?? 16) + 5)} (frame + 5)`,
     (r.latency_ms?.p99 ?? Infinity) <= (r.latency_ms?.frame_interval_ms ?? 16) + 5,

@@ -38,7 +38,8 @@ export function row(line: string): Row {
   return found;
 }
 
-function tokenizedRow(line: string): Row {
+/** A row as ansi-tokenize reads it, grapheme by grapheme: any row, at its cost. */
+export function tokenizedRow(line: string): Row {
   const chars = styledChars(line);
   const columns = [0];
   // Escapes are ASCII (a link's address aside, where a false alarm only costs a whole row).
@@ -79,7 +80,7 @@ const sgrs = new Map<string, AnsiCode[]>();
  * in one pass over its code units: its grapheme segmenter costs ~8 ms a frame when the
  * timeline scrolls 30 rows. Undefined for any other row (test/ui/frame/row-cells.test.ts).
  */
-function plainRow(line: string): Row | undefined {
+export function plainRow(line: string): Row | undefined {
   const values: string[] = [];
   const styles: AnsiCode[][] = [];
   const columns = [0];

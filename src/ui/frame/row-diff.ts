@@ -1,6 +1,50 @@
-import { type AnsiCode, ansiCodesToString, diffAnsiCodes } from '@alcalzone/ansi-tokenize';
+import { type AnsiCode, ansiCodesToString, diffAnsiCodes, type StyledChar } from '@alcalzone/ansi-tokenize';
 import { cursorToColumn, ERASE_LINE, ERASE_TO_END, RESET_STYLE } from '../../terminal/cursor-moves.js';
-import { type Row, row } from './row-cells.js';
+import { charWidth, styledChars } from './styled-line.js';
+
+/** One row of a frame as cells: each character with its styles, and the column it starts at. */
+interface Row {
+  chars: StyledChar[];
+  /** Column where each char starts; one more entry, the row's width. */
+  columns: number[];
+  /**
+   * Whether every column is where a terminal would put it. Ink measures with string-width;
+   * terminals disagree with it on emoji sequences, variation selectors and combining marks,
+   * so a row with any of those is rewritten whole rather than patched at a column.
+   */
+  exact: boolean;
+}
+
+// Emoji and symbol blocks, variation selectors, joiners and combining marks: widths differ
+// between string-width and terminals (xterm.js's Unicode 6 tables among them).
+const UNCERTAIN_WIDTH =
+  /[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff]|\p{M}|[\u{1f000}-\u{1ffff}]|[\u{e0000}-\u{e007f}]/u;
+/** More than one code point: a cluster (the emoji and marks above are found on the whole line). */
+const manyCodePoints = (value: string) =>
+  value.length > 2 || (value.length === 2 && (value.codePointAt(0) as number) <= 0xffff);
+
+const rows = new Map<string, Row>();
+const KEEP = 2000;
+
+function row(line: string): Row {
+  let found = rows.get(line);
+  if (found) return found;
+  const chars = styledChars(line);
+  const columns = [0];
+  // Escapes are ASCII (a link's address aside, where a false alarm only costs a whole row).
+  let exact = !UNCERTAIN_WIDTH.test(line);
+  let column = 0;
+  for (const char of chars) {
+    column += charWidth(char.value);
+    columns.push(column);
+    if (exact && manyCodePoints(char.value)) exact = false;
+  }
+  found = { chars, columns, exact };
+  // Rows come and go with frames; a bounded cache keeps the last frames' rows, not history's.
+  if (rows.size >= KEEP) rows.clear();
+  rows.set(line, found);
+  return found;
+}
 
 /** What to write on a row, with the cursor somewhere on it, and where the cursor ends (null: unknown). */
 export interface RowUpdate {
@@ -23,15 +67,15 @@ export function rowUpdate(previous: string, next: string): RowUpdate {
   const oldWidth = before.columns.at(-1) as number;
   // The first char that differs; by construction both rows agree on columns before it.
   let first = 0;
-  const shared = Math.min(before.values.length, after.values.length);
+  const shared = Math.min(before.chars.length, after.chars.length);
   while (first < shared && sameCell(before, first, after, first)) first++;
-  if (first === after.values.length && width === oldWidth && first === before.values.length) {
+  if (first === after.chars.length && width === oldWidth && first === before.chars.length) {
     return { bytes: '', column: null };
   }
   // The last char that differs: cells compared from the right while they sit at the same columns.
-  let lastNew = after.values.length - 1;
+  let lastNew = after.chars.length - 1;
   if (width === oldWidth) {
-    let lastOld = before.values.length - 1;
+    let lastOld = before.chars.length - 1;
     while (
       lastNew >= first &&
       lastOld >= first &&
@@ -43,13 +87,15 @@ export function rowUpdate(previous: string, next: string): RowUpdate {
     }
   }
   const start = after.columns[first] ?? width;
-  let bytes = cursorToColumn(start) + span(after, first, lastNew);
+  let bytes = cursorToColumn(start) + span(after.chars, first, lastNew);
   if (width < oldWidth) bytes += RESET_STYLE + ERASE_TO_END;
   return { bytes, column: after.columns[lastNew + 1] ?? width };
 }
 
 function sameCell(a: Row, i: number, b: Row, j: number): boolean {
-  return a.values[i] === b.values[j] && sameStyles(a.styles[i] as AnsiCode[], b.styles[j] as AnsiCode[]);
+  const x = a.chars[i] as StyledChar;
+  const y = b.chars[j] as StyledChar;
+  return x.value === y.value && sameStyles(x.styles, y.styles);
 }
 
 /** The same codes in the same order; the same styles opened in another order only cost a rewrite. */
@@ -61,14 +107,14 @@ function sameStyles(a: AnsiCode[], b: AnsiCode[]): boolean {
 }
 
 /** Chars `from`..`to` with their styles opened at the start and closed at the end. */
-function span(cells: Row, from: number, to: number): string {
+function span(chars: StyledChar[], from: number, to: number): string {
   let out = '';
   let styles: AnsiCode[] = [];
   for (let i = from; i <= to; i++) {
-    const next = cells.styles[i] as AnsiCode[];
-    if (!sameStyles(styles, next)) out += ansiCodesToString(diffAnsiCodes(styles, next));
-    out += cells.values[i];
-    styles = next;
+    const char = chars[i] as StyledChar;
+    if (!sameStyles(styles, char.styles)) out += ansiCodesToString(diffAnsiCodes(styles, char.styles));
+    out += char.value;
+    styles = char.styles;
   }
   return out + ansiCodesToString(diffAnsiCodes(styles, []));
 }

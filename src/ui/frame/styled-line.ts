@@ -8,6 +8,7 @@ import {
   tokenize,
 } from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
+import { plainChars } from './plain-chars.js';
 
 /**
  * One written line as Ink's Output prints it: its styles re-encoded by ansi-tokenize (so
@@ -44,7 +45,7 @@ export function charWidth(value: string): number {
 
 /** The characters Ink's Output places for a line: tokenized, each with the styles in force. */
 export function styledChars(line: string): StyledChar[] {
-  return styledCharsFromTokens(tokenize(line));
+  return plainChars(line) ?? styledCharsFromTokens(tokenize(line));
 }
 
 /** A line's styled form, tokenized once for as long as frames keep showing it. */

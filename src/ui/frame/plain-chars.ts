@@ -24,27 +24,34 @@ const KEEP = 2000;
 const sgrs = new Map<string, AnsiCode[]>();
 
 /**
- * The characters ansi-tokenize finds in a line of plain characters and SGR sequences, found in
- * one pass over its code units: its grapheme segmenter cost the writer ~8 ms a frame (30 rows
- * changing as the timeline follows its tail) and Output as much. Undefined for any other line,
- * which is left to ansi-tokenize (test/ui/frame/plain-chars.test.ts holds the two equal).
+ * Reads a line of plain characters and SGR sequences as ansi-tokenize would, in one pass over
+ * its code units, calling `visit` with each character and the styles in force; false, part
+ * read, for any other line, which is left to ansi-tokenize. Its grapheme segmenter cost the
+ * writer ~8 ms a frame (30 rows changing as the timeline follows its tail), and Output as much.
  * Characters between two escapes share one styles array; nothing changes one in place.
  */
-export function plainChars(line: string): StyledChar[] | undefined {
-  const chars: StyledChar[] = [];
+export function readPlain(line: string, visit: (value: string, styles: AnsiCode[]) => void): boolean {
   let styles: AnsiCode[] = [];
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c === ESC) {
       const end = sgrEnd(line, i);
-      if (end < 0) return undefined;
+      if (end < 0) return false;
       styles = reduceAnsiCodesIncremental(styles, sgrCodes(line.slice(i, end + 1)));
       i = end;
-    } else if (plain(c)) {
-      chars.push({ type: 'char', value: line[i] as string, fullWidth: false, styles });
-    } else return undefined;
+    } else if (plain(c)) visit(line[i] as string, styles);
+    else return false;
   }
-  return chars;
+  return true;
+}
+
+/** The characters ansi-tokenize finds in a plain line (test/ui/frame/plain-chars.test.ts). */
+export function plainChars(line: string): StyledChar[] | undefined {
+  const chars: StyledChar[] = [];
+  const plainLine = readPlain(line, (value, styles) => {
+    chars.push({ type: 'char', value, fullWidth: false, styles });
+  });
+  return plainLine ? chars : undefined;
 }
 
 /** Where the SGR sequence at `start` ends (its `m`), as ansi-tokenize reads one; -1 if none. */

@@ -75,3 +75,8 @@ function sgrCodes(sequence: string): AnsiCode[] {
   }
   return codes;
 }
+
+/** Forgets the SGR sequences read, with the lines (forgetStyledLines). */
+export function forgetSgrCodes(): void {
+  sgrs.clear();
+}

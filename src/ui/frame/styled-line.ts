@@ -8,7 +8,7 @@ import {
   tokenize,
 } from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
-import { plainChars } from './plain-chars.js';
+import { forgetSgrCodes, plainChars } from './plain-chars.js';
 
 /**
  * One written line as Ink's Output prints it: its styles re-encoded by ansi-tokenize (so
@@ -82,4 +82,5 @@ export function forgetStyledLines(): void {
   current = new Map();
   previous = new Map();
   widths.clear();
+  forgetSgrCodes();
 }

@@ -1,10 +1,13 @@
-import { type AnsiCode, ansiCodesToString, diffAnsiCodes, type StyledChar } from '@alcalzone/ansi-tokenize';
+import { type AnsiCode, ansiCodesToString, diffAnsiCodes } from '@alcalzone/ansi-tokenize';
 import { cursorToColumn, ERASE_LINE, ERASE_TO_END, RESET_STYLE } from '../../terminal/cursor-moves.js';
+import { readPlain } from './plain-chars.js';
 import { charWidth, styledChars } from './styled-line.js';
 
 /** One row of a frame as cells: each character with its styles, and the column it starts at. */
 interface Row {
-  chars: StyledChar[];
+  values: string[];
+  /** The styles in force at each character (shared by runs of characters, as plain lines read). */
+  styles: AnsiCode[][];
   /** Column where each char starts; one more entry, the row's width. */
   columns: number[];
   /**
@@ -29,6 +32,29 @@ const KEEP = 2000;
 function row(line: string): Row {
   let found = rows.get(line);
   if (found) return found;
+  found = plainRow(line) ?? tokenizedRow(line);
+  // Rows come and go with frames; a bounded cache keeps the last frames' rows, not history's.
+  if (rows.size >= KEEP) rows.clear();
+  rows.set(line, found);
+  return found;
+}
+
+/** A plain line's cells, read without building a character object each (most rows are plain). */
+function plainRow(line: string): Row | undefined {
+  const values: string[] = [];
+  const styles: AnsiCode[][] = [];
+  const columns = [0];
+  let column = 0;
+  const plainLine = readPlain(line, (value, codes) => {
+    column += value <= '~' ? 1 : charWidth(value);
+    values.push(value);
+    styles.push(codes);
+    columns.push(column);
+  });
+  return plainLine ? { values, styles, columns, exact: !UNCERTAIN_WIDTH.test(line) } : undefined;
+}
+
+function tokenizedRow(line: string): Row {
   const chars = styledChars(line);
   const columns = [0];
   // Escapes are ASCII (a link's address aside, where a false alarm only costs a whole row).
@@ -39,11 +65,12 @@ function row(line: string): Row {
     columns.push(column);
     if (exact && manyCodePoints(char.value)) exact = false;
   }
-  found = { chars, columns, exact };
-  // Rows come and go with frames; a bounded cache keeps the last frames' rows, not history's.
-  if (rows.size >= KEEP) rows.clear();
-  rows.set(line, found);
-  return found;
+  return {
+    values: chars.map((char) => char.value),
+    styles: chars.map((char) => char.styles),
+    columns,
+    exact,
+  };
 }
 
 /** What to write on a row, with the cursor somewhere on it, and where the cursor ends (null: unknown). */
@@ -67,15 +94,15 @@ export function rowUpdate(previous: string, next: string): RowUpdate {
   const oldWidth = before.columns.at(-1) as number;
   // The first char that differs; by construction both rows agree on columns before it.
   let first = 0;
-  const shared = Math.min(before.chars.length, after.chars.length);
+  const shared = Math.min(before.values.length, after.values.length);
   while (first < shared && sameCell(before, first, after, first)) first++;
-  if (first === after.chars.length && width === oldWidth && first === before.chars.length) {
+  if (first === after.values.length && width === oldWidth && first === before.values.length) {
     return { bytes: '', column: null };
   }
   // The last char that differs: cells compared from the right while they sit at the same columns.
-  let lastNew = after.chars.length - 1;
+  let lastNew = after.values.length - 1;
   if (width === oldWidth) {
-    let lastOld = before.chars.length - 1;
+    let lastOld = before.values.length - 1;
     while (
       lastNew >= first &&
       lastOld >= first &&
@@ -87,15 +114,13 @@ export function rowUpdate(previous: string, next: string): RowUpdate {
     }
   }
   const start = after.columns[first] ?? width;
-  let bytes = cursorToColumn(start) + span(after.chars, first, lastNew);
+  let bytes = cursorToColumn(start) + span(after, first, lastNew);
   if (width < oldWidth) bytes += RESET_STYLE + ERASE_TO_END;
   return { bytes, column: after.columns[lastNew + 1] ?? width };
 }
 
 function sameCell(a: Row, i: number, b: Row, j: number): boolean {
-  const x = a.chars[i] as StyledChar;
-  const y = b.chars[j] as StyledChar;
-  return x.value === y.value && sameStyles(x.styles, y.styles);
+  return a.values[i] === b.values[j] && sameStyles(a.styles[i] as AnsiCode[], b.styles[j] as AnsiCode[]);
 }
 
 /** The same codes in the same order; the same styles opened in another order only cost a rewrite. */
@@ -107,14 +132,14 @@ function sameStyles(a: AnsiCode[], b: AnsiCode[]): boolean {
 }
 
 /** Chars `from`..`to` with their styles opened at the start and closed at the end. */
-function span(chars: StyledChar[], from: number, to: number): string {
+function span(cells: Row, from: number, to: number): string {
   let out = '';
   let styles: AnsiCode[] = [];
   for (let i = from; i <= to; i++) {
-    const char = chars[i] as StyledChar;
-    if (!sameStyles(styles, char.styles)) out += ansiCodesToString(diffAnsiCodes(styles, char.styles));
-    out += char.value;
-    styles = char.styles;
+    const next = cells.styles[i] as AnsiCode[];
+    if (!sameStyles(styles, next)) out += ansiCodesToString(diffAnsiCodes(styles, next));
+    out += cells.values[i];
+    styles = next;
   }
   return out + ansiCodesToString(diffAnsiCodes(styles, []));
 }

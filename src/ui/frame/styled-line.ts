@@ -11,6 +11,7 @@ import {
 import stringWidth from 'string-width';
 import { flatString } from '../../store/flat-string.js';
 import { LineCache } from './line-cache.js';
+import { forgetSgrCodes, plainChars } from './plain-chars.js';
 
 /**
  * One written line as Ink's Output prints it: its styles re-encoded by ansi-tokenize (so
@@ -46,7 +47,7 @@ export function charWidth(value: string): number {
 
 /** The characters Ink's Output places for a line: tokenized, each with the styles in force. */
 export function styledChars(line: string): StyledChar[] {
-  return styledCharsFromTokens(tokenize(line));
+  return plainChars(line) ?? styledCharsFromTokens(tokenize(line));
 }
 
 /** A line's styled form, tokenized once for as long as frames keep showing it. */
@@ -168,4 +169,5 @@ export function forgetStyledLines(): void {
   lines.clear();
   widths.clear();
   sgrTokens.clear();
+  forgetSgrCodes();
 }

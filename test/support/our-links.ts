@@ -1,8 +1,8 @@
 import stripAnsi from 'strip-ansi';
 
 export const LINKED =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: an OSC 8 open, its text (SGR allowed), and the close
-  /\u001b\]8;;([^\u001b\u0007]+)\u001b\\([^\u001b]*(?:\u001b\[[\d;]*m[^\u001b]*)*)\u001b\]8;;\u001b\\/g;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: an OSC 8 open, its text (SGR allowed), and the close, each ended by BEL
+  /\u001b\]8;;([^\u001b\u0007]+)\u0007([^\u001b]*(?:\u001b\[[\d;]*m[^\u001b]*)*)\u001b\]8;;\u0007/g;
 
 /**
  * The output with the links the notebook makes itself replaced by their text: an OSC 8 whose

@@ -117,4 +117,13 @@ describe('OSC 8 links we emit', () => {
     }
     expect(rows.map((row) => stripAnsi(row).slice(0, 20).trimEnd()).join('')).toBe(LONG);
   });
+
+  // Seed -420452860 once links ended with BEL: Ink's Output keeps our close as a style and
+  // ends it again where the row's text ends, a close with no link open, which does nothing.
+  it('text after a link on its row: Ink closes the link once more, and opens nothing', () => {
+    const [row] = besidePane(linkUrls(neutralize('http://e/\u001b[A&#27;[2J')), 24);
+    expect(row).toContain(`${LINK_CLOSE}␛[A&#27;[2J${LINK_CLOSE}`);
+    expect(unsafeOnTerminal(row ?? '')).toBeUndefined();
+    expect(stripAnsi(row ?? '').indexOf('│')).toBe(24);
+  });
 });

@@ -1,19 +1,22 @@
 /*
- * OSC 8 hyperlinks that we emit: `ESC ] 8 ; ; URL ESC \` opens a link and `ESC ] 8 ; ; ESC \`
+ * OSC 8 hyperlinks that we emit: `ESC ] 8 ; ; URL BEL` opens a link and `ESC ] 8 ; ; BEL`
  * closes it. Terminals without OSC 8 skip the sequence and show the text; Ink 6.8 keeps OSC
  * sequences and gives them no width (test/terminal/osc8.test.ts). Model text never reaches
  * here with an OSC of its own: neutralize and keepOnlySgr took them out first.
  */
 
-const ST = '\u001b\\';
+// BEL, not ST (`ESC \`): Ink's Output reads a link only when BEL ends it (ansi-tokenize 0.2.5's
+// parseLinkCode). Ended by ST, each byte of the sequence took a column there: a pane beside a
+// row with links was drawn that many columns early, over the row's tail, cutting a link in half.
+const END = '\u0007';
 const OPEN_PREFIX = '\u001b]8;;';
 
 /** Opens a link to `url` (already checked: http or https, and only URL characters). */
 export function linkOpen(url: string): string {
-  return `${OPEN_PREFIX}${url}${ST}`;
+  return `${OPEN_PREFIX}${url}${END}`;
 }
 
-export const LINK_CLOSE = `${OPEN_PREFIX}${ST}`;
+export const LINK_CLOSE = `${OPEN_PREFIX}${END}`;
 
 // An http(s) URL as it stands in text: URL characters only (RFC 3986's, and %), so a
 // neutralized control (␛) or a space ends it. Punctuation that ends a sentence is left out below.

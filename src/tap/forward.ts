@@ -5,6 +5,7 @@ import type { TurnUpdate } from '../engine/types.js';
 import { ExchangeRecorder } from './exchange-recorder.js';
 import { exchangeRequest } from './exchange-request.js';
 import { endToEnd } from './hop-headers.js';
+import { KeyHider } from './key-hider.js';
 import type { TapSession, TurnLog } from './tap-session.js';
 
 /** What every exchange of a tap shares. */
@@ -43,7 +44,8 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
   upstream.on('socket', (socket) => socket.setNoDelay(true));
 
   const key = keyOf(req);
-  const hideKey = (text: string) => (key ? text.split(key).join('[redacted]') : text);
+  const hider = new KeyHider(key ? [key] : []);
+  const hideKey = (text: string) => hider.text(key ? text.split(key).join('[redacted]') : text);
   // Calls into the recorder wait for it (it is made once the request body is whole) and are
   // fenced off: a recording that throws stops recording, not proxying.
   let recorder: ExchangeRecorder | null = null;
@@ -54,7 +56,9 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     broken = true;
     context.recordingFailed(error);
     turn?.broke(
-      `the tap failed to record this exchange: ${error instanceof Error ? error.message : String(error)}`,
+      hideKey(
+        `the tap failed to record this exchange: ${error instanceof Error ? error.message : String(error)}`,
+      ),
     );
   };
   const waiting: Array<(r: ExchangeRecorder) => void> = [];
@@ -104,7 +108,8 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
   req.on('end', () => {
     try {
       const text = Buffer.concat(body).toString('utf8');
-      const filed = exchangeRequest(req.method ?? 'GET', path.split('?')[0] ?? path, text);
+      // What is filed of the request is read from its raw body: the key is hidden in it here.
+      const filed = hider.deep(exchangeRequest(req.method ?? 'GET', path.split('?')[0] ?? path, text));
       const sent = { method: req.method ?? 'GET', url: target.href, headers, body: text };
       turn = context.session.exchange(filed);
       recorder = new ExchangeRecorder(sent, key, sink);

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { startTap } from '../../src/tap/tap-server.js';
+import { tempStateDir } from '../support/journaled.js';
+import { leaks, PLANTED_KEY, serveKeyEcho } from '../support/key-echo-server.js';
+import { rawExchange } from './raw-exchange.js';
+import { tappedCells } from './tapped-cells.js';
+
+const state = tempStateDir();
+afterEach(() => state.remove());
+
+/** Every file under a directory, as text. */
+function everyFile(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => readFileSync(path, 'utf8'));
+}
+
+/** A request that carries the key in its prompt, its system prompt, a tool's input and a header. */
+function requestWith(key: string): { body: string; headers: Record<string, string> } {
+  const body = JSON.stringify({
+    model: 'm',
+    max_tokens: 5,
+    stream: true,
+    system: `sys ${key}`,
+    messages: [
+      { role: 'user', content: 'first' },
+      {
+        role: 'assistant',
+        content: [{ type: 'tool_use', id: 'toolu_1', name: 'echo', input: { key } }],
+      },
+      {
+        role: 'user',
+        content: [
+          { type: 'tool_result', tool_use_id: 'toolu_1', content: 'ok' },
+          { type: 'text', text: `prompt with key ${key}` },
+        ],
+      },
+    ],
+  });
+  return { body, headers: { 'content-type': 'application/json', 'x-note': `note ${key}` } };
+}
+
+/** Runs one request through a tap to an upstream that echoes the key, and gives every file and log line. */
+async function tapOnce(credential: Record<string, string>, key: string): Promise<string[]> {
+  const upstream = await serveKeyEcho('stream');
+  const logs: string[] = [];
+  const tap = await startTap({
+    port: 0,
+    host: '127.0.0.1',
+    upstream: upstream.url,
+    stateDir: state.dir,
+    log: (line) => logs.push(line),
+    warn: (line) => logs.push(line),
+  });
+  try {
+    const { body, headers } = requestWith(key);
+    const answer = await rawExchange(`${tap.url}/v1/messages`, body, { ...headers, ...credential });
+    expect(answer.status).toBe(200);
+    await tappedCells(tap, state.dir, 1);
+  } finally {
+    await tap.close();
+    await upstream.close();
+  }
+  return [...everyFile(state.dir), logs.join('\n')];
+}
+
+it('a key in the prompt, the system prompt, a tool input and a header gets into no file', async () => {
+  const texts = await tapOnce({ 'x-api-key': PLANTED_KEY }, PLANTED_KEY);
+  expect(texts.length).toBeGreaterThan(1);
+  for (const text of texts) expect(leaks(text, PLANTED_KEY)).toEqual([]);
+  // The prompt is filed, with the key hidden, not dropped.
+  expect(texts.join('\n')).toContain('prompt with key [redacted]');
+});

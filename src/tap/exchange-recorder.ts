@@ -61,15 +61,22 @@ export class ExchangeRecorder {
   readonly #reported: Promise<void>;
   #responseReported = () => {};
 
-  constructor(request: TappedRequest, key: string | null, sink: (update: TurnUpdate) => void) {
+  /** `keys`: every credential the client sent (see credentialsOf), each hidden however short. */
+  constructor(request: TappedRequest, keys: readonly string[], sink: (update: TurnUpdate) => void) {
     this.#reported = new Promise((resolve) => {
       this.#responseReported = resolve;
     });
-    const redactor = new TurnRedactor(key);
+    // One redactor per key, in a chain: an update passes through each in turn.
+    const redactors = keys.map((key) => new TurnRedactor(key, { shortKeys: true }));
+    const redacted = redactors.reduceRight<(update: TurnUpdate) => void>(
+      (next, redactor) => (update) => redactor.pass(update, next),
+      sink,
+    );
     this.#emit = (update) => {
       this.#clock.observe(update);
-      redactor.pass(update, sink);
+      redacted(update);
     };
+    const texts = redactors.flatMap((redactor) => (redactor.text ? [redactor.text] : []));
     const tap = createWireTap(
       this.#clock.now,
       {
@@ -81,15 +88,16 @@ export class ExchangeRecorder {
         event: (event) => this.#event(event),
         bodyEnd: (failure) => this.#streamEnded(failure),
       },
-      redactor,
+      {
+        event: (sse) => redactors.reduce((out, redactor) => redactor.event(out), sse),
+        text: texts.length > 0 ? (text) => texts.reduce((out, hide) => hide(out), text) : null,
+      },
     );
     const headers = fetchHeaders(request.headers);
-    // A key too short for the redactor to look for is still taken out of every header with it.
-    if (key) {
-      headers.forEach((value, name) => {
-        if (value.includes(key)) headers.set(name, REDACTED);
-      });
-    }
+    // Any header with a key in it is hidden whole (a credential's own header is anyway).
+    headers.forEach((value, name) => {
+      if (keys.some((key) => value.includes(key))) headers.set(name, REDACTED);
+    });
     const sent: APIRequest = { method: request.method, url: request.url, headers, body: request.body };
     const next = () =>
       new Promise<Response>((resolve, reject) => {

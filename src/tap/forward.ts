@@ -5,7 +5,7 @@ import type { TurnUpdate } from '../engine/types.js';
 import { ExchangeRecorder } from './exchange-recorder.js';
 import { exchangeRequest } from './exchange-request.js';
 import { endToEnd } from './hop-headers.js';
-import { KeyHider } from './key-hider.js';
+import { credentialsOf, KeyHider } from './key-hider.js';
 import type { TapSession, TurnLog } from './tap-session.js';
 
 /** What every exchange of a tap shares. */
@@ -43,9 +43,9 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
   const upstream = send(target, { method: req.method, headers, agent: context.agent });
   upstream.on('socket', (socket) => socket.setNoDelay(true));
 
-  const key = keyOf(req);
-  const hider = new KeyHider(key ? [key] : []);
-  const hideKey = (text: string) => hider.text(key ? text.split(key).join('[redacted]') : text);
+  const keys = credentialsOf(req.headers);
+  const hider = new KeyHider(keys);
+  const hideKey = hider.text;
   // Calls into the recorder wait for it (it is made once the request body is whole) and are
   // fenced off: a recording that throws stops recording, not proxying.
   let recorder: ExchangeRecorder | null = null;
@@ -112,7 +112,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
       const filed = hider.deep(exchangeRequest(req.method ?? 'GET', path.split('?')[0] ?? path, text));
       const sent = { method: req.method ?? 'GET', url: target.href, headers, body: text };
       turn = context.session.exchange(filed);
-      recorder = new ExchangeRecorder(sent, key, sink);
+      recorder = new ExchangeRecorder(sent, keys, sink);
     } catch (error) {
       stopRecording(error);
       return;
@@ -172,12 +172,4 @@ function reset(res: ServerResponse): void {
   const socket = res.socket;
   if (socket && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
   else res.destroy();
-}
-
-/** The key the client sent: x-api-key, or a bearer token. */
-function keyOf(req: IncomingMessage): string | null {
-  const header = req.headers['x-api-key'];
-  if (typeof header === 'string' && header) return header;
-  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  return bearer ?? null;
 }

@@ -11,6 +11,8 @@ import type { TapSession, TurnLog } from './tap-session.js';
 /** What every exchange of a tap shares. */
 export interface ForwardContext {
   upstream: URL;
+  /** The tap's own `via` token, unique to the run. */
+  hop: string;
   agent: Agent;
   session: TapSession;
   /** One line per exchange, when it ends. */
@@ -37,8 +39,24 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     refuse(res, 400, 'the tap forwards paths that start with /, such as /v1/messages');
     return;
   }
+  // A request that went through this tap already has looped back (the upstream leads to the
+  // tap, maybe through other proxies): forwarding it again would nest without end.
+  if ((req.headers.via ?? '').includes(context.hop)) {
+    refuse(
+      res,
+      508,
+      `this request came back to the tap (its upstream ${context.upstream.origin} leads to the tap itself); set --upstream to the API`,
+    );
+    return;
+  }
   const target = new URL(`${context.upstream.origin}${context.upstream.pathname.replace(/\/+$/, '')}${path}`);
-  const headers = ['host', target.host, ...endToEnd(req.rawHeaders, { dropHost: true })];
+  const headers = [
+    'host',
+    target.host,
+    ...endToEnd(req.rawHeaders, { dropHost: true }),
+    'via',
+    `${req.httpVersion} ${context.hop}`,
+  ];
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(target, { method: req.method, headers, agent: context.agent });
   upstream.on('socket', (socket) => socket.setNoDelay(true));

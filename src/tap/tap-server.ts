@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, Agent as HttpAgent, type Server } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { urlHost } from '../offline/server.js';
 import { forward, refuse } from './forward.js';
 import { TapSession, tapJournal } from './tap-session.js';
 
@@ -30,11 +32,14 @@ export interface TapServer {
 export async function startTap(options: TapServerOptions): Promise<TapServer> {
   const upstream = new URL(options.upstream);
   let warned = false;
+  // Put on each request it forwards: one that comes back with it has looped (see forward).
+  const hop = `streambook-tap-${randomBytes(6).toString('hex')}`;
   const session = new TapSession(tapJournal(options.stateDir, options.upstream, options.warn));
   const agent =
     upstream.protocol === 'https:' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const context = {
     upstream,
+    hop,
     agent,
     session,
     log: options.log,
@@ -64,10 +69,9 @@ export async function startTap(options: TapServerOptions): Promise<TapServer> {
     });
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `http://${urlHost(address)}:${address.port}`,
     get sessionId() {
       return session.id;
     },

@@ -17,7 +17,7 @@ export interface ForwardContext {
   session: TapSession;
   /** One line per exchange, when it ends. */
   log: (line: string) => void;
-  /** Recording went wrong: the exchange goes on unrecorded (warned of once per run). */
+  /** Recording went wrong: the exchange goes on unrecorded (warned of once per distinct reason). */
   recordingFailed: (error: unknown) => void;
 }
 

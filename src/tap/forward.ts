@@ -72,12 +72,9 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
   const stopRecording = (error: unknown) => {
     if (broken) return;
     broken = true;
-    context.recordingFailed(error);
-    turn?.broke(
-      hideKey(
-        `the tap failed to record this exchange: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-    );
+    const reason = hideKey(error instanceof Error ? error.message : String(error));
+    context.recordingFailed(reason);
+    turn?.broke(`the tap failed to record this exchange: ${reason}`);
   };
   const waiting: Array<(r: ExchangeRecorder) => void> = [];
   const record = (step: (r: ExchangeRecorder) => void) => {

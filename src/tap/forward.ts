@@ -99,6 +99,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
   };
   let status = 0;
   let events = 0;
+  let interruption = '';
   const sink = (update: TurnUpdate) => {
     if (update.type === 'wire') events++;
     // The recorder's updates come from promises too: a throw there would end the process.
@@ -110,7 +111,9 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     if (update.type !== 'end') return;
     const { outcome } = update;
     const ms = Math.round(performance.now() - started);
-    const how = outcome.status === 'complete' ? '' : ` · ${outcome.status}: ${outcome.error?.message ?? ''}`;
+    // An interrupted turn carries no error: the log says what cut it.
+    const why = outcome.error?.message ?? interruption;
+    const how = outcome.status === 'complete' ? '' : ` · ${outcome.status}${why ? `: ${why}` : ''}`;
     context.log(hideKey(`${req.method} ${path} → ${status || '-'} · ${events} events · ${ms} ms${how}`));
   };
 
@@ -167,7 +170,9 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     if (res.writableFinished) return;
     // The client went away: so does the request upstream, and the turn is interrupted.
     upstream.destroy();
-    settle((r) => r.fail(new Error('the client closed the connection'), true));
+    const cut = 'the client closed the connection';
+    if (!ended) interruption = cut;
+    settle((r) => r.fail(new Error(cut), true));
   });
 }
 

@@ -1,11 +1,14 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { readJournal } from '../../src/journal/read-journal.js';
 import { restoreSession } from '../../src/journal/restore.js';
 import { sessionPath } from '../../src/journal/state-dir.js';
-import { distinctWarnings, startTap } from '../../src/tap/tap-server.js';
+import { distinctWarnings } from '../../src/tap/tap-server.js';
 import { tempStateDir } from '../support/journaled.js';
+import { listenOnLoopback } from '../support/sse-fixture-server.js';
 import { rawExchange } from './raw-exchange.js';
+import { testTap } from './test-tap.js';
 
 const state = tempStateDir();
 const closing: Array<() => Promise<void>> = [];
@@ -30,15 +33,8 @@ async function badChunkUpstream(): Promise<string> {
 }
 
 it('files a malformed upstream answer (a bad chunk size) as a failed turn with the connection error', async () => {
-  const notes: string[] = [];
-  const tap = await startTap({
-    port: 0,
-    host: '127.0.0.1',
-    upstream: await badChunkUpstream(),
-    stateDir: state.dir,
-    log: () => {},
-    warn: (line) => notes.push(line),
-  });
+  const lines: string[] = [];
+  const tap = await testTap(await badChunkUpstream(), state.dir, lines);
   const body = JSON.stringify({
     model: 'm',
     max_tokens: 5,
@@ -54,7 +50,7 @@ it('files a malformed upstream answer (a bad chunk size) as a failed turn with t
   const [cell] = restoreSession(read).state.cells;
   expect(cell?.status).toBe('failed');
   expect(cell?.error?.kind).toBe('connection');
-  expect(notes).toEqual([]);
+  expect(lines.filter((line) => line.includes('recording'))).toEqual([]);
 });
 
 it('says each distinct recording failure once', () => {
@@ -66,4 +62,31 @@ it('says each distinct recording failure once', () => {
   expect(lines).toHaveLength(2);
   expect(lines[0]).toContain('(one)');
   expect(lines[1]).toContain('(two)');
+});
+
+it('logs why an exchange was interrupted', async () => {
+  const server = createHttpServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write('event: ping\ndata: {"type":"ping"}\n\n');
+  });
+  const listening = await listenOnLoopback(server);
+  closing.push(() => listening.close());
+  const logs: string[] = [];
+  const tap = await testTap(listening.url, state.dir, logs);
+  const body = JSON.stringify({
+    model: 'm',
+    max_tokens: 5,
+    stream: true,
+    messages: [{ role: 'user', content: 'hi' }],
+  });
+  await rawExchange(
+    `${tap.url}/v1/messages`,
+    body,
+    { 'content-type': 'application/json' },
+    { leaveAfterFirstChunk: true },
+  );
+  await tap.close();
+  expect(logs).toHaveLength(1);
+  expect(logs[0]).toMatch(/· interrupted: the client closed the connection$/);
 });

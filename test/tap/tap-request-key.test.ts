@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { startTap } from '../../src/tap/tap-server.js';
 import { tempStateDir } from '../support/journaled.js';
 import { leaks, PLANTED_KEY, serveKeyEcho } from '../support/key-echo-server.js';
 import { rawExchange } from './raw-exchange.js';
 import { tappedCells } from './tapped-cells.js';
+import { testTap } from './test-tap.js';
 
 const state = tempStateDir();
 afterEach(() => state.remove());
@@ -47,14 +47,7 @@ function requestWith(key: string): { body: string; headers: Record<string, strin
 async function tapOnce(credential: Record<string, string>, key: string): Promise<string[]> {
   const upstream = await serveKeyEcho('stream');
   const logs: string[] = [];
-  const tap = await startTap({
-    port: 0,
-    host: '127.0.0.1',
-    upstream: upstream.url,
-    stateDir: state.dir,
-    log: (line) => logs.push(line),
-    warn: (line) => logs.push(line),
-  });
+  const tap = await testTap(upstream.url, state.dir, logs);
   try {
     const { body, headers } = requestWith(key);
     const answer = await rawExchange(`${tap.url}/v1/messages`, body, { ...headers, ...credential });

@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, expect, it } from 'vitest';
 import { startTap, type TapServer } from '../../src/tap/tap-server.js';
 import { tempStateDir } from '../support/journaled.js';
+import { listenOnLoopback } from '../support/sse-fixture-server.js';
 import { rawExchange } from './raw-exchange.js';
 import { tappedCells } from './tapped-cells.js';
 
@@ -23,15 +23,9 @@ async function serveGzip(type: string, body: Buffer): Promise<string> {
       res.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closing.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server);
+  closing.push(() => listening.close());
+  return listening.url;
 }
 
 async function tapTo(upstream: string, notes: string[]): Promise<TapServer> {

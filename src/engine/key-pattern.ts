@@ -23,16 +23,19 @@ export type KeyRun = [start: number, end: number, length: number];
 /** Finds the key, and any piece of it of KEY_PIECE characters or more, in text. */
 export class KeyPattern {
   readonly #key: string;
+  /** The shortest run hidden: KEY_PIECE, or the whole key where a key shorter than that is hidden only whole. */
+  readonly #piece: number;
   /** Every KEY_PIECE-long window of the key, and where in the key each starts. */
   readonly #windows = new Map<string, number[]>();
   /** The key's characters: text outside them cannot be part of a match, so scanning skips it. */
   readonly #chars = new Set<number>();
 
-  constructor(key: string) {
+  constructor(key: string, piece = KEY_PIECE) {
     this.#key = key;
+    this.#piece = Math.max(1, piece);
     for (let i = 0; i < key.length; i++) this.#chars.add(key.charCodeAt(i));
-    for (let i = 0; i + KEY_PIECE <= key.length; i++) {
-      const window = key.slice(i, i + KEY_PIECE);
+    for (let i = 0; i + this.#piece <= key.length; i++) {
+      const window = key.slice(i, i + this.#piece);
       this.#windows.set(window, [...(this.#windows.get(window) ?? []), i]);
     }
   }
@@ -60,8 +63,8 @@ export class KeyPattern {
         run = 0;
         continue;
       }
-      if (++run < KEY_PIECE) continue;
-      const start = i + 1 - KEY_PIECE;
+      if (++run < this.#piece) continue;
+      const start = i + 1 - this.#piece;
       const starts = this.#windows.get(visible.slice(start, i + 1));
       if (!starts) continue;
       const end = this.#extend(visible, start, starts);
@@ -122,9 +125,9 @@ export class KeyPattern {
   }
 
   #extend(text: string, start: number, keyStarts: number[]): number {
-    let best = start + KEY_PIECE;
+    let best = start + this.#piece;
     for (const at of keyStarts) {
-      let end = start + KEY_PIECE;
+      let end = start + this.#piece;
       while (end < text.length && text[end] === this.#key[at + end - start]) end++;
       best = Math.max(best, end);
     }

@@ -18,8 +18,8 @@ export class WireRedactor {
    */
   readonly #tails = new Map<number, string>();
 
-  constructor(key: string) {
-    this.#pattern = new KeyPattern(key);
+  constructor(key: string, piece?: number) {
+    this.#pattern = new KeyPattern(key, piece);
     this.#keyLength = key.length;
   }
 

@@ -22,10 +22,15 @@ export class TurnRedactor {
   /** Per block index, the held-back end of its open text. */
   readonly #open = new Map<number, Delta>();
 
-  constructor(key: string | null | undefined) {
-    const hidden = key && key.length >= KEY_PIECE ? key : null;
-    this.#pattern = hidden ? new KeyPattern(hidden) : null;
-    this.#wire = hidden ? new WireRedactor(hidden) : null;
+  /**
+   * `shortKeys`: a key shorter than KEY_PIECE is hidden too, wherever it shows whole (the tap
+   * records whatever key a client sends; the CLI refuses such keys and never sets it).
+   */
+  constructor(key: string | null | undefined, options: { shortKeys?: boolean } = {}) {
+    const piece = options.shortKeys && key ? Math.min(KEY_PIECE, key.length) : KEY_PIECE;
+    const hidden = key && key.length >= piece ? key : null;
+    this.#pattern = hidden ? new KeyPattern(hidden, piece) : null;
+    this.#wire = hidden ? new WireRedactor(hidden, piece) : null;
   }
 
   /** Sends the update on, redacted; a delta may go out shorter, later or not at all. */

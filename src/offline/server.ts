@@ -210,7 +210,7 @@ function failed(res: ServerResponse, error: unknown): void {
 }
 
 /** The host to put in a URL: a wildcard address is reached on loopback, and IPv6 goes in brackets. */
-function urlHost(address: AddressInfo): string {
+export function urlHost(address: AddressInfo): string {
   if (address.address === '0.0.0.0' || address.address === '::') return '127.0.0.1';
   return address.family === 'IPv6' ? `[${address.address}]` : address.address;
 }

@@ -71,6 +71,14 @@ export function incomplete(eventsSeen: number): TurnError {
   return { kind: 'incomplete', message: `stream ended without message_stop after ${eventsSeen} events` };
 }
 
+/** An answer past what the tap records of one (see body-copy.ts); the client got all of it. */
+export function tooLarge(cap: string): TurnError {
+  return {
+    kind: 'internal',
+    message: `the answer is too large to record (past ${cap} decoded); the client got all of it`,
+  };
+}
+
 export function connectionError(eventsSeen: number, cause: string): TurnError {
   const message =
     eventsSeen > 0
@@ -81,4 +89,11 @@ export function connectionError(eventsSeen: number, cause: string): TurnError {
 
 function withOptional(error: TurnError, requestId: string | null, errorType: string | undefined): TurnError {
   return { ...error, ...(requestId ? { requestId } : {}), ...(errorType ? { errorType } : {}) };
+}
+
+/** An error's first line, with its code (ECONNRESET…) when the message lacks it. */
+export function causeOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const text = firstLine(error instanceof Error ? error.message : String(error));
+  return code && !text.includes(code) ? `${text} (${code})` : text;
 }

@@ -3,22 +3,24 @@ import type { APIRequest } from '@anthropic-ai/sdk/core/api';
 import { accumulate } from '../engine/accumulate.js';
 import { isEventStream } from '../engine/event-stream-check.js';
 import { REDACTED } from '../engine/key-pattern.js';
-import { TurnRedactor } from '../engine/redact.js';
 import { blockBoundary, deltaUpdate } from '../engine/sdk-runs.js';
 import { TurnClock } from '../engine/turn-metrics.js';
 import type { Message, TurnError, TurnStatus, TurnUpdate, WireEvent } from '../engine/types.js';
 import { createWireTap } from '../engine/wire-tap.js';
-import { firstLine } from '../terminal/one-line.js';
+import { BodyCopy, EVENT_BYTES, KEPT_BYTES, RECORDED_BYTES } from './body-copy.js';
 import { decoderFor } from './body-decoder.js';
 import {
+  causeOf,
   connectionError,
   httpError,
   incomplete,
   malformed,
   sdkEvent,
   streamError,
+  tooLarge,
 } from './exchange-outcome.js';
 import { fetchHeaders } from './hop-headers.js';
+import { RedactorChain } from './redactor-chain.js';
 
 /** A request as the tap forwarded it, to be recorded. */
 export interface TappedRequest {
@@ -30,9 +32,6 @@ export interface TappedRequest {
   body: string;
 }
 
-/** The most of a whole (not streamed) answer kept to read its message or error from. */
-const KEPT_BYTES = 32 * 1024 * 1024;
-
 /**
  * One exchange through the tap as a turn's updates, made by the engine's own parts: the wire
  * tap reads the SSE and times it, the accumulator builds the message as the SDK does, the
@@ -43,7 +42,9 @@ export class ExchangeRecorder {
   readonly #clock = new TurnClock();
   readonly #emit: (update: TurnUpdate) => void;
   #respond: { resolve: (response: Response) => void; reject: (error: unknown) => void } | null = null;
-  #body: ReadableStreamDefaultController<Uint8Array> | null = null;
+  #body: BodyCopy | null = null;
+  /** Past a cap on what is recorded: the rest of the body is neither decoded nor read. */
+  #tooLarge = false;
   #decoder: Transform | null = null;
   /** The decoded body of an answer that is not an event stream, or null while it is not kept. */
   #kept: Buffer[] | null = null;
@@ -61,11 +62,12 @@ export class ExchangeRecorder {
   readonly #reported: Promise<void>;
   #responseReported = () => {};
 
-  constructor(request: TappedRequest, key: string | null, sink: (update: TurnUpdate) => void) {
+  /** `keys`: every credential the client sent (see credentialsOf), each hidden however short. */
+  constructor(request: TappedRequest, keys: readonly string[], sink: (update: TurnUpdate) => void) {
     this.#reported = new Promise((resolve) => {
       this.#responseReported = resolve;
     });
-    const redactor = new TurnRedactor(key);
+    const redactor = new RedactorChain(keys);
     this.#emit = (update) => {
       this.#clock.observe(update);
       redactor.pass(update, sink);
@@ -84,12 +86,10 @@ export class ExchangeRecorder {
       redactor,
     );
     const headers = fetchHeaders(request.headers);
-    // A key too short for the redactor to look for is still taken out of every header with it.
-    if (key) {
-      headers.forEach((value, name) => {
-        if (value.includes(key)) headers.set(name, REDACTED);
-      });
-    }
+    // Any header with a key in it is hidden whole (a credential's own header is anyway).
+    headers.forEach((value, name) => {
+      if (keys.some((key) => value.includes(key))) headers.set(name, REDACTED);
+    });
     const sent: APIRequest = { method: request.method, url: request.url, headers, body: request.body };
     const next = () =>
       new Promise<Response>((resolve, reject) => {
@@ -112,32 +112,31 @@ export class ExchangeRecorder {
     this.#decoder?.on('end', () => this.#bodyDone());
     this.#decoder?.on('error', (error) => this.#lost(`the tap could not decode the body: ${causeOf(error)}`));
     const empty = status === 204 || status === 205 || status === 304;
-    const body = new ReadableStream<Uint8Array>({
-      start: (controller) => {
-        this.#body = controller;
-      },
-    });
+    const body = new BodyCopy();
     let response: Response;
     try {
-      response = new Response(empty ? null : body, { status, headers });
+      response = new Response(empty ? null : body.stream, { status, headers });
     } catch (error) {
       // A status fetch can't hold (below 200, past 599): the turn is filed as a failure of its own.
       this.#respond?.reject(error);
       return;
     }
     this.#readsEvents = response.ok && !empty && isEventStream(response);
+    if (this.#readsEvents) this.#body = body;
     if (!this.#readsEvents) this.#kept = [];
     this.#respond?.resolve(response);
   }
 
   /** A piece of the body as it came over the wire (still encoded, if it was). */
   chunk(raw: Buffer): void {
+    if (this.#tooLarge) return;
     if (this.#decoder) this.#decoder.write(raw);
     else this.#take(raw);
   }
 
   /** The body ended cleanly. */
   end(): void {
+    if (this.#tooLarge) return;
     if (this.#decoder) this.#decoder.end();
     else this.#bodyDone();
   }
@@ -156,12 +155,28 @@ export class ExchangeRecorder {
 
   #take(chunk: Buffer): void {
     if (this.#readsEvents) {
-      this.#body?.enqueue(new Uint8Array(chunk));
+      if (!this.#body?.push(chunk))
+        this.#overflow(`${EVENT_BYTES >> 20} MB in one event or ${RECORDED_BYTES >> 20} MB in all`);
       return;
     }
     if (!this.#kept) return;
     this.#keptBytes += chunk.length;
     if (this.#keptBytes <= KEPT_BYTES) this.#kept.push(chunk);
+    else this.#overflow(`${KEPT_BYTES >> 20} MB`);
+  }
+
+  /** Past a cap: decoding stops, and the turn is filed as failed (the client still gets every byte). */
+  #overflow(cap: string): void {
+    this.#tooLarge = true;
+    this.#decoder?.destroy();
+    this.#kept = null;
+    const error = tooLarge(cap);
+    if (!this.#readsEvents) {
+      this.#finish(error);
+      return;
+    }
+    this.#error ??= error;
+    this.#body?.error(new Error(error.message));
   }
 
   #bodyDone(): void {
@@ -230,10 +245,4 @@ export class ExchangeRecorder {
       this.#emit({ type: 'end', outcome: status === 'failed' && error ? { ...outcome, error } : outcome }),
     );
   }
-}
-
-function causeOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  const text = firstLine(error instanceof Error ? error.message : String(error));
-  return code && !text.includes(code) ? `${text} (${code})` : text;
 }

@@ -5,16 +5,19 @@ import type { TurnUpdate } from '../engine/types.js';
 import { ExchangeRecorder } from './exchange-recorder.js';
 import { exchangeRequest } from './exchange-request.js';
 import { endToEnd } from './hop-headers.js';
+import { credentialsOf, KeyHider } from './key-hider.js';
 import type { TapSession, TurnLog } from './tap-session.js';
 
 /** What every exchange of a tap shares. */
 export interface ForwardContext {
   upstream: URL;
+  /** The tap's own `via` token, unique to the run. */
+  hop: string;
   agent: Agent;
   session: TapSession;
   /** One line per exchange, when it ends. */
   log: (line: string) => void;
-  /** Recording went wrong: the exchange goes on unrecorded (warned of once per run). */
+  /** Recording went wrong: the exchange goes on unrecorded (warned of once per distinct reason). */
   recordingFailed: (error: unknown) => void;
 }
 
@@ -36,14 +39,31 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     refuse(res, 400, 'the tap forwards paths that start with /, such as /v1/messages');
     return;
   }
+  // A request that went through this tap already has looped back (the upstream leads to the
+  // tap, maybe through other proxies): forwarding it again would nest without end.
+  if ((req.headers.via ?? '').includes(context.hop)) {
+    refuse(
+      res,
+      508,
+      `this request came back to the tap (its upstream ${context.upstream.origin} leads to the tap itself); set --upstream to the API`,
+    );
+    return;
+  }
   const target = new URL(`${context.upstream.origin}${context.upstream.pathname.replace(/\/+$/, '')}${path}`);
-  const headers = ['host', target.host, ...endToEnd(req.rawHeaders, { dropHost: true })];
+  const headers = [
+    'host',
+    target.host,
+    ...endToEnd(req.rawHeaders, { dropHost: true }),
+    'via',
+    `${req.httpVersion} ${context.hop}`,
+  ];
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(target, { method: req.method, headers, agent: context.agent });
   upstream.on('socket', (socket) => socket.setNoDelay(true));
 
-  const key = keyOf(req);
-  const hideKey = (text: string) => (key ? text.split(key).join('[redacted]') : text);
+  const keys = credentialsOf(req.headers);
+  const hider = new KeyHider(keys);
+  const hideKey = hider.text;
   // Calls into the recorder wait for it (it is made once the request body is whole) and are
   // fenced off: a recording that throws stops recording, not proxying.
   let recorder: ExchangeRecorder | null = null;
@@ -52,10 +72,9 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
   const stopRecording = (error: unknown) => {
     if (broken) return;
     broken = true;
-    context.recordingFailed(error);
-    turn?.broke(
-      `the tap failed to record this exchange: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const reason = hideKey(error instanceof Error ? error.message : String(error));
+    context.recordingFailed(reason);
+    turn?.broke(`the tap failed to record this exchange: ${reason}`);
   };
   const waiting: Array<(r: ExchangeRecorder) => void> = [];
   const record = (step: (r: ExchangeRecorder) => void) => {
@@ -80,6 +99,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
   };
   let status = 0;
   let events = 0;
+  let interruption = '';
   const sink = (update: TurnUpdate) => {
     if (update.type === 'wire') events++;
     // The recorder's updates come from promises too: a throw there would end the process.
@@ -91,7 +111,9 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     if (update.type !== 'end') return;
     const { outcome } = update;
     const ms = Math.round(performance.now() - started);
-    const how = outcome.status === 'complete' ? '' : ` · ${outcome.status}: ${outcome.error?.message ?? ''}`;
+    // An interrupted turn carries no error: the log says what cut it.
+    const why = outcome.error?.message ?? interruption;
+    const how = outcome.status === 'complete' ? '' : ` · ${outcome.status}${why ? `: ${why}` : ''}`;
     context.log(hideKey(`${req.method} ${path} → ${status || '-'} · ${events} events · ${ms} ms${how}`));
   };
 
@@ -104,10 +126,11 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
   req.on('end', () => {
     try {
       const text = Buffer.concat(body).toString('utf8');
-      const filed = exchangeRequest(req.method ?? 'GET', path.split('?')[0] ?? path, text);
+      // What is filed of the request is read from its raw body: the key is hidden in it here.
+      const filed = hider.deep(exchangeRequest(req.method ?? 'GET', path.split('?')[0] ?? path, text));
       const sent = { method: req.method ?? 'GET', url: target.href, headers, body: text };
       turn = context.session.exchange(filed);
-      recorder = new ExchangeRecorder(sent, key, sink);
+      recorder = new ExchangeRecorder(sent, keys, sink);
     } catch (error) {
       stopRecording(error);
       return;
@@ -147,7 +170,9 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     if (res.writableFinished) return;
     // The client went away: so does the request upstream, and the turn is interrupted.
     upstream.destroy();
-    settle((r) => r.fail(new Error('the client closed the connection'), true));
+    const cut = 'the client closed the connection';
+    if (!ended) interruption = cut;
+    settle((r) => r.fail(new Error(cut), true));
   });
 }
 
@@ -167,12 +192,4 @@ function reset(res: ServerResponse): void {
   const socket = res.socket;
   if (socket && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
   else res.destroy();
-}
-
-/** The key the client sent: x-api-key, or a bearer token. */
-function keyOf(req: IncomingMessage): string | null {
-  const header = req.headers['x-api-key'];
-  if (typeof header === 'string' && header) return header;
-  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  return bearer ?? null;
 }

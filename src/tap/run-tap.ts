@@ -1,5 +1,6 @@
 import { UsageError } from '../config/usage-error.js';
 import { runCommand } from './child-command.js';
+import { isLoopback, isOwnAddress } from './same-origin.js';
 import { TAP_HELP, type TapOptions, tapOptions } from './tap-options.js';
 import { startTap, type TapServer } from './tap-server.js';
 
@@ -44,7 +45,7 @@ export async function runTap(
     diagnose(listenProblem(error, options));
     return 1;
   }
-  if (sameOrigin(tap.url, options.upstream)) {
+  if (isOwnAddress(options.host, new URL(tap.url).port, options.upstream)) {
     await tap.close();
     return usageError(
       `the upstream ${options.upstream} is the tap's own address (is ANTHROPIC_BASE_URL left from an earlier export?); set --upstream URL`,
@@ -101,15 +102,4 @@ function listenProblem(error: unknown, { host, port }: TapOptions): string {
     default:
       return `the tap could not listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`;
   }
-}
-
-function sameOrigin(url: string, upstream: string): boolean {
-  const a = new URL(url);
-  const b = new URL(upstream);
-  const local = (host: string) => (isLoopback(host) || host === 'localhost' ? 'loopback' : host);
-  return a.protocol === b.protocol && a.port === b.port && local(a.hostname) === local(b.hostname);
-}
-
-function isLoopback(host: string): boolean {
-  return host === '127.0.0.1' || host === '::1' || host === '[::1]' || host === 'localhost';
 }

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, Agent as HttpAgent, type Server } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { urlHost } from '../offline/server.js';
 import { forward, refuse } from './forward.js';
 import { TapSession, tapJournal } from './tap-session.js';
 
@@ -29,23 +31,18 @@ export interface TapServer {
 /** Listens on `host:port` (0 picks a free port); rejects as `listen` does (EADDRINUSE, EACCES). */
 export async function startTap(options: TapServerOptions): Promise<TapServer> {
   const upstream = new URL(options.upstream);
-  let warned = false;
+  // Put on each request it forwards: one that comes back with it has looped (see forward).
+  const hop = `streambook-tap-${randomBytes(6).toString('hex')}`;
   const session = new TapSession(tapJournal(options.stateDir, options.upstream, options.warn));
   const agent =
     upstream.protocol === 'https:' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const context = {
     upstream,
+    hop,
     agent,
     session,
     log: options.log,
-    recordingFailed: (error: unknown) => {
-      if (warned) return;
-      warned = true;
-      const reason = error instanceof Error ? error.message : String(error);
-      options.warn(
-        `recording an exchange failed (${reason}); the tap goes on forwarding, that exchange unsaved`,
-      );
-    },
+    recordingFailed: distinctWarnings(options.warn),
   };
   const server = createServer({ noDelay: true }, (req, res) => {
     try {
@@ -64,10 +61,9 @@ export async function startTap(options: TapServerOptions): Promise<TapServer> {
     });
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `http://${urlHost(address)}:${address.port}`,
     get sessionId() {
       return session.id;
     },
@@ -97,4 +93,18 @@ function closeServer(server: Server): Promise<void> {
     // Streams in flight would otherwise hold close() open until they end.
     server.closeAllConnections();
   });
+}
+
+/**
+ * The warning for a failed recording, once for each distinct reason: a run that fails the
+ * same way on every exchange says it once, and a new way of failing is still said.
+ */
+export function distinctWarnings(warn: (line: string) => void): (error: unknown) => void {
+  const said = new Set<string>();
+  return (error) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (said.has(reason)) return;
+    said.add(reason);
+    warn(`recording an exchange failed (${reason}); the tap goes on forwarding, that exchange unsaved`);
+  };
 }

@@ -9,11 +9,36 @@ export interface TurnLog {
   broke(message: string): void;
 }
 
+/** The most a turn waiting for an earlier one holds in memory, roughly in characters. */
+export const PENDING_CHARS = 16 * 1024 * 1024;
+
+/** About how much memory an update takes: its text, or a fixed amount for the small ones. */
+function sizeOf(update: TurnUpdate): number {
+  switch (update.type) {
+    case 'wire':
+      return update.event.data.length + 128;
+    case 'text':
+    case 'thinking':
+      return update.text.length + 64;
+    case 'input_json':
+      return update.partialJson.length + 64;
+    case 'attempt':
+    case 'response':
+      return (update.attempt.request?.body.length ?? 0) + 1024;
+    default:
+      return 256;
+  }
+}
+
 /** One exchange's turn as the session file gets it. */
 interface Turn {
   request: ExchangeRequest;
   /** Updates not yet written: the turn is waiting for the ones before it to end. */
   pending: TurnUpdate[];
+  /** Roughly how much `pending` holds, in characters. */
+  held: number;
+  /** Why the turn is filed as broken once it is written, if it is. */
+  dropped: string | null;
   cell: number | null;
   ended: boolean;
 }
@@ -42,7 +67,7 @@ export class TapSession {
 
   /** A new exchange's turn: give it the exchange's updates, `end` last, or say it broke. */
   exchange(request: ExchangeRequest): TurnLog {
-    const turn: Turn = { request, pending: [], cell: null, ended: false };
+    const turn: Turn = { request, pending: [], held: 0, dropped: null, cell: null, ended: false };
     this.#queue.push(turn);
     if (this.#queue.length === 1) this.#start(turn);
     const ended = () => {
@@ -52,7 +77,7 @@ export class TapSession {
     return {
       update: (update) => {
         if (turn.ended) return;
-        if (turn.cell === null) turn.pending.push(update);
+        if (turn.cell === null) this.#hold(turn, update);
         else this.#write(turn.cell, update);
         if (update.type === 'end') ended();
       },
@@ -60,6 +85,7 @@ export class TapSession {
       broke: (message) => {
         if (turn.ended) return;
         turn.pending = [];
+        turn.dropped ??= message;
         if (turn.cell !== null) this.#journal?.broke(turn.cell, message);
         ended();
       },
@@ -84,6 +110,23 @@ export class TapSession {
     // history is not the client's, so each body is kept whole.
     this.#journal.turnStarted(newCell(turn.cell, prompt, settings, null), null, []);
     for (const update of turn.pending.splice(0)) this.#write(turn.cell, update);
+    if (turn.dropped) this.#journal.broke(turn.cell, turn.dropped);
+  }
+
+  /**
+   * Keeps an update of a turn that waits for an earlier one: up to PENDING_CHARS, so a stalled
+   * exchange cannot make the tap hold the ones after it without bound. Past that the turn's
+   * records are let go, and it is filed as broken when its turn comes.
+   */
+  #hold(turn: Turn, update: TurnUpdate): void {
+    if (turn.dropped) return;
+    turn.held += sizeOf(update);
+    if (turn.held <= PENDING_CHARS) {
+      turn.pending.push(update);
+      return;
+    }
+    turn.pending = [];
+    turn.dropped = `the tap did not record this exchange: it waited behind an earlier exchange still open, past ${PENDING_CHARS >> 20} M characters`;
   }
 
   /** The head ended: the next waiting turns are written, as far as they have ended too. */

@@ -4,7 +4,7 @@ import { readJournal } from '../../src/journal/read-journal.js';
 import { restoreSession } from '../../src/journal/restore.js';
 import { sessionPath } from '../../src/journal/state-dir.js';
 import { exchangeRequest } from '../../src/tap/exchange-request.js';
-import { TapSession, tapJournal } from '../../src/tap/tap-session.js';
+import { PENDING_CHARS, TapSession, tapJournal } from '../../src/tap/tap-session.js';
 import { tempStateDir } from '../support/journaled.js';
 
 const request = (prompt: string) =>
@@ -58,5 +58,28 @@ it('files side-by-side exchanges one whole turn after another, past one whose re
   ]);
   expect(cells[0]?.error?.message).toContain('boom');
   expect(cells[1]?.blocks[0]?.text).toBe('two');
+  state.remove();
+});
+
+it('holds no more than PENDING_CHARS of a turn waiting behind a stalled one, and files it as broken', () => {
+  const state = tempStateDir();
+  const session = new TapSession(tapJournal(state.dir, 'http://upstream', () => {}));
+  const stalled = session.exchange(request('stalled'));
+  const busy = session.exchange(request('busy'));
+  busy.update({ type: 'block_start', index: 0, block: { type: 'text', text: '' } });
+  const piece = 'x'.repeat(1024 * 1024);
+  for (let i = 0; i * piece.length <= PENDING_CHARS; i++)
+    busy.update({ type: 'text', index: 0, text: piece, t: i });
+  busy.update(end());
+  stalled.update(end());
+  session.close();
+
+  const { cells } = restoreSession(readJournal(sessionPath(state.dir, session.id as string))).state;
+  expect(cells.map((c) => [c.prompt, c.status])).toEqual([
+    ['stalled', 'complete'],
+    ['busy', 'failed'],
+  ]);
+  expect(cells[1]?.error?.message).toContain('waited behind an earlier exchange');
+  expect(cells[1]?.blocks[0]?.text ?? '').toBe('');
   state.remove();
 });

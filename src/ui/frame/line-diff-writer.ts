@@ -7,7 +7,7 @@ import {
   HIDE_CURSOR,
   SHOW_CURSOR,
 } from '../../terminal/cursor-moves.js';
-import { rowUpdate } from './row-diff.js';
+import { RowCache, rowUpdate } from './row-diff.js';
 
 /** Where Ink's input caret goes, in the frame's rows and columns (Ink's `CursorPosition`). */
 export interface CursorPosition {
@@ -59,6 +59,7 @@ function create(
   // both hold again, frames are written whole, as Ink writes them.
   let rowKnown = true;
   let rowsExact = true;
+  const rowCache = new RowCache();
 
   const changed = (str: string, cursor: CursorPosition | undefined) =>
     str !== previousOutput || cursor?.x !== previousCursor?.x || cursor?.y !== previousCursor?.y;
@@ -125,7 +126,7 @@ function create(
       const next = lines[i] as string;
       if (i < existing) {
         if (next === previousLines[i]) continue;
-        const update = rowUpdate(previousLines[i] as string, next);
+        const update = rowUpdate(rowCache, previousLines[i] as string, next);
         if (update.bytes === '') continue;
         out += moveTo(i, null) + update.bytes;
         column = update.column;
@@ -138,6 +139,7 @@ function create(
     }
     // Rows the frame no longer reaches are erased, as Ink's erase of the last frame left them.
     for (let i = lines.length; i < existing; i++) out += moveTo(i, null) + erase(1);
+    rowCache.frameDone();
     const bottom = lines.length - 1;
     if (!cursor) return out + moveTo(bottom, 0);
     return `${out}${moveTo(bottom - Math.max(0, bottom - cursor.y), cursor.x)}${SHOW_CURSOR}`;

@@ -27,8 +27,13 @@ export class JournalFile {
   }
 
   append(record: JournalRecord): void {
+    this.appendLine(recordLine(record));
+  }
+
+  /** A record already written as its line (a delta's, built without JSON.stringify). */
+  appendLine(line: string): void {
     if (this.#failed) return;
-    this.#pending.push(`${recordLine(record)}\n`);
+    this.#pending.push(`${line}\n`);
     this.#scheduled ??= setImmediate(() => this.flush());
   }
 

@@ -104,6 +104,8 @@ async function measure(notebook: RunningNotebook): Promise<void> {
   if (inspector && windowProfile) {
     const { profile } = await inspector.post('Profiler.stop');
     writeFileSync(`${windowProfile}/window-${process.pid}.cpuprofile`, JSON.stringify(profile));
+    const counts = { cpu, commits, notifications: frames.notifications, reactMs, inkMs };
+    writeFileSync(`${windowProfile}/window-${process.pid}.json`, JSON.stringify(counts));
   }
   const shown = meter.stop();
   const last = session.state.cells.at(-1) as Cell;

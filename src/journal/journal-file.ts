@@ -27,13 +27,8 @@ export class JournalFile {
   }
 
   append(record: JournalRecord): void {
-    this.appendLine(recordLine(record));
-  }
-
-  /** A record already written as its line (a delta's, built without JSON.stringify). */
-  appendLine(line: string): void {
     if (this.#failed) return;
-    this.#pending.push(`${line}\n`);
+    this.#pending.push(`${recordLine(record)}\n`);
     this.#scheduled ??= setImmediate(() => this.flush());
   }
 

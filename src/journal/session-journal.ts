@@ -6,7 +6,7 @@ import { type ReadJournal, readJournal } from './read-journal.js';
 import { type HeaderRecord, JOURNAL_VERSION, type UpdateRecord } from './records.js';
 import { compactBody } from './request-body.js';
 import { newSessionId, sessionPath } from './state-dir.js';
-import { deltaLine, eventRecord, textRecord } from './wire-records.js';
+import { eventRecord, textRecord } from './wire-records.js';
 
 /**
  * An attempt as saved: credential headers hidden whoever's they are, and the body compacted
@@ -101,9 +101,7 @@ export class SessionJournal implements Journal {
     const file = this.#file;
     if (!file || file.failed) return;
     if (update.type === 'wire') {
-      const line = deltaLine(c, update.event);
-      if (line) file.appendLine(line);
-      else file.append(eventRecord(c, update.event));
+      file.append(eventRecord(c, update.event));
       return;
     }
     if (update.type === 'text' || update.type === 'thinking' || update.type === 'input_json') {

@@ -31,30 +31,6 @@ export function eventRecord(c: number, event: WireEvent): EventRecord | DeltaRec
   return { r: 'e', c, t, d: event.data, ...extra };
 }
 
-/**
- * The line `eventRecord` gives a plain delta (the usual name, bytes and attempt, and text that
- * JSON writes as it came: only its own escapes, no control characters or lone surrogates), from the
- * data's own text without parsing and writing it again; null for any other event. Equal to
- * JSON.stringify(eventRecord(c, event)), which a 20k-delta burst paid for per event.
- */
-export function deltaLine(c: number, event: WireEvent): string | null {
-  const { data } = event;
-  if (event.event !== 'content_block_delta' || event.attempt !== 0) return null;
-  const parts = deltaParts(data);
-  if (!parts || !AS_JSON_WRITES.test(parts.literal)) return null;
-  const t = Math.round(event.t * 1000) / 1000;
-  if (!Number.isFinite(t) || event.bytes !== usualBytes(event.event, data)) return null;
-  return `{"r":"d","c":${c},"t":${t},"i":${parts.index},"k":"${parts.kind}","x":${parts.literal}}`;
-}
-
-/**
- * A string as JSON.stringify writes it: no raw control character or lone surrogate, and only
- * its own short escapes (not `\/` or any `\u`, which it would write otherwise).
- */
-const AS_JSON_WRITES =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-  /^"(?:[^\\\u0000-\u001f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]|\\["\\bfnrt])*"$/;
-
 /** The wire event a record holds, the `seq`-th of its turn. */
 export function eventOf(record: EventRecord | DeltaRecord, seq: number): WireEvent {
   const data = record.r === 'e' ? record.d : deltaData(record);
@@ -68,22 +44,15 @@ function deltaData(record: DeltaRecord): string {
 }
 
 function compactDelta(data: string): { index: number; kind: DeltaKind; text: string } | null {
-  const parts = deltaParts(data);
-  if (!parts) return null;
-  const text = JSON.parse(parts.literal) as string;
-  // Only where writing it again gives the same bytes (the same escapes) is the data implied.
-  return JSON.stringify(text) === parts.literal ? { index: parts.index, kind: parts.kind, text } : null;
-}
-
-/** A delta's index, kind and text as written (a JSON string literal), if it has the one shape. */
-function deltaParts(data: string): { index: number; kind: DeltaKind; literal: string } | null {
   if (!data.startsWith('{"type":"content_block_delta"')) return null;
   const match = DELTA.exec(data);
   if (!match) return null;
   const [, index, type, field, literal] = match as unknown as [string, string, string, string, string];
   const kind = KIND_OF_DELTA[type] as DeltaKind;
   if (DELTA_FIELDS[kind].field !== field || String(Number(index)) !== index) return null;
-  return { index: Number(index), kind, literal };
+  const text = JSON.parse(literal) as string;
+  // Only where writing it again gives the same bytes (the same escapes) is the data implied.
+  return JSON.stringify(text) === literal ? { index: Number(index), kind, text } : null;
 }
 
 /** The API names each event for its data's type, written first: `{"type":"message_start",…`. */

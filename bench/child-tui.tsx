@@ -1,5 +1,7 @@
 // First: it watches for yoga's WebAssembly memory being made.
 import './memory-parts.js';
+import { writeFileSync } from 'node:fs';
+import { Session as Inspector } from 'node:inspector/promises';
 import { writeHeapSnapshot } from 'node:v8';
 import { type Config, resolveConfig } from '../src/config/config.js';
 import { createClient } from '../src/engine/client.js';
@@ -76,6 +78,13 @@ async function measure(notebook: RunningNotebook): Promise<void> {
   commits = 0;
   reactMs = 0;
   inkMs = 0;
+  const windowProfile = process.env.BENCH_WINDOW_PROF;
+  const inspector = windowProfile ? new Inspector() : undefined;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
   const before = cpuMs();
   const submitted = performance.timeOrigin + performance.now();
   let events = 0;
@@ -92,6 +101,12 @@ async function measure(notebook: RunningNotebook): Promise<void> {
   }
   await settle();
   const cpu = cpuMs() - before;
+  if (inspector && windowProfile) {
+    const { profile } = await inspector.post('Profiler.stop');
+    writeFileSync(`${windowProfile}/window-${process.pid}.cpuprofile`, JSON.stringify(profile));
+    const counts = { cpu, commits, notifications: frames.notifications, reactMs, inkMs };
+    writeFileSync(`${windowProfile}/window-${process.pid}.json`, JSON.stringify(counts));
+  }
   const shown = meter.stop();
   const last = session.state.cells.at(-1) as Cell;
   globalThis.gc?.();

@@ -50,7 +50,13 @@ function compactDelta(data: string): { index: number; kind: DeltaKind; text: str
   const [, index, type, field, literal] = match as unknown as [string, string, string, string, string];
   const kind = KIND_OF_DELTA[type] as DeltaKind;
   if (DELTA_FIELDS[kind].field !== field || String(Number(index)) !== index) return null;
-  const text = JSON.parse(literal) as string;
+  // The pattern lets any escape through (`\x` too): a literal JSON refuses is kept as sent.
+  let text: string;
+  try {
+    text = JSON.parse(literal) as string;
+  } catch {
+    return null;
+  }
   // Only where writing it again gives the same bytes (the same escapes) is the data implied.
   return JSON.stringify(text) === literal ? { index: Number(index), kind, text } : null;
 }

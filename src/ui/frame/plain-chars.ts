@@ -55,7 +55,7 @@ export function plainChars(line: string): StyledChar[] | undefined {
 }
 
 /** Where the SGR sequence at `start` ends (its `m`), as ansi-tokenize reads one; -1 if none. */
-function sgrEnd(line: string, start: number): number {
+export function sgrEnd(line: string, start: number): number {
   if (line.charCodeAt(start + 1) !== 0x5b) return -1;
   for (let i = start + 2; i < line.length; i++) {
     const c = line.charCodeAt(i);
@@ -65,8 +65,8 @@ function sgrEnd(line: string, start: number): number {
   return -1;
 }
 
-/** One SGR sequence's codes, a compound one split as ansi-tokenize splits it. */
-function sgrCodes(sequence: string): AnsiCode[] {
+/** One SGR sequence's codes, a compound one split as ansi-tokenize splits it; a screen uses a few dozen. */
+export function sgrCodes(sequence: string): AnsiCode[] {
   let codes = sgrs.get(sequence);
   if (codes === undefined) {
     codes = tokenize(sequence).filter((token) => token.type === 'ansi');

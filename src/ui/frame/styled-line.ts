@@ -11,7 +11,7 @@ import {
 import stringWidth from 'string-width';
 import { flatString } from '../../store/flat-string.js';
 import { LineCache } from './line-cache.js';
-import { forgetSgrCodes, plainChars } from './plain-chars.js';
+import { forgetSgrCodes, plainChars, sgrCodes, sgrEnd } from './plain-chars.js';
 
 /**
  * One written line as Ink's Output prints it: its styles re-encoded by ansi-tokenize (so
@@ -98,8 +98,8 @@ function measureRuns(line: string): StyledLine | undefined {
     if (line.charCodeAt(at) === ESC) {
       const end = sgrEnd(line, at);
       if (end === -1) return undefined;
-      codes = reduceAnsiCodesIncremental(codes, sgrCodes(line.slice(at, end)));
-      at = end;
+      codes = reduceAnsiCodesIncremental(codes, sgrCodes(line.slice(at, end + 1)));
+      at = end + 1;
       continue;
     }
     const start = at;
@@ -124,30 +124,6 @@ function measureRuns(line: string): StyledLine | undefined {
   return { text: text + closing, width, first, last, open, close: closing.length };
 }
 
-const sgrTokens = new Map<string, AnsiCode[]>();
-
-/** An SGR sequence's codes as Ink's tokenizer splits them; a screen uses a few dozen. */
-function sgrCodes(sequence: string): AnsiCode[] {
-  let codes = sgrTokens.get(sequence);
-  if (codes === undefined) {
-    codes = tokenize(sequence) as AnsiCode[];
-    if (sgrTokens.size > GENERATION) sgrTokens.clear();
-    sgrTokens.set(sequence, codes);
-  }
-  return codes;
-}
-
-/** The end of the SGR sequence (`ESC [ digits and semicolons m`) at `at`, or -1. */
-function sgrEnd(line: string, at: number): number {
-  if (line.charCodeAt(at + 1) !== 0x5b) return -1;
-  for (let i = at + 2; i < line.length; i++) {
-    const code = line.charCodeAt(i);
-    if (code === 0x6d) return i + 1;
-    if (code !== 0x3b && (code < 0x30 || code > 0x39)) return -1;
-  }
-  return -1;
-}
-
 /**
  * Characters that are a grapheme alone, whatever comes before or after them, among those our
  * lines use: Latin-1, punctuation, arrows, technical and geometric symbols, box drawing,
@@ -168,6 +144,5 @@ function ownGrapheme(code: number): boolean {
 export function forgetStyledLines(): void {
   lines.clear();
   widths.clear();
-  sgrTokens.clear();
   forgetSgrCodes();
 }

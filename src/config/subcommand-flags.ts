@@ -6,7 +6,7 @@ import { UsageError } from './usage-error.js';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
- * A subcommand's flags (`streambook sessions …`, `streambook serve …`): strict, no arguments
+ * A subcommand's flags (`streambook sessions …`, `serve …`, `tap …`): strict, no arguments
  * besides them; a bad one throws UsageError with one short line, and `hint` says what to do instead.
  */
 export function subcommandFlags<const O extends Options>(

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
-import { describeParseError } from '../config/config.js';
 import { parseBaseURL } from '../config/connection-config.js';
 import { shown } from '../config/shown.js';
+import { subcommandFlags } from '../config/subcommand-flags.js';
 import { UsageError } from '../config/usage-error.js';
 import { stateDir } from '../journal/state-dir.js';
 
@@ -52,18 +51,12 @@ export function tapOptions(
   const split = argv.indexOf('--');
   const flags = split === -1 ? argv : argv.slice(0, split);
   const command = split === -1 ? null : argv.slice(split + 1);
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(flags);
-  } catch (error) {
-    throw new UsageError(describeParseError(error));
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length > 0) {
-    throw new UsageError(
-      `tap takes no argument ${shown(positionals[0] ?? '')}; to run a command through it: streambook tap -- CMD ARGS`,
-    );
-  }
+  const values = subcommandFlags(
+    'tap',
+    flags,
+    FLAGS,
+    'to run a command through it: streambook tap -- CMD ARGS',
+  );
   if (command !== null && command.length === 0 && !values.help)
     throw new UsageError('tap -- needs a command to run, as in: streambook tap -- python app.py');
   if (values['state-dir'] === '') throw new UsageError('--state-dir needs a folder');
@@ -97,8 +90,4 @@ function hostOf(value: string | undefined): string {
   if (!/^[\w.:-]{1,253}$/.test(value))
     throw new UsageError(`--host must be an address or a host name, such as 127.0.0.1, got ${shown(value)}`);
   return value;
-}
-
-function parse(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
 }

@@ -1,3 +1,4 @@
+import { isLoopback } from '../config/loopback.js';
 import { REPLAY_PREFIX, RecordingError, Recordings } from '../offline/recording.js';
 import { SCENARIO_HEADER } from '../offline/request-scenario.js';
 import { SCENARIOS } from '../offline/scenario-names.js';
@@ -89,10 +90,6 @@ function listenFailure(error: unknown, request: ServeRequest): string {
     default:
       return `can't listen on ${where}: ${error instanceof Error ? error.message : String(error)}`;
   }
-}
-
-function isLoopback(host: string): boolean {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '::1' || host === 'localhost';
 }
 
 function portOf(url: string): string {

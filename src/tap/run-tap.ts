@@ -1,6 +1,7 @@
+import { isLoopback } from '../config/loopback.js';
 import { UsageError } from '../config/usage-error.js';
 import { runCommand } from './child-command.js';
-import { isLoopback, isOwnAddress } from './same-origin.js';
+import { isOwnAddress } from './same-origin.js';
 import { TAP_HELP, type TapOptions, tapOptions } from './tap-options.js';
 import { startTap, type TapServer } from './tap-server.js';
 

@@ -1,4 +1,5 @@
 import { networkInterfaces } from 'node:os';
+import { isLoopback } from '../config/loopback.js';
 
 /** Addresses that mean "every address of this machine" when listened on. */
 const WILDCARD: ReadonlySet<string> = new Set(['0.0.0.0', '::', '[::]']);
@@ -16,10 +17,6 @@ export function isOwnAddress(bindHost: string, port: string, upstream: string): 
   if (host === bindHost || (isLoopback(host) && isLoopback(bindHost))) return true;
   if (WILDCARD.has(bindHost)) return isLocal(host);
   return WILDCARD.has(host) && isLocal(bindHost);
-}
-
-export function isLoopback(host: string): boolean {
-  return host === '127.0.0.1' || host === '::1' || host === '[::1]' || host === 'localhost';
 }
 
 /** Loopback, a wildcard, or one of this machine's interface addresses. */

@@ -4,10 +4,12 @@ import type { SessionStore, Urgency } from '../store/session-store.js';
 /** The frame interval: the view hears of stream changes at most this often. */
 export const FRAME_MS = 16;
 /**
- * Ink's own throttle, set above our cadence so it never holds a frame we released; at 60 it
- * would sometimes push a frame to its trailing edge, a second frame of delay.
+ * Ink's own throttle, set so it does not pace a second time: Frames already paces the stream,
+ * and an immediate change (a key, a turn's end) is meant to be drawn at once. At 120 a second
+ * Ink held a commit that came within 9 ms of the last to its trailing edge, merged with the
+ * next: a key's echo waited, and the bench saw two React renders for one frame written.
  */
-export const INK_MAX_FPS = 120;
+export const INK_MAX_FPS = 1000;
 
 /**
  * Paces the view's reads of the store. Batched changes (the stream's) reach the view at most

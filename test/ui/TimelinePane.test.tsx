@@ -58,7 +58,7 @@ describe('the timeline', () => {
 
   describe('timeline rows', () => {
     it('lists the HTTP request and response, then every wire event in order', () => {
-      const rows = new TimelineRowCache().rows(chat, VIEW);
+      const rows = new TimelineRowCache().rows(chat, VIEW).slice();
       expect(rows.slice(0, 2).map((r) => [r.kind, r.name])).toEqual([
         ['http', 'request'],
         ['http', 'response'],
@@ -129,7 +129,7 @@ describe('the timeline', () => {
     });
 
     it('folds a run of deltas into one row that counts them', () => {
-      const rows = new TimelineRowCache().rows(chat, { ...VIEW, foldDeltas: true });
+      const rows = new TimelineRowCache().rows(chat, { ...VIEW, foldDeltas: true }).slice();
       const deltas = rows.filter((r) => r.name === 'content_block_delta');
       expect(deltas).toHaveLength(1);
       expect(deltas[0]?.count).toBe(textDeltas(chat).length);
@@ -254,7 +254,7 @@ describe('the timeline', () => {
       await app.session.settled();
       await tick(20);
       const cell = app.session.state.cells[0] as Cell;
-      const rows = new TimelineRowCache().rows(cell, VIEW);
+      const rows = new TimelineRowCache().rows(cell, VIEW).slice();
       await app.keys('\t', '\t'); // prompt → conversation → timeline
       expect(app.text()).toContain('Tab returns here');
       await app.keys('\u001b[A', '\u001b[A');

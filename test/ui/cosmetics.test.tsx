@@ -76,7 +76,7 @@ describe('cosmetics a new user meets', () => {
     // The event under the cursor, in the rows the pane shows.
     const selected = () => {
       const view = app.session.state.timeline;
-      return new TimelineRowCache().rows(cell, view)[view.cursor ?? -1]?.seq;
+      return new TimelineRowCache().rows(cell, view).at(view.cursor ?? -1)?.seq;
     };
     const before = await eventually(() => {
       expect(app.session.state.timeline.cursor).toBe(5);

@@ -81,6 +81,7 @@ function expectSafeViews(cell: Cell, width: number, focused: boolean) {
   for (const foldDeltas of [false, true]) {
     const lines = rows
       .rows(cell, { hidePings: false, foldDeltas })
+      .slice()
       .map((row, i) => timelineLine(row, width, i === 3));
     // Timeline rows are cut, never wrapped: no lone surrogate is allowed there already.
     expect(unsafeOnTerminal(lines.join('\n')), 'timeline lines').toBeUndefined();

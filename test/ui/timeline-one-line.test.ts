@@ -10,7 +10,9 @@ describe('the timeline error preview', () => {
       messageStart(),
       { event: 'error', data: { type: 'error', error: { type: 'overloaded_error', message } } },
     ]);
-    const rows = new TimelineRowCache().rows(cellFrom(updates), { hidePings: false, foldDeltas: false });
+    const rows = new TimelineRowCache()
+      .rows(cellFrom(updates), { hidePings: false, foldDeltas: false })
+      .slice();
     const error = rows.find((row) => row.name === 'error');
     expect(error?.preview).toBe('overloaded_error: Overloaded␍␊streambook: forged line');
   });

@@ -6,7 +6,7 @@ import type { TimelineView } from '../../store/session-state.js';
 import { detailContent } from '../render/detail-content.js';
 import type { PaneSize } from '../render/screen-layout.js';
 import { timelineHeader, timelineLine, timelineWindow } from '../render/timeline-lines.js';
-import type { TimelineRowCache } from '../render/timeline-rows.js';
+import { NO_ROWS, type TimelineRowCache } from '../render/timeline-rows.js';
 import { DetailView } from './EventDetail.js';
 import { Lines } from './Lines.js';
 import { sameProps } from './same-props.js';
@@ -40,7 +40,7 @@ export const TimelinePane = memo(function TimelinePane({
     const content = detailContent(cell, view.detail);
     if (content) return <DetailView content={content} size={size} scroll={view.detailScroll} />;
   }
-  const built = cell ? rows.rows(cell, view) : [];
+  const built = cell ? rows.rows(cell, view) : NO_ROWS;
   const [title = '', ...rest] = timelineHeader(cell?.id ?? null, cell ? eventCounts(cell) : {}, view, {
     requests: cell?.attempts.length ?? 0,
     height: size.height,

@@ -141,6 +141,6 @@ export function openEvent({ commands, timelineRows }: PaneKeys): void {
   const cell = selectedCell(state);
   if (!cell) return;
   const rows = timelineRows.rows(cell, state.timeline);
-  const detail = rows[Math.min(state.timeline.cursor ?? rows.length - 1, rows.length - 1)]?.detail;
+  const detail = rows.at(Math.min(state.timeline.cursor ?? rows.length - 1, rows.length - 1))?.detail;
   if (detail !== undefined) session.timeline(() => ({ detail, detailScroll: 0 }));
 }

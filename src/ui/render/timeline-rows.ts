@@ -1,68 +1,144 @@
-import { type HttpAttempt, KNOWN_EVENT_TYPES, type WireEvent } from '../../engine/types.js';
+import type { HttpAttempt, WireEvent } from '../../engine/types.js';
 import type { Cell } from '../../store/cell.js';
-import { UNNAMED_EVENT } from '../../store/event-counts.js';
-import type { TimelineDetail, TimelineView } from '../../store/session-state.js';
-import { cutText, neutralize } from '../../terminal/neutralize.js';
-import { oneLine } from '../../terminal/one-line.js';
-import { shownJson } from './shown-json.js';
+import type { TimelineView } from '../../store/session-state.js';
+import { attemptRows, eventRow, foldPreview, shownName, type TimelineRow } from './timeline-row.js';
 
-export interface TimelineRow {
-  /** The wire event's seq; null for HTTP rows. */
-  seq: number | null;
-  /** What Enter opens: the event, or the HTTP attempt's request or response. */
-  detail: TimelineDetail;
-  t: number;
-  kind: 'http' | 'event' | 'error' | 'unknown';
-  name: string;
-  index: string;
-  deltaType: string;
-  preview: string;
-  /** How many wire events the row stands for (more than 1 when deltas are folded). */
-  count: number;
+export type { TimelineRow } from './timeline-row.js';
+
+/**
+ * A cell's timeline: its HTTP rows, then its wire events' rows. A row is made when it is
+ * first looked at, so a frame costs the rows it shows, not the events that came since the
+ * last one: a 20k-delta burst made 20k rows (a JSON parse each) to show 40.
+ */
+export interface TimelineRows {
+  readonly length: number;
+  at(index: number): TimelineRow | undefined;
+  /** Rows `start` to `end` (all of them by default), made now. */
+  slice(start?: number, end?: number): TimelineRow[];
 }
 
-const PREVIEW_CHARS = 80;
+/** No cell, no rows. */
+export const NO_ROWS: TimelineRows = { length: 0, at: () => undefined, slice: () => [] };
 
-interface Built {
+type Filter = Pick<TimelineView, 'hidePings' | 'foldDeltas'>;
+
+interface Filtered {
   rows: TimelineRow[];
   processed: number;
 }
 
-/**
- * The timeline of a cell as rows, built incrementally: events are append-only, so each call
- * handles only the events since the last one. A cell of 100,000 events costs its new
- * events per frame, not its whole history.
- */
+/** Only the timelines looked at last keep their filtered rows; another is built again in one pass. */
 const KEPT_TIMELINES = 3;
 
-export class TimelineRowCache {
-  // Only the timelines looked at last are kept: a row per event adds up over a long session,
-  // and an older cell's rows are rebuilt in one pass if it is selected again.
-  readonly #built = new Map<object, Map<string, Built>>();
+/** Each event's row, once made: the same object each look, so its laid-out line is kept too. */
+const eventRows = new WeakMap<WireEvent, TimelineRow>();
 
-  rows(cell: Cell, view: Pick<TimelineView, 'hidePings' | 'foldDeltas'>): TimelineRow[] {
+/** Each attempt list's rows: the list is replaced, never changed, when an attempt changes. */
+const httpRows = new WeakMap<HttpAttempt[], TimelineRow[]>();
+
+export class TimelineRowCache {
+  readonly #filtered = new Map<object, Map<string, Filtered>>();
+
+  rows(cell: Cell, view: Filter): TimelineRows {
+    const http = rowsOfAttempts(cell.attempts);
+    if (!view.hidePings && !view.foldDeltas) return new EveryEvent(http, cell.events, cell.eventCount);
+    return new Listed(http, this.#filteredRows(cell, view));
+  }
+
+  /**
+   * With a filter, which rows there are depends on every event, so they are made as events
+   * come, each event once: a cell of 100,000 events costs its new events per frame.
+   */
+  #filteredRows(cell: Cell, view: Filter): TimelineRow[] {
     const key = `${view.hidePings}:${view.foldDeltas}`;
-    let byKey = this.#built.get(cell.events);
+    let byKey = this.#filtered.get(cell.events);
     if (byKey) {
-      this.#built.delete(cell.events);
+      this.#filtered.delete(cell.events);
     } else {
       byKey = new Map();
-      const oldest = this.#built.keys().next();
-      if (this.#built.size >= KEPT_TIMELINES && !oldest.done) this.#built.delete(oldest.value);
+      const oldest = this.#filtered.keys().next();
+      if (this.#filtered.size >= KEPT_TIMELINES && !oldest.done) this.#filtered.delete(oldest.value);
     }
-    this.#built.set(cell.events, byKey);
+    this.#filtered.set(cell.events, byKey);
     let built = byKey.get(key);
     if (!built) {
       built = { rows: [], processed: 0 };
       byKey.set(key, built);
     }
-    // Rows are added in place: every caller gets a copy (below), so none sees them change, and
-    // a 20k-event burst is not a copy of all its rows per frame.
+    // Rows are added in place, not copied per frame: a view asks for them again each frame.
     for (let i = built.processed; i < cell.eventCount; i++)
       addEvent(built.rows, cell.events[i] as WireEvent, view);
     built.processed = cell.eventCount;
-    return [...attemptRows(cell.attempts), ...built.rows];
+    return built.rows;
   }
+}
+
+/** Every event, one row each, in order: a row is made only when asked for. */
+class EveryEvent implements TimelineRows {
+  readonly length: number;
+
+  constructor(
+    readonly http: TimelineRow[],
+    readonly events: readonly WireEvent[],
+    readonly eventCount: number,
+  ) {
+    this.length = http.length + eventCount;
+  }
+
+  at(index: number): TimelineRow | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    if (index < this.http.length) return this.http[index];
+    return rowOf(this.events[index - this.http.length] as WireEvent);
+  }
+
+  slice(start = 0, end = this.length): TimelineRow[] {
+    const rows: TimelineRow[] = [];
+    for (let i = Math.max(0, start); i < Math.min(end, this.length); i++)
+      rows.push(this.at(i) as TimelineRow);
+    return rows;
+  }
+}
+
+/** Rows already made (a filtered view), as many as there were when it was asked for. */
+class Listed implements TimelineRows {
+  readonly length: number;
+
+  constructor(
+    readonly http: TimelineRow[],
+    readonly rows: readonly TimelineRow[],
+  ) {
+    this.length = http.length + rows.length;
+  }
+
+  at(index: number): TimelineRow | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    return index < this.http.length ? this.http[index] : this.rows[index - this.http.length];
+  }
+
+  slice(start = 0, end = this.length): TimelineRow[] {
+    const rows: TimelineRow[] = [];
+    for (let i = Math.max(0, start); i < Math.min(end, this.length); i++)
+      rows.push(this.at(i) as TimelineRow);
+    return rows;
+  }
+}
+
+function rowOf(event: WireEvent): TimelineRow {
+  let row = eventRows.get(event);
+  if (!row) {
+    row = eventRow(event, shownName(event));
+    eventRows.set(event, row);
+  }
+  return row;
+}
+
+function rowsOfAttempts(attempts: HttpAttempt[]): TimelineRow[] {
+  let rows = httpRows.get(attempts);
+  if (!rows) {
+    rows = attemptRows(attempts);
+    httpRows.set(attempts, rows);
+  }
+  return rows;
 }
 
 /**
@@ -71,27 +147,33 @@ export class TimelineRowCache {
  * so the pane does not jump. Following the tail (null) goes on following it.
  */
 export function sameRowCursor(
-  before: readonly TimelineRow[],
-  after: readonly TimelineRow[],
+  before: TimelineRows,
+  after: TimelineRows,
   cursor: number | null,
 ): number | null {
   if (cursor === null) return null;
-  const row = before[Math.min(cursor, before.length - 1)];
+  const row = before.at(Math.min(cursor, before.length - 1));
   // HTTP rows lead the timeline, the same in every filter.
   if (!row || row.seq === null) return Math.min(cursor, Math.max(0, after.length - 1));
+  // Event rows follow the HTTP rows in the order of their seq: the last at or before the
+  // cursor's is found by halving, so a lazily made timeline makes a few rows, not all of them.
   const seq = row.seq;
-  let at = after.findIndex((r) => r.seq !== null);
-  for (let i = at + 1; i < after.length && (after[i]?.seq ?? Number.POSITIVE_INFINITY) <= seq; i++) at = i;
-  return at === -1 ? Math.max(0, after.length - 1) : at;
+  const key = (i: number) => (after.at(i) as TimelineRow).seq ?? Number.NEGATIVE_INFINITY;
+  let lo = 0;
+  let hi = after.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(mid) <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = lo - 1;
+  if (at >= 0 && after.at(at)?.seq !== null) return at;
+  // None at or before it: the first event row, if there is one.
+  return at + 1 < after.length ? at + 1 : Math.max(0, after.length - 1);
 }
 
-function addEvent(
-  rows: TimelineRow[],
-  event: WireEvent,
-  view: Pick<TimelineView, 'hidePings' | 'foldDeltas'>,
-) {
-  // Event names come from the network: shown, so made safe for the terminal.
-  const name = neutralize(event.event ?? UNNAMED_EVENT);
+function addEvent(rows: TimelineRow[], event: WireEvent, view: Filter) {
+  const name = shownName(event);
   if (view.hidePings && name === 'ping') return;
   const row = eventRow(event, name);
   const last = rows.at(-1);
@@ -111,109 +193,4 @@ function addEvent(
     return;
   }
   rows.push(row);
-}
-
-function eventRow(event: WireEvent, name: string): TimelineRow {
-  // `json` and `malformed` each parse the data when read: read once, and `malformed` only
-  // where there is no JSON (a burst's 20k deltas were parsed three times each).
-  const json = event.json;
-  const malformed = json === undefined && event.malformed === true;
-  const data = (json ?? {}) as Record<string, unknown>;
-  const delta = data.delta as Record<string, unknown> | undefined;
-  const kind = name === 'error' || malformed ? 'error' : KNOWN_EVENT_TYPES.has(name) ? 'event' : 'unknown';
-  return {
-    seq: event.seq,
-    detail: event.seq,
-    t: event.t,
-    kind,
-    name,
-    index: typeof data.index === 'number' ? String(data.index) : '',
-    deltaType:
-      name === 'content_block_delta' && typeof delta?.type === 'string' ? neutralize(delta.type) : '',
-    preview: malformed ? `malformed: ${clip(event.data)}` : preview(name, data),
-    count: 1,
-  };
-}
-
-function preview(name: string, data: Record<string, unknown>): string {
-  switch (name) {
-    case 'message_start': {
-      const message = data.message as
-        | { id?: string; model?: string; usage?: { input_tokens?: number } }
-        | undefined;
-      return clip(`${message?.id ?? ''} ${message?.model ?? ''} in=${message?.usage?.input_tokens ?? '?'}`);
-    }
-    case 'content_block_start': {
-      const block = data.content_block as { type?: string; name?: string } | undefined;
-      return clip(`${block?.type ?? '?'}${block?.name ? ` ${block.name}` : ''}`);
-    }
-    case 'content_block_delta': {
-      const delta = (data.delta ?? {}) as Record<string, unknown>;
-      const text =
-        delta.text ?? delta.thinking ?? delta.partial_json ?? delta.signature ?? delta.citation ?? delta;
-      return clip(shownJson(text));
-    }
-    case 'message_delta': {
-      const delta = data.delta as { stop_reason?: string } | undefined;
-      const usage = data.usage as { output_tokens?: number } | undefined;
-      return clip(`${delta?.stop_reason ?? ''} out=${usage?.output_tokens ?? '?'}`);
-    }
-    case 'error': {
-      const error = data.error as { type?: string; message?: string } | undefined;
-      return clip(`${error?.type ?? ''}: ${error?.message ?? ''}`);
-    }
-    case 'content_block_stop':
-    case 'message_stop':
-    case 'ping':
-      return '';
-    default:
-      return clip(shownJson(data));
-  }
-}
-
-function attemptRows(attempts: HttpAttempt[]): TimelineRow[] {
-  return attempts.flatMap((a) => {
-    const base = { seq: null, kind: 'http' as const, index: '', deltaType: '', count: 1 };
-    const sent: TimelineRow = {
-      ...base,
-      detail: { attempt: a.attempt, part: 'request' },
-      t: a.sentAt,
-      name: a.attempt === 0 ? 'request' : 'retry',
-      preview: `POST /v1/messages${a.attempt ? ` (attempt ${a.attempt + 1})` : ''}`,
-    };
-    if (a.respondedAt === undefined && !a.failure) return [sent];
-    const details = [
-      a.status !== undefined ? `HTTP ${a.status}` : `failed: ${a.failure ?? ''}`,
-      a.requestId,
-      a.retryAfterMs !== undefined ? `retry-after ${Math.round(a.retryAfterMs)} ms` : undefined,
-    ].filter(Boolean);
-    const failed = a.failure !== undefined || (a.status ?? 0) >= 400;
-    return [
-      sent,
-      {
-        ...base,
-        kind: failed ? ('error' as const) : base.kind,
-        detail: { attempt: a.attempt, part: 'response' as const },
-        t: a.respondedAt ?? a.sentAt,
-        name: 'response',
-        // The request id and the failure come from the network.
-        preview: clip(details.join(' · ')),
-      },
-    ];
-  });
-}
-
-function foldPreview(kept: string, added: string): string {
-  if (kept.length >= PREVIEW_CHARS) return kept;
-  const join =
-    kept.endsWith('"') && added.startsWith('"')
-      ? `${kept.slice(0, -1)}${added.slice(1)}`
-      : `${kept} ${added}`;
-  return clip(join);
-}
-
-function clip(text: string): string {
-  // A row is one line: an error message's line break must not start another.
-  const safe = oneLine(neutralize(text));
-  return safe.length > PREVIEW_CHARS ? `${cutText(safe, PREVIEW_CHARS - 1)}…` : safe;
 }

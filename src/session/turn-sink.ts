@@ -16,6 +16,10 @@ export interface TurnSink {
  * (the engine, or the store taking an update) ends that turn's cell as failed; the session,
  * its other cells and the next prompt carry on. `current` is false once the conversation the
  * turn belongs to is gone (/clear, a fork): then nothing of it lands anywhere.
+ *
+ * The updates of one turn of the event loop (a network read's events and deltas) reach the
+ * store together, as one new state, when it ends: a 20k-delta burst was 40k states, each a
+ * copy of the session and the cell. A view paints at most once a frame, so it sees the same.
  */
 export function turnSink(
   { store, journal }: { store: SessionStore; journal: Journal | null },
@@ -23,10 +27,33 @@ export function turnSink(
 ): TurnSink {
   const { id, messages, abort, current } = turn;
   let broken = false;
+  let pending: TurnUpdate[] = [];
+  let scheduled: NodeJS.Immediate | null = null;
+  const take = () => {
+    if (scheduled) clearImmediate(scheduled);
+    scheduled = null;
+    const updates = pending;
+    pending = [];
+    return updates;
+  };
+  const flush = () => {
+    const updates = take();
+    if (updates.length === 0 || broken || !current()) return;
+    try {
+      store.update((s) => turnUpdated(s, id, updates), 'batched');
+    } catch (error) {
+      broke(error);
+    }
+  };
   const broke = (error: unknown) => {
     if (broken || !current()) return;
     broken = true;
     abort.abort();
+    // What came before the failure is kept, unless taking it is what failed.
+    const before = take();
+    try {
+      if (before.length > 0) store.update((s) => turnUpdated(s, id, before), 'batched');
+    } catch {}
     const text = brokenTurnText(error);
     journal?.broke(id, text);
     store.update((s) => turnBroke(s, id, text));
@@ -35,9 +62,14 @@ export function turnSink(
     if (broken || !current()) return;
     try {
       journal?.update(id, update);
+      if (update.type !== 'end') {
+        pending.push(update);
+        scheduled ??= setImmediate(flush);
+        return;
+      }
       // The outcome reaches the store once, with the `end` update, and is shown at once.
-      if (update.type === 'end') store.update((s) => turnEnded(s, id, messages, update.outcome));
-      else store.update((s) => turnUpdated(s, id, update), 'batched');
+      flush();
+      if (!broken) store.update((s) => turnEnded(s, id, messages, update.outcome));
     } catch (error) {
       broke(error);
     }

@@ -1,6 +1,6 @@
 import { afterTurn } from '../engine/history.js';
 import type { MessageParam, TurnOutcome, TurnUpdate } from '../engine/types.js';
-import { applyUpdate, type Cell } from './cell.js';
+import { applyUpdates, type Cell } from './cell.js';
 import { NO_TOKENS, type SessionState } from './session-state.js';
 
 /**
@@ -22,13 +22,16 @@ export function turnStarted(state: SessionState, cell: Cell, replaces: number | 
   };
 }
 
-/** One update into the streaming cell, which is the last, so only it is looked at. */
-export function turnUpdated(state: SessionState, id: number, update: TurnUpdate): SessionState {
+/**
+ * Updates into the streaming cell, which is the last, so only it is looked at. A run of them
+ * (one network read's) is one new state, not one per update.
+ */
+export function turnUpdated(state: SessionState, id: number, updates: readonly TurnUpdate[]): SessionState {
   const at = state.cells.length - 1;
   const cell = state.cells[at];
-  if (cell?.id !== id) return state;
+  if (cell?.id !== id || updates.length === 0) return state;
   const cells = state.cells.slice();
-  cells[at] = applyUpdate(cell, update);
+  cells[at] = applyUpdates(cell, updates);
   return { ...state, cells };
 }
 
@@ -47,7 +50,7 @@ export function turnEnded(
   // totals become a lower bound.
   const final = outcome.metrics.usageFinal;
   return {
-    ...turnUpdated(state, id, { type: 'end', outcome }),
+    ...turnUpdated(state, id, [{ type: 'end', outcome }]),
     history: afterTurn(request, outcome),
     tokens: {
       input: state.tokens.input + (usage?.input_tokens ?? 0),

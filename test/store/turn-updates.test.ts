@@ -50,8 +50,8 @@ describe('the turn updates', () => {
   it('touch only the streaming cell', () => {
     const state = started('hello');
     const update = { type: 'block_start', index: 0, block: { type: 'text', text: '' } } as const;
-    expect(turnUpdated(state, 9, update)).toBe(state);
-    expect(turnUpdated(state, 1, update).cells[0]?.blocks).toHaveLength(1);
+    expect(turnUpdated(state, 9, [update])).toBe(state);
+    expect(turnUpdated(state, 1, [update]).cells[0]?.blocks).toHaveLength(1);
   });
 
   it('end a turn once: its cell, the history and the token totals together', () => {

@@ -27,8 +27,13 @@ export class JournalFile {
   }
 
   append(record: JournalRecord): void {
+    if (!this.#failed) this.appendLine(recordLine(record));
+  }
+
+  /** A record already written as its line (see stream-lines.ts). */
+  appendLine(line: string): void {
     if (this.#failed) return;
-    this.#pending.push(`${recordLine(record)}\n`);
+    this.#pending.push(line, '\n');
     this.#scheduled ??= setImmediate(() => this.flush());
   }
 

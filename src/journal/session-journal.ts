@@ -6,6 +6,7 @@ import { type ReadJournal, readJournal } from './read-journal.js';
 import { type HeaderRecord, JOURNAL_VERSION, type UpdateRecord } from './records.js';
 import { compactBody } from './request-body.js';
 import { newSessionId, sessionPath } from './state-dir.js';
+import { deltaLine, textLine } from './stream-lines.js';
 import { eventRecord, textRecord } from './wire-records.js';
 
 /**
@@ -101,11 +102,15 @@ export class SessionJournal implements Journal {
     const file = this.#file;
     if (!file || file.failed) return;
     if (update.type === 'wire') {
-      file.append(eventRecord(c, update.event));
+      const line = deltaLine(c, update.event);
+      if (line) file.appendLine(line);
+      else file.append(eventRecord(c, update.event));
       return;
     }
     if (update.type === 'text' || update.type === 'thinking' || update.type === 'input_json') {
-      file.append(textRecord(c, update));
+      const line = textLine(c, update);
+      if (line) file.appendLine(line);
+      else file.append(textRecord(c, update));
       return;
     }
     if (update.type === 'attempt' || update.type === 'response') {

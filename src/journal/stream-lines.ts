@@ -17,6 +17,7 @@ const DELTA_REST: ReadonlyArray<readonly [kind: string, rest: string]> = [
 ];
 
 /** A string JSON writes as it is, between quotes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes the control characters
 const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /** The bytes the usual delta event took on the wire (see usualBytes in wire-records.ts). */

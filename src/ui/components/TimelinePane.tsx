@@ -44,6 +44,7 @@ export const TimelinePane = memo(function TimelinePane({
   const [title = '', ...rest] = timelineHeader(cell?.id ?? null, cell ? eventCounts(cell) : {}, view, {
     requests: cell?.attempts.length ?? 0,
     height: size.height,
+    width: size.width,
   });
   // The focused pane's title stands out: the keys go here. The mark shows it without colour too.
   const header = [focused ? chalk.inverse.cyan(`${FOCUS_MARK}${title}`) : title, ...rest];

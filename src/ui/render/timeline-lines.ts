@@ -4,6 +4,7 @@ import type { TimelineView } from '../../store/session-state.js';
 import { cutText, neutralize } from '../../terminal/neutralize.js';
 import { formatCount, formatOffset } from '../format.js';
 import { clamp } from './clamp.js';
+import { clusters, isPrintableAscii } from './graphemes.js';
 import type { TimelineRow } from './timeline-rows.js';
 
 const TIME = 8;
@@ -25,7 +26,7 @@ export function timelineHeader(
   cellId: number | null,
   counts: EventCounts,
   view: TimelineView,
-  options: { requests: number; height: number },
+  options: { requests: number; height: number; width: number },
 ): string[] {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const title = chalk.bold(
@@ -37,11 +38,30 @@ export function timelineHeader(
   const countLine = Object.entries(shownCounts(counts))
     .map(([name, n]) => `${shortName(name)} ${formatCount(n)}`)
     .join(' · ');
-  // One line, cut at the pane's edge: the header keeps a fixed height.
-  const lines = [title, filters, chalk.dim(countLine || 'no events yet'), timelineColumns()];
+  // One line, cut at the pane's edge: the header keeps a fixed height. Cut here, not by Ink,
+  // whose cut (cli-truncate) took about a millisecond of every streaming frame.
+  const counted = chalk.dim(fitted(countLine || 'no events yet', options.width));
+  const lines = [title, filters, counted, timelineColumns()];
   const keep = Math.max(1, Math.min(lines.length, options.height - MIN_BODY_ROWS));
   const kept = new Set([0, 2, 1, 3].slice(0, keep));
   return lines.filter((_, i) => kept.has(i));
+}
+
+/** `text` as Ink shows a line too wide for `width`: cut to a column short of it, then "…". */
+function fitted(text: string, width: number): string {
+  if (isPrintableAscii(text))
+    return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+  let columns = 0;
+  for (const [, w] of clusters(text)) columns += w;
+  if (columns <= width) return text;
+  let cut = '';
+  columns = 0;
+  for (const [cluster, w] of clusters(text)) {
+    if (columns + w > width - 1) break;
+    cut += cluster;
+    columns += w;
+  }
+  return `${cut}…`;
 }
 
 /** "85 events"; with none yet beside HTTP rows, what there is: "1 request, no events". */

@@ -1,33 +1,47 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { startOfflineServer } from '../src/offline/server.js';
 import { percentile } from './report.js';
 
 /**
  * What `streambook tap` adds to each event. Two offline servers stream the same paced deltas
  * at once: a client reads one straight, and the other through the tap (the built CLI, its own
- * process, as a user runs it). Each event's latency is from its server handing it to the
- * socket to the client reading it, on one clock. Read side by side, a stall of the machine
- * hits both streams, and the per-event difference is what the tap adds.
+ * process, as a user runs it). The client is a process of its own too (child-tap-client.ts):
+ * read in the servers' process, the straight stream crossed no process at all while the tapped
+ * one crossed two, and what the tap added was counted with a wake-up the client pays anyway.
+ * Each event's latency is from its server handing it to the socket to the client reading it.
+ * Read side by side, a stall of the machine hits both streams, and the per-event difference is
+ * what the tap adds. BENCH_TAP_NODE_FLAGS (say `--cpu-prof --cpu-prof-dir=DIR`) go to the tap.
  */
 export async function tapOverhead(
-  cli: string,
+  dist: string,
   deltas: number,
   perSecond: number,
 ): Promise<Record<string, number>> {
   const direct = await pacedServer(deltas, perSecond);
   const behind = await pacedServer(deltas, perSecond);
   const state = mkdtempSync(join(tmpdir(), 'streambook-bench-tap-'));
+  const flags = process.env.BENCH_TAP_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
   const tap = spawn(
     process.execPath,
-    [cli, 'tap', '--port', '0', '--upstream', behind.server.url, '--state-dir', state],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
+    [
+      ...flags,
+      join(dist, 'cli.js'),
+      'tap',
+      '--port',
+      '0',
+      '--upstream',
+      behind.server.url,
+      '--state-dir',
+      state,
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
   );
+  let client: ChildProcessByStdio<Writable, Readable, null> | undefined;
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -38,12 +52,25 @@ export async function tapOverhead(
       });
       tap.once('exit', () => reject(new Error('the tap exited before it listened')));
     });
-    const both = () =>
-      Promise.all([latencies(direct.server.url, direct.written), latencies(url, behind.written)]);
+    client = spawn(
+      process.execPath,
+      [join(dist, 'bench', 'child-tap-client.js'), '--direct', direct.server.url, '--tapped', url],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    const rounds = createInterface({ input: client.stdout })[Symbol.asyncIterator]();
+    const both = async (): Promise<Record<'direct' | 'tapped', number[]>> => {
+      direct.written.length = 0;
+      behind.written.length = 0;
+      client?.stdin.write('go\n');
+      const round = await rounds.next();
+      if (round.done) throw new Error('the tap bench client exited mid-round');
+      const arrived = JSON.parse(round.value) as Record<'direct' | 'tapped', number[]>;
+      return { direct: since(direct.written, arrived.direct), tapped: since(behind.written, arrived.tapped) };
+    };
     // Warm both paths (JIT, connections) before measuring.
     await both();
     const cpuBefore = cpuMs(tap.pid);
-    const [straight, tapped] = await both();
+    const { direct: straight, tapped } = await both();
     const cpu = cpuMs(tap.pid) - cpuBefore;
     const added = tapped.map((t, seq) => t - (straight[seq] ?? t));
     const at = (samples: number[], p: number) => round(percentile(samples, p));
@@ -59,11 +86,19 @@ export async function tapOverhead(
       ...(Number.isFinite(cpu) ? { tap_cpu_us_per_event: Math.round((cpu * 1000) / tapped.length) } : {}),
     };
   } finally {
+    client?.stdin.end();
     tap.kill('SIGTERM');
     await direct.server.close();
     await behind.server.close();
     rmSync(state, { recursive: true, force: true });
   }
+}
+
+/** Each event's ms from its write (this process's clock) to its arrival (ms since the epoch). */
+function since(written: readonly number[], arrived: readonly number[]): number[] {
+  if (written.length !== arrived.length)
+    throw new Error(`${written.length} events written but ${arrived.length} read`);
+  return arrived.map((t, seq) => t - (performance.timeOrigin + (written[seq] as number)));
 }
 
 /** A process's CPU time so far (user and system), from /proc; NaN where there is none. */
@@ -85,39 +120,6 @@ async function pacedServer(deltas: number, perSecond: number) {
     onEventWritten: () => written.push(performance.now()),
   });
   return { server, written };
-}
-
-/** One streamed answer read at `url`: each event's ms from its write to its arrival. */
-function latencies(url: string, written: number[]): Promise<number[]> {
-  written.length = 0;
-  const body = JSON.stringify({
-    model: 'claude-sonnet-4-6',
-    max_tokens: 100_000,
-    stream: true,
-    messages: [{ role: 'user', content: 'bench' }],
-  });
-  return new Promise((resolve, reject) => {
-    const arrived: number[] = [];
-    let pending = '';
-    const req = request(
-      `${url}/v1/messages`,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'bench' } },
-      (res) => {
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          const now = performance.now();
-          pending += chunk;
-          const events = pending.split('\n\n');
-          pending = events.pop() ?? '';
-          for (let i = 0; i < events.length; i++) arrived.push(now);
-        });
-        res.on('end', () => resolve(arrived.map((t, seq) => t - (written[seq] ?? t))));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 function round(value: number): number {

@@ -3,18 +3,20 @@ import { createInterface } from 'node:readline';
 import { arg } from './child-result.js';
 
 /**
- * The tap bench's client, a process of its own as an SDK client is: a round of reads starts at
- * each `go` line on stdin, and its result goes back as one JSON line on stdout. Each event's
- * arrival is `performance.timeOrigin + performance.now()`, a clock the runner's own reads match
- * to microseconds, so a server's write and a client's read in two processes can be subtracted.
+ * The tap bench's client, a process of its own as an SDK client is: `--urls name=URL,…`, and a
+ * round of reads, one stream from each at once, starts at each `go` line on stdin; its result
+ * goes back as one JSON line on stdout. Each event's arrival is `performance.timeOrigin +
+ * performance.now()`, a clock the runner's own reads match, so a server's write and a client's
+ * read in two processes can be subtracted.
  */
-const direct = arg('direct', '');
-const tapped = arg('tapped', '');
+const urls = arg('urls', '')
+  .split(',')
+  .map((pair) => pair.split('=', 2) as [string, string]);
 
 for await (const line of createInterface({ input: process.stdin })) {
   if (line !== 'go') continue;
-  const [straight, through] = await Promise.all([arrivals(direct), arrivals(tapped)]);
-  process.stdout.write(`${JSON.stringify({ direct: straight, tapped: through })}\n`);
+  const rounds = await Promise.all(urls.map(([, url]) => arrivals(url)));
+  process.stdout.write(`${JSON.stringify(Object.fromEntries(urls.map(([name], i) => [name, rounds[i]])))}\n`);
 }
 
 /** One streamed answer read at `url`: each event's arrival, in ms since the epoch. */

@@ -84,6 +84,7 @@ export async function buildBench() {
       'bench/child-print.ts',
       'bench/child-tui.tsx',
       'bench/child-tap-client.ts',
+      'bench/child-tcp-relay.ts',
     ],
     outdir: 'dist/bench',
     // Split too: in one file, Ink's devtools import (DEV=true only) would become a static one.

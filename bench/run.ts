@@ -102,7 +102,7 @@ const SECTIONS = {
   // A fixed pace, faster than a model's (30-80 a second), so 20k deltas stream in 20 s.
   input_echo_ms: () => inputEcho(SIZE.deltas, quick ? 200 : 1000),
   sessions: () => sessions(SIZE.deltas, 1000),
-  tap_overhead_ms: () => tapOverhead(join(DIST, 'cli.js'), SIZE.paced, PACED_PER_SECOND),
+  tap_overhead_ms: () => tapOverhead(DIST, SIZE.paced, PACED_PER_SECOND),
 };
 const results: Record<string, Record<string, number>> = {};
 for (const [name, run] of Object.entries(SECTIONS)) {

@@ -1,69 +1,108 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { startOfflineServer } from '../src/offline/server.js';
 import { percentile } from './report.js';
 
+type Path = 'direct' | 'tapped' | 'relayed';
+
 /**
- * What `streambook tap` adds to each event. Two offline servers stream the same paced deltas
- * at once: a client reads one straight, and the other through the tap (the built CLI, its own
- * process, as a user runs it). Each event's latency is from its server handing it to the
- * socket to the client reading it, on one clock. Read side by side, a stall of the machine
- * hits both streams, and the per-event difference is what the tap adds.
+ * What `streambook tap` adds to each event. Three offline servers stream the same paced deltas
+ * at once: a client reads one straight, one through the tap (the built CLI, its own process,
+ * as a user runs it), and one through a bare TCP relay (child-tcp-relay.ts), the floor any
+ * proxy process pays here. The client is a process of its own too (child-tap-client.ts), as
+ * an SDK client is: read in the servers' process, the straight stream crossed no process at
+ * all, and the tap was charged a wake-up every client pays. Each event's latency is from its
+ * server handing it to the socket to the client reading it. Read side by side, a stall of the
+ * machine hits every stream, and the per-event difference from the straight one is what the
+ * proxy adds. BENCH_TAP_NODE_FLAGS (say `--cpu-prof --cpu-prof-dir=DIR`) go to the tap.
  */
 export async function tapOverhead(
-  cli: string,
+  dist: string,
   deltas: number,
   perSecond: number,
 ): Promise<Record<string, number>> {
-  const direct = await pacedServer(deltas, perSecond);
-  const behind = await pacedServer(deltas, perSecond);
+  const servers = {
+    direct: await pacedServer(deltas, perSecond),
+    tapped: await pacedServer(deltas, perSecond),
+    relayed: await pacedServer(deltas, perSecond),
+  };
   const state = mkdtempSync(join(tmpdir(), 'streambook-bench-tap-'));
-  const tap = spawn(
-    process.execPath,
-    [cli, 'tap', '--port', '0', '--upstream', behind.server.url, '--state-dir', state],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
+  const flags = process.env.BENCH_TAP_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const upstream = ['--upstream', servers.tapped.server.url, '--state-dir', state];
+  const proxy = (args: string[]) => spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  const tap = proxy([...flags, join(dist, 'cli.js'), 'tap', '--port', '0', ...upstream]);
+  const relay = proxy([join(dist, 'bench', 'child-tcp-relay.js'), '--upstream', servers.relayed.server.url]);
+  let client: ChildProcessByStdio<Writable, Readable, null> | undefined;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      tap.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        out += chunk;
-        const match = /export ANTHROPIC_BASE_URL=(\S+)/.exec(out);
-        if (match) resolve(match[1] as string);
-      });
-      tap.once('exit', () => reject(new Error('the tap exited before it listened')));
+    const urls = [
+      `direct=${servers.direct.server.url}`,
+      `tapped=${await listening(tap)}`,
+      `relayed=${await listening(relay)}`,
+    ];
+    client = spawn(process.execPath, [join(dist, 'bench', 'child-tap-client.js'), '--urls', urls.join(',')], {
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
-    const both = () =>
-      Promise.all([latencies(direct.server.url, direct.written), latencies(url, behind.written)]);
-    // Warm both paths (JIT, connections) before measuring.
-    await both();
+    const lines = createInterface({ input: client.stdout })[Symbol.asyncIterator]();
+    const round = async (): Promise<Record<Path, number[]>> => {
+      for (const { written } of Object.values(servers)) written.length = 0;
+      client?.stdin.write('go\n');
+      const line = await lines.next();
+      if (line.done) throw new Error('the tap bench client exited mid-round');
+      const arrived = JSON.parse(line.value) as Record<Path, number[]>;
+      const latency = (path: Path) => since(servers[path].written, arrived[path]);
+      return { direct: latency('direct'), tapped: latency('tapped'), relayed: latency('relayed') };
+    };
+    // Warm every path (JIT, connections) before measuring.
+    await round();
     const cpuBefore = cpuMs(tap.pid);
-    const [straight, tapped] = await both();
+    const { direct, tapped, relayed } = await round();
     const cpu = cpuMs(tap.pid) - cpuBefore;
-    const added = tapped.map((t, seq) => t - (straight[seq] ?? t));
-    const at = (samples: number[], p: number) => round(percentile(samples, p));
+    const over = (through: number[]) => through.map((t, seq) => t - (direct[seq] ?? t));
+    const at = (samples: number[], p: number) => round3(percentile(samples, p));
     return {
-      direct_p50: at(straight, 50),
-      direct_p99: at(straight, 99),
+      direct_p50: at(direct, 50),
+      direct_p99: at(direct, 99),
       tap_p50: at(tapped, 50),
       tap_p99: at(tapped, 99),
-      p50: at(added, 50),
-      p99: at(added, 99),
+      p50: at(over(tapped), 50),
+      p99: at(over(tapped), 99),
+      relay_p50: at(over(relayed), 50),
+      relay_p99: at(over(relayed), 99),
       events: tapped.length,
       // The tap's CPU per event (forwarding and recording), which a loaded machine does not change.
       ...(Number.isFinite(cpu) ? { tap_cpu_us_per_event: Math.round((cpu * 1000) / tapped.length) } : {}),
     };
   } finally {
+    client?.stdin.end();
     tap.kill('SIGTERM');
-    await direct.server.close();
-    await behind.server.close();
+    relay.kill('SIGTERM');
+    for (const { server } of Object.values(servers)) await server.close();
     rmSync(state, { recursive: true, force: true });
   }
+}
+
+/** The URL a proxy child says it listens on (`export ANTHROPIC_BASE_URL=…` on stdout). */
+function listening(proxy: ChildProcessByStdio<null, Readable, null>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proxy.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const match = /export ANTHROPIC_BASE_URL=(\S+)/.exec(out);
+      if (match) resolve(match[1] as string);
+    });
+    proxy.once('exit', () => reject(new Error(`${proxy.spawnargs.join(' ')} exited before it listened`)));
+  });
+}
+
+/** Each event's ms from its write (this process's clock) to its arrival (ms since the epoch). */
+function since(written: readonly number[], arrived: readonly number[]): number[] {
+  if (written.length !== arrived.length)
+    throw new Error(`${written.length} events written but ${arrived.length} read`);
+  return arrived.map((t, seq) => t - (performance.timeOrigin + (written[seq] as number)));
 }
 
 /** A process's CPU time so far (user and system), from /proc; NaN where there is none. */
@@ -87,39 +126,6 @@ async function pacedServer(deltas: number, perSecond: number) {
   return { server, written };
 }
 
-/** One streamed answer read at `url`: each event's ms from its write to its arrival. */
-function latencies(url: string, written: number[]): Promise<number[]> {
-  written.length = 0;
-  const body = JSON.stringify({
-    model: 'claude-sonnet-4-6',
-    max_tokens: 100_000,
-    stream: true,
-    messages: [{ role: 'user', content: 'bench' }],
-  });
-  return new Promise((resolve, reject) => {
-    const arrived: number[] = [];
-    let pending = '';
-    const req = request(
-      `${url}/v1/messages`,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'bench' } },
-      (res) => {
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          const now = performance.now();
-          pending += chunk;
-          const events = pending.split('\n\n');
-          pending = events.pop() ?? '';
-          for (let i = 0; i < events.length; i++) arrived.push(now);
-        });
-        res.on('end', () => resolve(arrived.map((t, seq) => t - (written[seq] ?? t))));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function round(value: number): number {
+function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }

@@ -78,7 +78,14 @@ export async function buildBench() {
   rmSync('dist/bench', { recursive: true, force: true });
   await build({
     ...COMMON,
-    entryPoints: ['bench/run.ts', 'bench/child-sdk.ts', 'bench/child-print.ts', 'bench/child-tui.tsx'],
+    entryPoints: [
+      'bench/run.ts',
+      'bench/child-sdk.ts',
+      'bench/child-print.ts',
+      'bench/child-tui.tsx',
+      'bench/child-tap-client.ts',
+      'bench/child-tcp-relay.ts',
+    ],
     outdir: 'dist/bench',
     // Split too: in one file, Ink's devtools import (DEV=true only) would become a static one.
     splitting: true,

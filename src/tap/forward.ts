@@ -6,6 +6,7 @@ import { ExchangeRecorder } from './exchange-recorder.js';
 import { exchangeRequest } from './exchange-request.js';
 import { endToEnd } from './hop-headers.js';
 import { credentialsOf, KeyHider } from './key-hider.js';
+import { sendNow } from './send-now.js';
 import type { TapSession, TurnLog } from './tap-session.js';
 
 /** What every exchange of a tap shares. */
@@ -76,18 +77,31 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     context.recordingFailed(reason);
     turn?.broke(`the tap failed to record this exchange: ${reason}`);
   };
-  const waiting: Array<(r: ExchangeRecorder) => void> = [];
+  // Steps wait in order, and are taken after the I/O of this turn of the event loop: every
+  // chunk that came in it is on its way to the client before any of it is recorded.
+  const steps: Array<(r: ExchangeRecorder) => void> = [];
+  let due = false;
+  const recordNow = () => {
+    due = false;
+    if (!recorder) return;
+    for (const step of steps.splice(0)) {
+      if (broken) return;
+      try {
+        step(recorder);
+      } catch (error) {
+        stopRecording(error);
+      }
+    }
+  };
+  const recordSoon = () => {
+    if (due) return;
+    due = true;
+    setImmediate(recordNow);
+  };
   const record = (step: (r: ExchangeRecorder) => void) => {
     if (broken) return;
-    if (!recorder) {
-      waiting.push(step);
-      return;
-    }
-    try {
-      step(recorder);
-    } catch (error) {
-      stopRecording(error);
-    }
+    steps.push(step);
+    recordSoon();
   };
 
   // The first way the answer ended is the one recorded: a reset also closes the client's side.
@@ -135,7 +149,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
       stopRecording(error);
       return;
     }
-    for (const step of waiting.splice(0)) record(step);
+    recordSoon();
   });
   req.pipe(upstream);
 
@@ -147,7 +161,7 @@ export function forward(req: IncomingMessage, res: ServerResponse, context: Forw
     res.flushHeaders();
     record((r) => r.responded(status, answer.rawHeaders));
     answer.on('data', (chunk: Buffer) => {
-      if (!res.write(chunk)) answer.pause();
+      if (!sendNow(res, chunk)) answer.pause();
       record((r) => r.chunk(chunk));
     });
     res.on('drain', () => answer.resume());

@@ -14,7 +14,7 @@ describe('npm run bench -- --quick', () => {
     await buildBench();
     const { stdout } = await run(
       process.execPath,
-      ['dist/bench/run.js', '--quick', '--json', '--only=throughput,history,terminal'],
+      ['dist/bench/run.js', '--quick', '--json', '--only=throughput,history,terminal,tap_overhead_ms'],
       {
         timeout: 120_000,
         maxBuffer: 10 * 1024 * 1024,
@@ -60,5 +60,21 @@ describe('npm run bench -- --quick', () => {
     const empty = results.history?.bytes_per_frame_max_0 ?? 0;
     const full = results.history?.bytes_per_frame_max_1000 ?? Number.POSITIVE_INFINITY;
     expect(full).toBeLessThanOrEqual(Math.max(empty * 1.5, cells * 24));
+  });
+
+  it('reads every event of the tap section through the tap and the relay', () => {
+    const tap = results.tap_overhead_ms;
+    // long:100 is 100 deltas and the events around them.
+    expect(tap?.events).toBeGreaterThan(100);
+    for (const key of [
+      'direct_p99',
+      'tap_p99',
+      'p50',
+      'p99',
+      'relay_p50',
+      'relay_p99',
+      'tap_cpu_us_per_event',
+    ])
+      expect(tap?.[key], key).toBeTypeOf('number');
   });
 });

@@ -54,6 +54,26 @@ describe('timeline rows', () => {
     expect(reads.n).toBe(40);
   });
 
+  it('are kept while in view, and let go once long out of it, however many events pass', () => {
+    const reads = { n: 0 };
+    const updates = wire(Array.from({ length: 6000 }, () => 'content_block_delta'));
+    const cell = cellFrom(
+      updates.map((u) => (u.type === 'wire' ? { ...u, event: counted(u.event, reads) } : u)),
+    );
+    const cache = new TimelineRowCache();
+    const view = { hidePings: false, foldDeltas: false };
+    // A stream watched live: each frame shows the tail, one event further on.
+    const first = cache.rows(cell, view).slice(0, 40);
+    const again = cache.rows(cell, view).slice(1, 41);
+    expect(again[0]).toBe(first[1]);
+    expect(reads.n).toBe(41);
+    for (let start = 41; start < 6000; start += 40) cache.rows(cell, view).slice(start, start + 40);
+    expect(reads.n).toBe(6000);
+    // The first rows went thousands of events ago: made again, not kept all along.
+    cache.rows(cell, view).slice(0, 40);
+    expect(reads.n).toBe(6040);
+  });
+
   it('keep the cursor on the same event when a filter changes, as a walk over every row would', () => {
     fc.assert(
       fc.property(

@@ -30,18 +30,17 @@ interface Filtered {
 /** Only the timelines looked at last keep their filtered rows; another is built again in one pass. */
 const KEPT_TIMELINES = 3;
 
-/** Each event's row, once made: the same object each look, so its laid-out line is kept too. */
-const eventRows = new WeakMap<WireEvent, TimelineRow>();
-
 /** Each attempt list's rows: the list is replaced, never changed, when an attempt changes. */
 const httpRows = new WeakMap<HttpAttempt[], TimelineRow[]>();
 
 export class TimelineRowCache {
   readonly #filtered = new Map<object, Map<string, Filtered>>();
+  readonly #shown = new ShownRows();
 
   rows(cell: Cell, view: Filter): TimelineRows {
     const http = rowsOfAttempts(cell.attempts);
-    if (!view.hidePings && !view.foldDeltas) return new EveryEvent(http, cell.events, cell.eventCount);
+    if (!view.hidePings && !view.foldDeltas)
+      return new EveryEvent(http, cell.events, cell.eventCount, this.#shown);
     return new Listed(http, this.#filteredRows(cell, view));
   }
 
@@ -81,6 +80,7 @@ class EveryEvent implements TimelineRows {
     readonly http: TimelineRow[],
     readonly events: readonly WireEvent[],
     readonly eventCount: number,
+    readonly shown: ShownRows,
   ) {
     this.length = http.length + eventCount;
   }
@@ -88,7 +88,7 @@ class EveryEvent implements TimelineRows {
   at(index: number): TimelineRow | undefined {
     if (index < 0 || index >= this.length) return undefined;
     if (index < this.http.length) return this.http[index];
-    return rowOf(this.events[index - this.http.length] as WireEvent);
+    return this.shown.row(this.events[index - this.http.length] as WireEvent);
   }
 
   slice(start = 0, end = this.length): TimelineRow[] {
@@ -123,14 +123,31 @@ class Listed implements TimelineRows {
   }
 }
 
-function rowOf(event: WireEvent): TimelineRow {
-  let row = eventRows.get(event);
-  if (!row) {
-    row = eventRow(event, shownName(event));
-    eventRows.set(event, row);
+/**
+ * The rows shown lately, by event: the same object each look while an event stays in view, so
+ * its laid-out line is kept too. Bounded, not kept per event: at a model's pace every event
+ * passes through the pane's tail, and a row kept for each (with its line) grew a session by
+ * 430 bytes an event. Two generations: rows not looked at for a generation are let go.
+ */
+class ShownRows {
+  #current = new Map<WireEvent, TimelineRow>();
+  #previous = new Map<WireEvent, TimelineRow>();
+
+  row(event: WireEvent): TimelineRow {
+    let row = this.#current.get(event);
+    if (row) return row;
+    row = this.#previous.get(event) ?? eventRow(event, shownName(event));
+    if (this.#current.size >= SHOWN_ROWS) {
+      this.#previous = this.#current;
+      this.#current = new Map();
+    }
+    this.#current.set(event, row);
+    return row;
   }
-  return row;
 }
+
+/** A generation's rows: several screens of the tallest pane. */
+const SHOWN_ROWS = 1024;
 
 function rowsOfAttempts(attempts: HttpAttempt[]): TimelineRow[] {
   let rows = httpRows.get(attempts);

@@ -54,7 +54,8 @@ type TextUpdate = Extract<TurnUpdate, { type: 'text' | 'thinking' | 'input_json'
 export function textLine(c: number, update: TextUpdate): string | null {
   const x = update.type === 'input_json' ? update.partialJson : update.text;
   const t = Math.round(update.t * 1000) / 1000;
-  if (!Number.isFinite(t) || !PLAIN_TEXT.test(x)) return null;
+  // A server's text may be no string at all (raw mode hands deltas on as they came).
+  if (typeof x !== 'string' || !Number.isFinite(t) || !PLAIN_TEXT.test(x)) return null;
   const kind = update.type === 'text' ? '' : `"k":"${update.type}",`;
   return `{"r":"t","c":${c},"t":${t},"i":${update.index},${kind}"x":"${x}"}`;
 }

@@ -39,9 +39,13 @@ export function turnSink(
   const flush = () => {
     const updates = take();
     if (updates.length === 0 || broken || !current()) return;
+    const before = store.getSnapshot();
     try {
       store.update((s) => turnUpdated(s, id, updates), 'batched');
     } catch (error) {
+      // A view may have thrown after the run landed; if it did not land, `broke` keeps what it
+      // can of it.
+      if (store.getSnapshot() === before) pending = updates;
       broke(error);
     }
   };
@@ -49,11 +53,15 @@ export function turnSink(
     if (broken || !current()) return;
     broken = true;
     abort.abort();
-    // What came before the failure is kept, unless taking it is what failed.
-    const before = take();
-    try {
-      if (before.length > 0) store.update((s) => turnUpdated(s, id, before), 'batched');
-    } catch {}
+    // What came before the failure is kept: the run an update at a time, up to the one that
+    // cannot be taken (a failed run changed nothing, see CellDraft).
+    for (const update of take()) {
+      try {
+        store.update((s) => turnUpdated(s, id, [update]), 'batched');
+      } catch {
+        break;
+      }
+    }
     const text = brokenTurnText(error);
     journal?.broke(id, text);
     store.update((s) => turnBroke(s, id, text));

@@ -2,18 +2,36 @@ import type { HttpAttempt, TurnUpdate, WireEvent } from '../engine/types.js';
 import type { Cell, CellBlock } from './cell.js';
 import { flatString } from './flat-string.js';
 
-/** A cell being changed: copied on its first change, and each block on its own first change. */
+/**
+ * A cell being changed: copied on its first change, and each block on its own first change.
+ * What the cell's versions share (the event list, the text pieces) changes only in `done`, so
+ * an update that throws part-way through a run leaves them as they were, and the run can be
+ * taken again an update at a time.
+ */
 export class CellDraft {
+  readonly #base: Cell;
   #cell: Cell;
   #copied = false;
   #blocksCopied = false;
   readonly #ownBlocks = new Set<CellBlock>();
+  readonly #events: WireEvent[] = [];
+  /** Pieces in order: a block started with its first text, or text added to one. */
+  readonly #pieces: Array<[index: number, text: string, started: boolean]> = [];
+  #ended = false;
 
   constructor(cell: Cell) {
+    this.#base = cell;
     this.#cell = cell;
   }
 
-  get cell(): Cell {
+  /** The changed cell; the shared lists take its changes now. */
+  done(): Cell {
+    for (const event of this.#events) this.#base.events.push(event);
+    for (const [index, text, started] of this.#pieces) {
+      if (started) piecesOf(this.#base).set(index, [text]);
+      else piecesOf(this.#base).get(index)?.push(text);
+    }
+    if (this.#ended) pieces.delete(this.#base.events);
     return this.#cell;
   }
 
@@ -37,13 +55,13 @@ export class CellDraft {
         return;
       case 'wire': {
         const cell = this.#change();
-        cell.events.push(update.event);
-        cell.eventCount = cell.events.length;
+        this.#events.push(update.event);
+        cell.eventCount = cell.events.length + this.#events.length;
         return;
       }
       case 'block_start': {
         const block = startBlock(update.index, update.block);
-        piecesOf(this.#cell).set(update.index, [block.text]);
+        this.#pieces.push([update.index, block.text, true]);
         const cell = this.#change();
         cell.blocks = withBlock(cell.blocks, block);
         this.#blocksCopied = true;
@@ -71,7 +89,7 @@ export class CellDraft {
         const { outcome } = update;
         // The reply is whole: its pieces were for views of it as it grew, and its text is kept
         // as one string rather than a tree of them.
-        pieces.delete(this.#cell.events);
+        this.#ended = true;
         for (const block of this.#cell.blocks) flatString(block.text);
         Object.assign(this.#change(), {
           status: outcome.status,
@@ -118,7 +136,7 @@ export class CellDraft {
   #appendText(index: number, text: string): void {
     const block = this.#block(index);
     if (!block) return;
-    piecesOf(this.#cell).get(index)?.push(text);
+    this.#pieces.push([index, text, false]);
     block.text += text;
   }
 }

@@ -87,5 +87,5 @@ export function applyUpdate(cell: Cell, update: TurnUpdate): Cell {
 export function applyUpdates(cell: Cell, updates: readonly TurnUpdate[]): Cell {
   const draft = new CellDraft(cell);
   for (const update of updates) draft.apply(update);
-  return draft.cell;
+  return draft.done();
 }

@@ -95,6 +95,14 @@ describe('stream lines', () => {
       ),
     ).toBeNull();
     expect(textLine(1, { type: 'thinking', index: 0, text: 'a"b', t: 13 })).toBeNull();
+    // Text that is no string, as a hostile server sends it in raw mode.
+    for (const text of [null, 123, undefined, { a: 1 }, ['x']]) {
+      const update = { type: 'text', index: 0, text, t: 1 } as unknown as Extract<
+        TurnUpdate,
+        { type: 'text' }
+      >;
+      expect(textLine(1, update)).toBeNull();
+    }
     // Cut short so that the end it needs overlaps the string's opening quote.
     const cut = '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"}}';
     expect(

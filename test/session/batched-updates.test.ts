@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { streamTurn } from '../../src/engine/turn.js';
+import type { TurnUpdate } from '../../src/engine/types.js';
+import { recordedEvent } from '../../src/engine/wire-tap.js';
 import { startOfflineServer } from '../../src/offline/server.js';
 import { Session } from '../../src/session/session.js';
-import { applyUpdate, newCell } from '../../src/store/cell.js';
+import { turnSink } from '../../src/session/turn-sink.js';
+import { applyUpdate, newCell, textPieces } from '../../src/store/cell.js';
 import { initialState } from '../../src/store/session-state.js';
 import { SessionStore, type Urgency } from '../../src/store/session-store.js';
+import { turnStarted } from '../../src/store/turn-updates.js';
 import { clientFor, SETTINGS } from '../support/turns.js';
 
 const open: Array<{ close(): Promise<void> }> = [];
@@ -45,5 +49,29 @@ describe("a turn's updates", () => {
     expect(alone.message?.content).toEqual(cell?.message?.content);
     expect(alone.eventCount).toBe(cell?.eventCount);
     expect(alone.version).toBe(cell?.version);
+  });
+
+  it('that fail part-way keep the ones before the failure, and leave the shared lists whole', async () => {
+    const store = new SessionStore(initialState(SETTINGS, { offline: true, describe: 'test' }, null));
+    store.update((s) => turnStarted(s, newCell(1, 'p', SETTINGS, null), null));
+    const journaled: TurnUpdate[] = [];
+    const journal = { update: (_c: number, u: TurnUpdate) => journaled.push(u), broke() {} } as never;
+    const sink = turnSink(
+      { store, journal },
+      { id: 1, messages: [], abort: new AbortController(), current: () => true },
+    );
+    sink.apply({ type: 'block_start', index: 0, block: { type: 'text', text: '' } });
+    sink.apply({ type: 'wire', event: recordedEvent(0, 0, 1, 1, 'ping', '{}') });
+    sink.apply({ type: 'text', index: 0, text: 'Hello', t: 1 });
+    // An update the cell cannot take (an engine newer than the store), in the same run.
+    sink.apply({ type: 'future_update' } as unknown as TurnUpdate);
+    await new Promise((resolve) => setImmediate(resolve));
+    const cell = store.getSnapshot().cells[0];
+    expect(cell?.status).toBe('failed');
+    expect(cell?.blocks.map((b) => b.text)).toEqual(['Hello']);
+    expect(cell?.eventCount).toBe(1);
+    expect(cell?.events).toHaveLength(1);
+    expect(cell && textPieces(cell, cell.blocks[0] as never).join('')).toBe('Hello');
+    expect(journaled).toHaveLength(4);
   });
 });

@@ -1,5 +1,6 @@
-const BREAKS = /[\r\n\u2028\u2029]/g;
+const BREAKS = /[\t\r\n\u2028\u2029]/g;
 const PICTURES: Record<string, string> = {
+  '\t': '\u2409',
   '\r': '\u240d',
   '\n': '\u240a',
   '\u2028': '\u2424',
@@ -9,7 +10,8 @@ const PICTURES: Record<string, string> = {
 /**
  * The text on one line, each line break shown as its picture (␊, ␍, ␤). An error message
  * from a server is shown after our own `streambook:` prefix; a break in it would let the
- * server write a line that looks like ours.
+ * server write a line that looks like ours. A tab (␉) would move the cursor to the terminal's
+ * next tab stop, past what a column counts it as.
  */
 export function oneLine(text: string): string {
   return text.replace(BREAKS, (char) => PICTURES[char] ?? '');

@@ -56,4 +56,13 @@ describe("the timeline header's counts", () => {
       { numRuns: 300 },
     );
   });
+
+  it('show a tab in an event name as ␉: the terminal would jump to its next tab stop', () => {
+    const [, , line] = timelineHeader(1, { 'a\tb': 2 }, TIMELINE_VIEW, {
+      requests: 1,
+      height: 40,
+      width: 80,
+    });
+    expect(stripAnsi(line ?? '')).toBe('a␉b 2');
+  });
 });

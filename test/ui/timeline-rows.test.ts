@@ -74,6 +74,14 @@ describe('timeline rows', () => {
     expect(reads.n).toBe(6040);
   });
 
+  it('name an event with a tab in its name as a one-line field: the tab is ␉', () => {
+    const rows = new TimelineRowCache().rows(cellFrom(wire(['a\tb'])), {
+      hidePings: false,
+      foldDeltas: false,
+    });
+    expect(rows.at(0)?.name).toBe('a␉b');
+  });
+
   it('keep the cursor on the same event when a filter changes, as a walk over every row would', () => {
     fc.assert(
       fc.property(

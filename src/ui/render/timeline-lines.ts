@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import type { EventCounts } from '../../store/event-counts.js';
 import type { TimelineView } from '../../store/session-state.js';
 import { cutText, neutralize } from '../../terminal/neutralize.js';
+import { oneLine } from '../../terminal/one-line.js';
 import { formatCount, formatOffset } from '../format.js';
 import { clamp } from './clamp.js';
 import { clusters, isPrintableAscii } from './graphemes.js';
@@ -137,7 +138,7 @@ export function timelineWindow(
 function shownCounts(counts: EventCounts): Record<string, number> {
   const shown: Record<string, number> = {};
   for (const [name, n] of Object.entries(counts)) {
-    const safe = neutralize(name);
+    const safe = oneLine(neutralize(name));
     shown[safe] = (shown[safe] ?? 0) + n;
   }
   return shown;

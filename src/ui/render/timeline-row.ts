@@ -24,7 +24,7 @@ const PREVIEW_CHARS = 80;
 
 /** The event's name as shown: it comes from the network, so is made safe for the terminal. */
 export function shownName(event: WireEvent): string {
-  return neutralize(event.event ?? UNNAMED_EVENT);
+  return oneLine(neutralize(event.event ?? UNNAMED_EVENT));
 }
 
 export function eventRow(event: WireEvent, name: string): TimelineRow {

@@ -1,10 +1,12 @@
 import type { Middleware } from '@anthropic-ai/sdk';
-import { type ServerSentEvent, Stream } from '@anthropic-ai/sdk/core/streaming';
+import type { ServerSentEvent } from '@anthropic-ai/sdk/core/streaming';
 import { firstLine } from '../terminal/one-line.js';
 import { EndingError } from './ending-error.js';
 import { isEventStream } from './event-stream-check.js';
 import { captureHeaders, captureRequest } from './redact-request.js';
 import { retryAfterMs } from './retry-policy.js';
+import { SseReader } from './sse-reader.js';
+import { readBody, tappedBody } from './tapped-body.js';
 import type { HttpAttempt, WireEvent } from './types.js';
 
 /** What the tap reports, in the order it saw it. */
@@ -19,7 +21,7 @@ export interface WireObserver {
 /**
  * A per-request SDK middleware that records every HTTP attempt and every server-sent event
  * exactly as it came over the wire. The SDK's own iterators drop `ping` and stop at `error`;
- * reading a clone of the body with the SDK's SSE reader shows the timeline the server sent.
+ * reading the body as the SDK's SSE reader does (SseReader) shows the timeline the server sent.
  */
 export function createWireTap(
   clock: () => number,
@@ -32,6 +34,11 @@ export function createWireTap(
     event: (sse: ServerSentEvent) => ServerSentEvent;
     text: ((text: string) => string) | null;
   } = { event: (sse) => sse, text: null },
+  /**
+   * The tap reads the body the SDK is handed as it passes, and ends with the turn (`signal`).
+   * Without it, the tap reads a copy of the body and the caller may drop the one it is handed.
+   */
+  inline?: { signal: AbortSignal },
 ): Middleware {
   let seq = 0;
   return async (request, next) => {
@@ -64,22 +71,15 @@ export function createWireTap(
     if (wait !== undefined) attempt.retryAfterMs = wait;
     observer.response({ ...attempt });
 
-    if (response.ok && response.body && isEventStream(response)) {
-      void readEvents(response.clone(), attempt.attempt);
-    }
+    if (!response.ok || !response.body || !isEventStream(response)) return response;
+    const events = new SseReader((sse) => {
+      observer.event(toWireEvent(redact.event(sse), seq++, attempt.attempt, clock()));
+    });
+    const bodyEnd = (failure?: unknown) => observer.bodyEnd(failure);
+    if (inline) return new Response(tappedBody(response.body, events, bodyEnd, inline.signal), response);
+    void readBody(response.clone().body as ReadableStream<Uint8Array>, events, bodyEnd);
     return response;
   };
-
-  async function readEvents(response: Response, attempt: number): Promise<void> {
-    try {
-      for await (const sse of Stream.rawEvents(response)) {
-        observer.event(toWireEvent(redact.event(sse), seq++, attempt, clock()));
-      }
-      observer.bodyEnd();
-    } catch (error) {
-      observer.bodyEnd(error);
-    }
-  }
 }
 
 function toWireEvent(

@@ -99,7 +99,8 @@ function ended(events: SseReader, end: BodyEnd): void {
   try {
     events.end();
   } catch (error) {
-    return end(error);
+    end(error);
+    return;
   }
   end();
 }

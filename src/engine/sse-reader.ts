@@ -1,97 +1,152 @@
 import type { ServerSentEvent } from '@anthropic-ai/sdk/core/streaming';
 
+/** One event read, and the UTF-8 bytes of its lines and their ends, the blank line included. */
+export type SseListener = (sse: ServerSentEvent, bytes: number) => void;
+
+/** The tap keeps no raw lines: nothing reads them past their byte count, which is counted here. */
+const NO_LINES: string[] = [];
+const DATA = [0x64, 0x61, 0x74, 0x61];
+const EVENT = [0x65, 0x76, 0x65, 0x6e, 0x74];
+
 /**
- * Server-sent events read from a body chunk by chunk, as the chunks come, with no promise or
- * generator per event: the wire tap reads the bytes the SDK is handed, as it is handed them.
- * It reads exactly as the SDK's own reader (`Stream.rawEvents`), quirks and all, since the
- * timeline must show what the SDK acted on: the same UTF-8 decoder (a BOM kept, then dropped
- * from the start of every line; invalid bytes as U+FFFD), LF, CRLF and lone CR as line ends,
- * a blank line with nothing before it (or only comments, or an empty `event:`) ends no event
- * and leaves its lines to the next one's raw lines, and at the body's end the last line is
- * read even without its line end, but an event with no blank line after it is dropped.
- * A line is scanned once however many chunks it spans, so a long one costs no more per chunk.
+ * Server-sent events read from a body's bytes chunk by chunk, as they come, with no promise
+ * or generator per event: the wire tap reads the bytes the SDK is handed, as it is handed them.
+ * It reads exactly as the SDK's own reader (`Stream.rawEvents`) does, quirks and all, since the
+ * timeline must show what the SDK acted on: LF, CRLF and lone CR as line ends; a BOM dropped
+ * from the start of any line; a blank line with nothing before it (or only comments, or an
+ * empty `event:`) ends no event and leaves its lines to count in the next one; at the body's
+ * end the last line is read even without its line end, but an event with no blank line after
+ * it is dropped. Only a field's value is decoded, straight from the bytes into a string of its
+ * own (a slice of the chunk's text would keep all of that text alive for as long as the event
+ * is kept). Decoding line by line gives what the SDK's one decoder of the whole body gives:
+ * line ends are ASCII, which no UTF-8 sequence holds, and a sequence cut short by one reads as
+ * one U+FFFD either way. A line over many chunks is scanned once and joined once, at its end.
  */
 export class SseReader {
-  readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  readonly #onEvent: (sse: ServerSentEvent) => void;
-  /** The start of a line whose end has not come yet. */
-  #pending = '';
+  readonly #onEvent: SseListener;
+  /** The start of a line whose end has not come yet, copied from earlier chunks. */
+  #pending: Buffer[] = [];
   /** The last chunk ended in CR: a LF opening the next is that line end's second half. */
   #afterCR = false;
   #event: string | null = null;
   #data: string[] = [];
-  #raw: string[] = [];
+  /** The bytes of the lines read since the last event, with their ends. */
+  #bytes = 0;
+  /** The last event name, and its bytes: most events are named as the one before. */
+  #name = { bytes: Buffer.alloc(0), name: '' };
 
-  constructor(onEvent: (sse: ServerSentEvent) => void) {
+  constructor(onEvent: SseListener) {
     this.#onEvent = onEvent;
   }
 
   push(chunk: Uint8Array): void {
-    this.#read(this.#decoder.decode(chunk, { stream: true }));
-  }
-
-  /** The body ended: what is left of it is read as the SDK reads it. */
-  end(): void {
-    const rest = this.#pending + this.#decoder.decode();
-    this.#pending = '';
-    if (rest) this.#line(rest);
-  }
-
-  #read(text: string): void {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
-    if (this.#afterCR && text.length > 0) {
+    if (this.#afterCR && bytes.length > 0) {
       this.#afterCR = false;
-      if (text.charCodeAt(0) === 0x0a) start = 1;
+      if (bytes[0] === 0x0a) start = 1;
     }
-    if (!text.includes('\r')) {
-      for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
-        this.#line(this.#joined(text.slice(start, end)));
+    if (bytes.indexOf(0x0d, start) === -1) {
+      for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
+        this.#ended(bytes, start, end);
         start = end + 1;
       }
     } else {
-      for (let i = start; i < text.length; i++) {
-        const char = text.charCodeAt(i);
-        if (char !== 0x0a && char !== 0x0d) continue;
-        this.#line(this.#joined(text.slice(start, i)));
-        if (char === 0x0d) {
-          if (i + 1 === text.length) this.#afterCR = true;
-          else if (text.charCodeAt(i + 1) === 0x0a) i++;
+      for (let i = start; i < bytes.length; i++) {
+        const byte = bytes[i];
+        if (byte !== 0x0a && byte !== 0x0d) continue;
+        this.#ended(bytes, start, i);
+        if (byte === 0x0d) {
+          if (i + 1 === bytes.length) this.#afterCR = true;
+          else if (bytes[i + 1] === 0x0a) i++;
         }
         start = i + 1;
       }
     }
-    // Appending builds a rope, not a copy: a line over many chunks is joined once, at its end.
-    if (start < text.length) this.#pending += start === 0 ? text : text.slice(start);
+    if (start < bytes.length) this.#pending.push(Buffer.from(bytes.subarray(start)));
   }
 
-  /** A line that ends in this chunk, after the part of it earlier chunks brought. */
-  #joined(part: string): string {
-    if (this.#pending === '') return part;
-    const line = this.#pending + part;
-    this.#pending = '';
-    return line;
+  /** The body ended: a last line without its end is read, as the SDK reads it. */
+  end(): void {
+    if (this.#pending.length === 0) return;
+    const line = Buffer.concat(this.#pending);
+    this.#pending = [];
+    this.#line(line, 0, line.length);
   }
 
-  /** One line, read as the SDK's `takeLine` reads it. */
-  #line(line: string): void {
-    if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-    if (!line) {
-      if (!this.#event && this.#data.length === 0) return;
-      const data = this.#data.length === 1 ? (this.#data[0] as string) : this.#data.join('\n');
-      const sse = { event: this.#event, data, raw: this.#raw };
-      this.#event = null;
-      this.#data = [];
-      this.#raw = [];
-      this.#onEvent(sse);
+  /** A line ends at `end` of this chunk, after whatever of it earlier chunks brought. */
+  #ended(bytes: Buffer, start: number, end: number): void {
+    if (this.#pending.length === 0) {
+      this.#line(bytes, start, end);
       return;
     }
-    this.#raw.push(line);
-    const colon = line.indexOf(':');
-    if (colon === 0) return;
-    const field = colon === -1 ? line : line.slice(0, colon);
-    if (field !== 'event' && field !== 'data') return;
-    const value = colon === -1 ? '' : line.slice(line.charCodeAt(colon + 1) === 0x20 ? colon + 2 : colon + 1);
-    if (field === 'event') this.#event = value;
-    else this.#data.push(value);
+    this.#pending.push(bytes.subarray(start, end));
+    const line = Buffer.concat(this.#pending);
+    this.#pending = [];
+    this.#line(line, 0, line.length);
   }
+
+  /** One line, `bytes[start, end)`, read as the SDK's `takeLine` reads it. */
+  #line(bytes: Buffer, start: number, end: number): void {
+    if (end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf)
+      start += 3;
+    if (start === end) {
+      this.#blank();
+    } else if (isField(bytes, start, end, DATA)) {
+      const from = valueStart(bytes, start + DATA.length, end);
+      const value = from < end ? bytes.toString('utf8', from, end) : '';
+      this.#data.push(value);
+      this.#bytes += from - start + textBytes(value, end - from) + 1;
+    } else if (isField(bytes, start, end, EVENT)) {
+      const from = valueStart(bytes, start + EVENT.length, end);
+      const name = this.#nameOf(bytes, from, end);
+      this.#event = name;
+      this.#bytes += from - start + textBytes(name, end - from) + 1;
+    } else {
+      // A comment or another field: it counts, and that is all.
+      this.#bytes += textBytes(bytes.toString('utf8', start, end), end - start) + 1;
+    }
+  }
+
+  #blank(): void {
+    if (!this.#event && this.#data.length === 0) return;
+    const data = this.#data.length === 1 ? (this.#data[0] as string) : this.#data.join('\n');
+    const sse = { event: this.#event, data, raw: NO_LINES };
+    const bytes = this.#bytes + 1;
+    this.#event = null;
+    this.#data = [];
+    this.#bytes = 0;
+    this.#onEvent(sse, bytes);
+  }
+
+  #nameOf(bytes: Buffer, from: number, end: number): string {
+    const last = this.#name;
+    if (last.bytes.length === end - from) {
+      let i = 0;
+      while (i < last.bytes.length && last.bytes[i] === bytes[from + i]) i++;
+      if (i === last.bytes.length) return last.name;
+    }
+    const name = from < end ? bytes.toString('utf8', from, end) : '';
+    this.#name = { bytes: Buffer.from(bytes.subarray(from, end)), name };
+    return name;
+  }
+}
+
+/** Whether the line is the field `name`: the name alone, or the name and a colon. */
+function isField(bytes: Buffer, start: number, end: number, name: readonly number[]): boolean {
+  const after = start + name.length;
+  if (after > end || (after < end && bytes[after] !== 0x3a)) return false;
+  for (let i = 0; i < name.length; i++) if (bytes[start + i] !== name[i]) return false;
+  return true;
+}
+
+/** Where the value begins: after the colon and the one space that may follow it. */
+function valueStart(bytes: Buffer, colon: number, end: number): number {
+  if (colon === end) return end;
+  return colon + 1 < end && bytes[colon + 1] === 0x20 ? colon + 2 : colon + 1;
+}
+
+/** The UTF-8 bytes of decoded text, given its bytes on the wire: invalid ones became U+FFFD. */
+function textBytes(text: string, wireBytes: number): number {
+  return text.includes('\ufffd') ? Buffer.byteLength(text) : wireBytes;
 }

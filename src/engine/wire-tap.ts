@@ -72,8 +72,8 @@ export function createWireTap(
     observer.response({ ...attempt });
 
     if (!response.ok || !response.body || !isEventStream(response)) return response;
-    const events = new SseReader((sse) => {
-      observer.event(toWireEvent(redact.event(sse), seq++, attempt.attempt, clock()));
+    const events = new SseReader((sse, bytes) => {
+      observer.event(toWireEvent(redact.event(sse), bytes, seq++, attempt.attempt, clock()));
     });
     const bodyEnd = (failure?: unknown) => observer.bodyEnd(failure);
     if (inline) return new Response(tappedBody(response.body, events, bodyEnd, inline.signal), response);
@@ -83,25 +83,13 @@ export function createWireTap(
 }
 
 function toWireEvent(
-  sse: { event: string | null; data: string; raw: string[] },
+  sse: ServerSentEvent,
+  bytes: number,
   seq: number,
   attempt: number,
   t: number,
 ): WireEvent {
-  // Each raw line plus its terminator, plus the blank line that ends the event.
-  let bytes = 1;
-  for (const line of sse.raw) bytes += Buffer.byteLength(line) + 1;
-  return new RecordedEvent(seq, attempt, t, bytes, sse.event, ownCopy(sse.data));
-}
-
-/**
- * The data as a string of its own. The SDK's reader cuts it out of the text of the whole
- * network chunk, and V8 keeps such a cut as a view that holds all of that text alive, with
- * every event's `event:` line and separators: kept for the session, a copy is 50 bytes an
- * event smaller (5 MB at 100k events). The text came from UTF-8, so the round trip is exact.
- */
-function ownCopy(data: string): string {
-  return Buffer.from(data, 'utf8').toString('utf8');
+  return new RecordedEvent(seq, attempt, t, bytes, sse.event, sse.data);
 }
 
 /** An event read back from a session file, the same kind of object the tap makes. */

@@ -1,29 +1,39 @@
-import { type ServerSentEvent, Stream } from '@anthropic-ai/sdk/core/streaming';
+import { Stream } from '@anthropic-ai/sdk/core/streaming';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SseReader } from '../../src/engine/sse-reader.js';
 
 /*
  * The wire tap's reader must see exactly what the SDK's reader sees (Stream.rawEvents): the
- * same events, names, data and raw lines (the byte count of each WireEvent is read from
- * those), however the bytes are cut into chunks and however hostile they are.
+ * same events, names and data, and the byte count the tap once took from the SDK's raw lines,
+ * however the bytes are cut into chunks and however hostile they are.
  */
 
-async function sdkReads(chunks: readonly Uint8Array[]): Promise<ServerSentEvent[]> {
+interface Read {
+  event: string | null;
+  data: string;
+  bytes: number;
+}
+
+async function sdkReads(chunks: readonly Uint8Array[]): Promise<Read[]> {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       for (const chunk of chunks) controller.enqueue(chunk);
       controller.close();
     },
   });
-  const events: ServerSentEvent[] = [];
-  for await (const sse of Stream.rawEvents(new Response(body))) events.push(sse);
+  const events: Read[] = [];
+  for await (const { event, data, raw } of Stream.rawEvents(new Response(body))) {
+    // Each raw line plus its end, plus the blank line that ends the event.
+    const bytes = raw.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 1);
+    events.push({ event, data, bytes });
+  }
   return events;
 }
 
-function tapReads(chunks: readonly Uint8Array[]): ServerSentEvent[] {
-  const events: ServerSentEvent[] = [];
-  const reader = new SseReader((sse) => events.push(sse));
+function tapReads(chunks: readonly Uint8Array[]): Read[] {
+  const events: Read[] = [];
+  const reader = new SseReader(({ event, data }, bytes) => events.push({ event, data, bytes }));
   for (const chunk of chunks) reader.push(chunk);
   reader.end();
   return events;
@@ -70,6 +80,7 @@ const piece: fc.Arbitrary<Uint8Array> = fc.oneof(
     Uint8Array.of(0x80),
   ),
   fc.string({ maxLength: 8 }).map(bytes),
+  fc.uint8Array({ maxLength: 6 }),
 );
 
 const hostileStream = fc.array(piece, { maxLength: 60 }).map((pieces) => Buffer.concat(pieces));
@@ -105,6 +116,9 @@ describe('the wire tap reads server-sent events as the SDK does', () => {
       ': hi\n\n:\nid: 7\nretry\nevent: a\ndata: 1\n\n',
     ],
     'fields without a colon, data without a space, multi-line data': ['event\ndata\ndata:x\ndata:  y\n\n'],
+    'names of one length, differing in their first or last byte': [
+      'event: ab\ndata: 1\n\nevent: ac\ndata: 2\n\nevent: bc\ndata: 3\n\nevent: bc\ndata: 4\n\n',
+    ],
     'an empty event name with no data ends nothing': ['event:\n\ndata: 1\n\n'],
     'a BOM at the start, and one on every line': ['\ufeffevent: a\n\ufeffdata: 1\n\ufeff\n'],
     'two BOMs at the start: the decoder keeps both, the line loses one': ['\ufeff\ufeffdata: 1\n\n'],

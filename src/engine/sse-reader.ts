@@ -29,7 +29,8 @@ export class SseReader {
   /** The last chunk ended in CR: a LF opening the next is that line end's second half. */
   #afterCR = false;
   #event: string | null = null;
-  #data: string[] = [];
+  /** The data lines so far, joined by LF; null before the first (an empty line is data too). */
+  #data: string | null = null;
   /** The bytes of the lines read since the last event, with their ends. */
   #bytes = 0;
   /** The last event name, and its bytes: most events are named as the one before. */
@@ -95,7 +96,7 @@ export class SseReader {
     } else if (isField(bytes, start, end, DATA)) {
       const from = valueStart(bytes, start + DATA.length, end);
       const value = from < end ? bytes.toString('utf8', from, end) : '';
-      this.#data.push(value);
+      this.#data = this.#data === null ? value : `${this.#data}\n${value}`;
       this.#bytes += from - start + textBytes(value, end - from) + 1;
     } else if (isField(bytes, start, end, EVENT)) {
       const from = valueStart(bytes, start + EVENT.length, end);
@@ -109,12 +110,11 @@ export class SseReader {
   }
 
   #blank(): void {
-    if (!this.#event && this.#data.length === 0) return;
-    const data = this.#data.length === 1 ? (this.#data[0] as string) : this.#data.join('\n');
-    const sse = { event: this.#event, data, raw: NO_LINES };
+    if (!this.#event && this.#data === null) return;
+    const sse = { event: this.#event, data: this.#data ?? '', raw: NO_LINES };
     const bytes = this.#bytes + 1;
     this.#event = null;
-    this.#data = [];
+    this.#data = null;
     this.#bytes = 0;
     this.#onEvent(sse, bytes);
   }

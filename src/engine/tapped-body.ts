@@ -1,4 +1,8 @@
-import type { SseReader } from './sse-reader.js';
+/** What reads the bytes as they pass: SseReader, or one that also notes when each chunk came. */
+export interface BodyReader {
+  push(chunk: Uint8Array): void;
+  end(): void;
+}
 
 /** How the tap's reading of one body ended: `failure` says why, when it did not end whole. */
 export type BodyEnd = (failure?: unknown) => void;
@@ -21,7 +25,7 @@ export class BodyLeftError extends Error {
  */
 export function tappedBody(
   source: ReadableStream<Uint8Array>,
-  events: SseReader,
+  events: BodyReader,
   end: BodyEnd,
   signal?: AbortSignal,
 ): ReadableStream<Uint8Array> {
@@ -83,7 +87,7 @@ export function tappedBody(
 }
 
 /** Reads a body no one else reads (a copy), to its end or its first failure. */
-export async function readBody(source: ReadableStream<Uint8Array>, events: SseReader, end: BodyEnd) {
+export async function readBody(source: ReadableStream<Uint8Array>, events: BodyReader, end: BodyEnd) {
   const reader = source.getReader();
   try {
     for (let read = await reader.read(); !read.done; read = await reader.read()) events.push(read.value);
@@ -95,7 +99,7 @@ export async function readBody(source: ReadableStream<Uint8Array>, events: SseRe
   ended(events, end);
 }
 
-function ended(events: SseReader, end: BodyEnd): void {
+function ended(events: BodyReader, end: BodyEnd): void {
   try {
     events.end();
   } catch (error) {

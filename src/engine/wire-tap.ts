@@ -72,9 +72,21 @@ export function createWireTap(
     observer.response({ ...attempt });
 
     if (!response.ok || !response.body || !isEventStream(response)) return response;
-    const events = new SseReader((sse, bytes) => {
-      observer.event(toWireEvent(redact.event(sse), bytes, seq++, attempt.attempt, clock()));
+    // An event came when the chunk that ended it came: one clock read a chunk, not an event.
+    let t = 0;
+    const reader = new SseReader((sse, bytes) => {
+      observer.event(toWireEvent(redact.event(sse), bytes, seq++, attempt.attempt, t));
     });
+    const events = {
+      push(chunk: Uint8Array) {
+        t = clock();
+        reader.push(chunk);
+      },
+      end() {
+        t = clock();
+        reader.end();
+      },
+    };
     const bodyEnd = (failure?: unknown) => observer.bodyEnd(failure);
     if (inline) return new Response(tappedBody(response.body, events, bodyEnd, inline.signal), response);
     void readBody(response.clone().body as ReadableStream<Uint8Array>, events, bodyEnd);

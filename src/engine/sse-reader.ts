@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { ServerSentEvent } from '@anthropic-ai/sdk/core/streaming';
 
 /** One event read, and the UTF-8 bytes of its lines and their ends, the blank line included. */
@@ -33,6 +34,8 @@ export class SseReader {
   #data: string | null = null;
   /** The bytes of the lines read since the last event, with their ends. */
   #bytes = 0;
+  /** The line being read is ASCII, so its text has as many bytes as came (and no U+FFFD). */
+  #ascii = false;
   /** The last event name, and its bytes: most events are named as the one before. */
   #name = { bytes: Buffer.alloc(0), name: '' };
 
@@ -42,6 +45,8 @@ export class SseReader {
 
   push(chunk: Uint8Array): void {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // Most chunks are ASCII: one check a chunk spares a look for U+FFFD in every value.
+    this.#ascii = isAscii(bytes);
     let start = 0;
     if (this.#afterCR && bytes.length > 0) {
       this.#afterCR = false;
@@ -72,6 +77,7 @@ export class SseReader {
     if (this.#pending.length === 0) return;
     const line = Buffer.concat(this.#pending);
     this.#pending = [];
+    this.#ascii = false;
     this.#line(line, 0, line.length);
   }
 
@@ -84,7 +90,10 @@ export class SseReader {
     this.#pending.push(bytes.subarray(start, end));
     const line = Buffer.concat(this.#pending);
     this.#pending = [];
+    const ascii = this.#ascii;
+    this.#ascii = false;
     this.#line(line, 0, line.length);
+    this.#ascii = ascii;
   }
 
   /** One line, `bytes[start, end)`, read as the SDK's `takeLine` reads it. */
@@ -97,15 +106,15 @@ export class SseReader {
       const from = valueStart(bytes, start + DATA.length, end);
       const value = from < end ? bytes.toString('utf8', from, end) : '';
       this.#data = this.#data === null ? value : `${this.#data}\n${value}`;
-      this.#bytes += from - start + textBytes(value, end - from) + 1;
+      this.#bytes += from - start + this.#textBytes(value, end - from) + 1;
     } else if (isField(bytes, start, end, EVENT)) {
       const from = valueStart(bytes, start + EVENT.length, end);
       const name = this.#nameOf(bytes, from, end);
       this.#event = name;
-      this.#bytes += from - start + textBytes(name, end - from) + 1;
+      this.#bytes += from - start + this.#textBytes(name, end - from) + 1;
     } else {
       // A comment or another field: it counts, and that is all.
-      this.#bytes += textBytes(bytes.toString('utf8', start, end), end - start) + 1;
+      this.#bytes += this.#textBytes(bytes.toString('utf8', start, end), end - start) + 1;
     }
   }
 
@@ -117,6 +126,11 @@ export class SseReader {
     this.#data = null;
     this.#bytes = 0;
     this.#onEvent(sse, bytes);
+  }
+
+  /** The UTF-8 bytes of decoded text, given its bytes on the wire: invalid ones became U+FFFD. */
+  #textBytes(text: string, wireBytes: number): number {
+    return this.#ascii || !text.includes('\ufffd') ? wireBytes : Buffer.byteLength(text);
   }
 
   #nameOf(bytes: Buffer, from: number, end: number): string {
@@ -144,9 +158,4 @@ function isField(bytes: Buffer, start: number, end: number, name: readonly numbe
 function valueStart(bytes: Buffer, colon: number, end: number): number {
   if (colon === end) return end;
   return colon + 1 < end && bytes[colon + 1] === 0x20 ? colon + 2 : colon + 1;
-}
-
-/** The UTF-8 bytes of decoded text, given its bytes on the wire: invalid ones became U+FFFD. */
-function textBytes(text: string, wireBytes: number): number {
-  return text.includes('\ufffd') ? Buffer.byteLength(text) : wireBytes;
 }

@@ -24,6 +24,16 @@ function openBody(chunks: string[]) {
   return { stream, state };
 }
 
+/** A network body that sends `chunks` and ends. */
+function wholeBody(chunks: string[]): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(encode(chunk));
+      controller.close();
+    },
+  });
+}
+
 function tap(source: ReadableStream<Uint8Array>, signal?: AbortSignal) {
   const seen: string[] = [];
   const ends: unknown[] = [];
@@ -34,14 +44,7 @@ function tap(source: ReadableStream<Uint8Array>, signal?: AbortSignal) {
 
 describe('the tapped body', () => {
   it('hands the SDK every byte, reports each event, and ends once with the body', async () => {
-    const source = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(encode('data: 1\n\nda'));
-        controller.enqueue(encode('ta: 2\n\n'));
-        controller.close();
-      },
-    });
-    const { body, seen, ends } = tap(source);
+    const { body, seen, ends } = tap(wholeBody(['data: 1\n\nda', 'ta: 2\n\n']));
     expect(await new Response(body).text()).toBe('data: 1\n\ndata: 2\n\n');
     expect(seen).toEqual(['1', '2']);
     expect(ends).toEqual([undefined]);
@@ -94,13 +97,7 @@ describe('the tapped body', () => {
   });
 
   it('still hands the SDK every byte when the tap’s own observer fails', async () => {
-    const source = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(encode('data: 1\n\n'));
-        controller.enqueue(encode('data: 2\n\n'));
-        controller.close();
-      },
-    });
+    const source = wholeBody(['data: 1\n\n', 'data: 2\n\n']);
     const broken = new Error('observer broke');
     const ends: unknown[] = [];
     const events = new SseReader(() => {

@@ -6,8 +6,6 @@ export type SseListener = (sse: ServerSentEvent, bytes: number) => void;
 
 /** The tap keeps no raw lines: nothing reads them past their byte count, which is counted here. */
 const NO_LINES: string[] = [];
-const DATA = [0x64, 0x61, 0x74, 0x61];
-const EVENT = [0x65, 0x76, 0x65, 0x6e, 0x74];
 
 /**
  * Server-sent events read from a body's bytes chunk by chunk, as they come, with no promise
@@ -102,13 +100,13 @@ export class SseReader {
       start += 3;
     if (start === end) {
       this.#blank();
-    } else if (isField(bytes, start, end, DATA)) {
-      const from = valueStart(bytes, start + DATA.length, end);
+    } else if (isData(bytes, start, end)) {
+      const from = valueStart(bytes, start + 4, end);
       const value = from < end ? bytes.toString('utf8', from, end) : '';
       this.#data = this.#data === null ? value : `${this.#data}\n${value}`;
       this.#bytes += from - start + this.#textBytes(value, end - from) + 1;
-    } else if (isField(bytes, start, end, EVENT)) {
-      const from = valueStart(bytes, start + EVENT.length, end);
+    } else if (isEvent(bytes, start, end)) {
+      const from = valueStart(bytes, start + 5, end);
       const name = this.#nameOf(bytes, from, end);
       this.#event = name;
       this.#bytes += from - start + this.#textBytes(name, end - from) + 1;
@@ -146,12 +144,32 @@ export class SseReader {
   }
 }
 
-/** Whether the line is the field `name`: the name alone, or the name and a colon. */
-function isField(bytes: Buffer, start: number, end: number, name: readonly number[]): boolean {
-  const after = start + name.length;
-  if (after > end || (after < end && bytes[after] !== 0x3a)) return false;
-  for (let i = 0; i < name.length; i++) if (bytes[start + i] !== name[i]) return false;
-  return true;
+// Spelled out, byte by byte: these run for every line, most of them before V8 has optimized
+// anything (a 20,000-event reply is read once per process).
+
+/** Whether the line is the field `data`: the name alone, or the name and a colon. */
+function isData(bytes: Buffer, start: number, end: number): boolean {
+  return (
+    bytes[start] === 0x64 &&
+    bytes[start + 1] === 0x61 &&
+    bytes[start + 2] === 0x74 &&
+    bytes[start + 3] === 0x61 &&
+    start + 4 <= end &&
+    (start + 4 === end || bytes[start + 4] === 0x3a)
+  );
+}
+
+/** Whether the line is the field `event`. */
+function isEvent(bytes: Buffer, start: number, end: number): boolean {
+  return (
+    bytes[start] === 0x65 &&
+    bytes[start + 1] === 0x76 &&
+    bytes[start + 2] === 0x65 &&
+    bytes[start + 3] === 0x6e &&
+    bytes[start + 4] === 0x74 &&
+    start + 5 <= end &&
+    (start + 5 === end || bytes[start + 5] === 0x3a)
+  );
 }
 
 /** Where the value begins: after the colon and the one space that may follow it. */

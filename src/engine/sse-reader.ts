@@ -4,6 +4,12 @@ import type { ServerSentEvent } from '@anthropic-ai/sdk/core/streaming';
 /** One event read, and the UTF-8 bytes of its lines and their ends, the blank line included. */
 export type SseListener = (sse: ServerSentEvent, bytes: number) => void;
 
+/**
+ * V8's own search of a typed array: Buffer's indexOf, made for strings and encodings, goes
+ * through argument checks that cost more than the search for one byte in a line.
+ */
+const indexOf = Uint8Array.prototype.indexOf;
+
 /** The tap keeps no raw lines: nothing reads them past their byte count, which is counted here. */
 const NO_LINES: string[] = [];
 
@@ -50,8 +56,8 @@ export class SseReader {
       this.#afterCR = false;
       if (bytes[0] === 0x0a) start = 1;
     }
-    if (bytes.indexOf(0x0d, start) === -1) {
-      for (let end = bytes.indexOf(0x0a, start); end !== -1; end = bytes.indexOf(0x0a, start)) {
+    if (indexOf.call(bytes, 0x0d, start) === -1) {
+      for (let end = indexOf.call(bytes, 0x0a, start); end !== -1; end = indexOf.call(bytes, 0x0a, start)) {
         this.#ended(bytes, start, end);
         start = end + 1;
       }

@@ -101,6 +101,7 @@ export async function streamTurn(
       },
     },
     redactor,
+    { signal: turnSignal },
   );
   const guard = createResponseGuard({
     signal: turnSignal,
@@ -115,7 +116,8 @@ export async function streamTurn(
   const params = requestParams(messages, settings);
   const run = settings.mode === 'helper' ? runHelper : runRaw;
   const result = await run(client, params, {
-    // The tap reads the body the guard hands on, so whatever ends the guard's body ends the tap's.
+    // The tap reads the body the guard hands on as it passes to the SDK, so whatever ends the
+    // guard's body ends the tap's, as does the SDK leaving it.
     options: { signal, middleware: [tap, guard] },
     emit: (after, update) => order.derived(after, update),
     take: (count) => order.take(count),

@@ -49,6 +49,12 @@ export class WireOrder {
   }
 
   derived(after: number, update: TurnUpdate): void {
+    // The usual case, once per delta: its event has shown and nothing waits before it. (No
+    // wire event can be ready here: every call that makes one ready flushes it.)
+    if (this.#derived.length === 0 && after <= this.#shown) {
+      this.#emit(update);
+      return;
+    }
     this.#derived.push({ after, update });
     this.#flush();
   }

@@ -1,10 +1,12 @@
 import type { Middleware } from '@anthropic-ai/sdk';
-import { type ServerSentEvent, Stream } from '@anthropic-ai/sdk/core/streaming';
+import type { ServerSentEvent } from '@anthropic-ai/sdk/core/streaming';
 import { firstLine } from '../terminal/one-line.js';
 import { EndingError } from './ending-error.js';
 import { isEventStream } from './event-stream-check.js';
 import { captureHeaders, captureRequest } from './redact-request.js';
 import { retryAfterMs } from './retry-policy.js';
+import { SseReader } from './sse-reader.js';
+import { readBody, tappedBody } from './tapped-body.js';
 import type { HttpAttempt, WireEvent } from './types.js';
 
 /** What the tap reports, in the order it saw it. */
@@ -19,7 +21,7 @@ export interface WireObserver {
 /**
  * A per-request SDK middleware that records every HTTP attempt and every server-sent event
  * exactly as it came over the wire. The SDK's own iterators drop `ping` and stop at `error`;
- * reading a clone of the body with the SDK's SSE reader shows the timeline the server sent.
+ * reading the body as the SDK's SSE reader does (SseReader) shows the timeline the server sent.
  */
 export function createWireTap(
   clock: () => number,
@@ -32,6 +34,11 @@ export function createWireTap(
     event: (sse: ServerSentEvent) => ServerSentEvent;
     text: ((text: string) => string) | null;
   } = { event: (sse) => sse, text: null },
+  /**
+   * The tap reads the body the SDK is handed as it passes, and ends with the turn (`signal`).
+   * Without it, the tap reads a copy of the body and the caller may drop the one it is handed.
+   */
+  inline?: { signal: AbortSignal },
 ): Middleware {
   let seq = 0;
   return async (request, next) => {
@@ -64,44 +71,37 @@ export function createWireTap(
     if (wait !== undefined) attempt.retryAfterMs = wait;
     observer.response({ ...attempt });
 
-    if (response.ok && response.body && isEventStream(response)) {
-      void readEvents(response.clone(), attempt.attempt);
-    }
+    if (!response.ok || !response.body || !isEventStream(response)) return response;
+    // An event came when the chunk that ended it came: one clock read a chunk, not an event.
+    let t = 0;
+    const reader = new SseReader((sse, bytes) => {
+      observer.event(toWireEvent(redact.event(sse), bytes, seq++, attempt.attempt, t));
+    });
+    const events = {
+      push(chunk: Uint8Array) {
+        t = clock();
+        reader.push(chunk);
+      },
+      end() {
+        t = clock();
+        reader.end();
+      },
+    };
+    const bodyEnd = (failure?: unknown) => observer.bodyEnd(failure);
+    if (inline) return new Response(tappedBody(response.body, events, bodyEnd, inline.signal), response);
+    void readBody(response.clone().body as ReadableStream<Uint8Array>, events, bodyEnd);
     return response;
   };
-
-  async function readEvents(response: Response, attempt: number): Promise<void> {
-    try {
-      for await (const sse of Stream.rawEvents(response)) {
-        observer.event(toWireEvent(redact.event(sse), seq++, attempt, clock()));
-      }
-      observer.bodyEnd();
-    } catch (error) {
-      observer.bodyEnd(error);
-    }
-  }
 }
 
 function toWireEvent(
-  sse: { event: string | null; data: string; raw: string[] },
+  sse: ServerSentEvent,
+  bytes: number,
   seq: number,
   attempt: number,
   t: number,
 ): WireEvent {
-  // Each raw line plus its terminator, plus the blank line that ends the event.
-  let bytes = 1;
-  for (const line of sse.raw) bytes += Buffer.byteLength(line) + 1;
-  return new RecordedEvent(seq, attempt, t, bytes, sse.event, ownCopy(sse.data));
-}
-
-/**
- * The data as a string of its own. The SDK's reader cuts it out of the text of the whole
- * network chunk, and V8 keeps such a cut as a view that holds all of that text alive, with
- * every event's `event:` line and separators: kept for the session, a copy is 50 bytes an
- * event smaller (5 MB at 100k events). The text came from UTF-8, so the round trip is exact.
- */
-function ownCopy(data: string): string {
-  return Buffer.from(data, 'utf8').toString('utf8');
+  return new RecordedEvent(seq, attempt, t, bytes, sse.event, sse.data);
 }
 
 /** An event read back from a session file, the same kind of object the tap makes. */

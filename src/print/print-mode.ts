@@ -9,6 +9,7 @@ import { outcomeJson } from '../export/message-json.js';
 import type { Journal } from '../journal/session-journal.js';
 import { newCell } from '../store/cell.js';
 import { escapeControlsForJson, neutralize } from '../terminal/neutralize.js';
+import { BatchedOutput } from './batched-output.js';
 
 /** Where print mode writes: stdout gets only the requested output. */
 export interface PrintTarget {
@@ -51,14 +52,13 @@ export async function runPrint({
   journal,
   prompts,
 }: PrintRequest): Promise<TurnOutcome> {
+  const out = new BatchedOutput((chunk) => stdout.write(chunk));
   // On a terminal, nothing from the network may act as a control sequence; in a pipe the
-  // output is exactly what came.
-  const writeText = stdout.isTTY
-    ? (text: string) => stdout.write(neutralize(text))
-    : stdout.write.bind(stdout);
+  // output is exactly what came. Each piece is made safe alone, as it came, before it is batched.
+  const writeText = stdout.isTTY ? (text: string) => out.write(neutralize(text)) : out.write.bind(out);
   const writeJson = stdout.isTTY
-    ? (json: string) => stdout.write(escapeControlsForJson(json))
-    : stdout.write.bind(stdout);
+    ? (json: string) => out.write(escapeControlsForJson(json))
+    : out.write.bind(out);
   let wroteText = false;
   const messages = withPrompt(history, prompt);
   const request = { client, messages, settings, ...(signal ? { signal } : {}) };
@@ -70,8 +70,10 @@ export async function runPrint({
   const outcome = await streamTurn(request, (update) => {
     saved?.journal.update(saved.cell, update);
     // A wait the script would otherwise sit through in silence.
-    if (update.type === 'retry_wait')
+    if (update.type === 'retry_wait') {
+      out.flush();
       notice?.(describeRetryWait(update.wait, Math.ceil(update.wait.waitMs / 1000)));
+    }
     if (format === 'text' && update.type === 'text') {
       writeText(update.text);
       wroteText ||= update.text.length > 0;
@@ -79,11 +81,12 @@ export async function runPrint({
       writeJson(`${update.event.data}\n`);
     }
   });
-  if (format === 'text' && wroteText) stdout.write('\n');
+  if (format === 'text' && wroteText) out.write('\n');
   if (format === 'json') {
     // A turn that fails or is interrupted still writes what arrived, with the reason beside it.
     const json = outcomeJson(outcome.message, outcome.status, outcome.error, outcome.metrics.usageFinal);
     if (json) writeJson(`${JSON.stringify(json)}\n`);
   }
+  out.flush();
   return outcome;
 }

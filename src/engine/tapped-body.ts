@@ -1,0 +1,110 @@
+/** What reads the bytes as they pass: SseReader, or one that also notes when each chunk came. */
+export interface BodyReader {
+  push(chunk: Uint8Array): void;
+  end(): void;
+}
+
+/** How the tap's reading of one body ended: `failure` says why, when it did not end whole. */
+export type BodyEnd = (failure?: unknown) => void;
+
+/** The reader of a tapped body stopped before its end: the tap did not see all of it. */
+export class BodyLeftError extends Error {
+  constructor() {
+    super('the body was left before its end');
+    this.name = 'BodyLeftError';
+  }
+}
+
+/**
+ * The body the SDK reads, handing each chunk to `events` as it passes: the bytes are read once,
+ * where a clone would queue every chunk twice and parse it again on a branch of its own. The
+ * tap ends with the body, with an error of it, when its reader cancels it (the SDK stopping on
+ * an error event, or interrupted), or when `signal` aborts (the turn is over) even if nobody
+ * reads; a cancel goes on to `source`. A failure of the tap's own is reported and the bytes
+ * still pass.
+ */
+export function tappedBody(
+  source: ReadableStream<Uint8Array>,
+  events: BodyReader,
+  end: BodyEnd,
+  signal?: AbortSignal,
+): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  let reading = true;
+  let settled = false;
+  let controller: ReadableStreamDefaultController<Uint8Array>;
+  const stop = (failure?: unknown) => {
+    if (!reading) return;
+    reading = false;
+    signal?.removeEventListener('abort', abort);
+    end(failure);
+  };
+  // Nobody may be reading to see the guard's body fail: end the tap, and any read to come.
+  const abort = () => {
+    stop(signal?.reason);
+    if (!settled) controller.error(signal?.reason);
+    settled = true;
+    reader.cancel(signal?.reason).catch(() => {});
+  };
+  if (signal?.aborted) queueMicrotask(abort);
+  else signal?.addEventListener('abort', abort, { once: true });
+  return new ReadableStream<Uint8Array>({
+    start(own) {
+      controller = own;
+    },
+    async pull(own) {
+      let chunk: Uint8Array;
+      try {
+        const { done, value } = await reader.read();
+        if (settled) return;
+        if (done) {
+          if (reading) ended(events, stop);
+          settled = true;
+          return own.close();
+        }
+        chunk = value;
+      } catch (error) {
+        stop(error);
+        if (!settled) own.error(error);
+        settled = true;
+        return;
+      }
+      if (reading) {
+        try {
+          events.push(chunk);
+        } catch (error) {
+          stop(error);
+        }
+      }
+      own.enqueue(chunk);
+    },
+    cancel(reason) {
+      settled = true;
+      stop(reason ?? new BodyLeftError());
+      return reader.cancel(reason);
+    },
+  });
+}
+
+/** Reads a body no one else reads (a copy), to its end or its first failure. */
+export async function readBody(source: ReadableStream<Uint8Array>, events: BodyReader, end: BodyEnd) {
+  const reader = source.getReader();
+  try {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) events.push(read.value);
+  } catch (error) {
+    end(error);
+    reader.cancel(error).catch(() => {});
+    return;
+  }
+  ended(events, end);
+}
+
+function ended(events: BodyReader, end: BodyEnd): void {
+  try {
+    events.end();
+  } catch (error) {
+    end(error);
+    return;
+  }
+  end();
+}

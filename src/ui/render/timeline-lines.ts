@@ -5,7 +5,7 @@ import { cutText, neutralize } from '../../terminal/neutralize.js';
 import { oneLine } from '../../terminal/one-line.js';
 import { formatCount, formatOffset } from '../format.js';
 import { clamp } from './clamp.js';
-import { clusters, isPrintableAscii } from './graphemes.js';
+import { clusters } from './graphemes.js';
 import type { TimelineRow } from './timeline-rows.js';
 
 const TIME = 8;
@@ -48,9 +48,12 @@ export function timelineHeader(
   return lines.filter((_, i) => kept.has(i));
 }
 
+const ONE_COLUMN_EACH = /^[\u0020-\u007e\u00b7]*$/;
+
 /** `text` as Ink shows a line too wide for `width`: cut to a column short of it, then "…". */
 function fitted(text: string, width: number): string {
-  if (isPrintableAscii(text))
+  // The usual line, ASCII names and the `·` between them, is a column a character: no segmenter.
+  if (ONE_COLUMN_EACH.test(text))
     return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
   let columns = 0;
   for (const [, w] of clusters(text)) columns += w;

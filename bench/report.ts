@@ -63,3 +63,13 @@ export function formatTable(
   const medians = `The ratios (throughput's print_ratio, tui_ratio and tui_last_delta_over_sdk_ms; history.ratio) are each the median of ${meta.size.ratioRuns} run(s) of that run's own ratio.`;
   return [header, medians, '', line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
 }
+
+export function median(values: readonly number[]): number {
+  const numbers = [...values].sort((a, b) => a - b);
+  return numbers[Math.floor(numbers.length / 2)] ?? 0;
+}
+
+export function round(n: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

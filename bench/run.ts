@@ -1,19 +1,18 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pty from '@lydell/node-pty';
 import { startOfflineServer } from '../src/offline/server.js';
 import { charDelta } from './char-delta.js';
+import { benchChildren, type ChildResult, type TuiResult } from './children.js';
 import { inputEcho } from './input-echo.js';
 import { interrupt } from './interrupt.js';
 import { longline } from './longline.js';
 import { outputStage } from './output-stage.js';
 import { paste } from './paste.js';
-import { formatTable, percentile } from './report.js';
+import { formatTable, median, percentile, round } from './report.js';
 import { sessions } from './sessions.js';
+import { startup } from './startup.js';
 import { tapOverhead } from './tap-overhead.js';
-import type { FrameTime } from './terminal-meter.js';
 
 // `npm run bench [-- --quick] [-- --json]`: the numbers behind the README's Performance table.
 const quick = process.argv.includes('--quick');
@@ -50,37 +49,6 @@ const ROWS = 40;
 const PACED_PER_SECOND = 200;
 const DIST = resolve('dist');
 const work = mkdtempSync(join(tmpdir(), 'streambook-bench-'));
-let runs = 0;
-
-interface TuiResult {
-  cpuMs: number;
-  status: string;
-  events: number;
-  deltas: number;
-  commits: number;
-  notifications: number;
-  reactMs: number;
-  inkMs: number;
-  frames: number;
-  bytesTotal: number;
-  bytesPerFrameMax: number;
-  fullClears: number;
-  frameTimes: FrameTime[];
-  /** Memory by part at the end, in MB (bench/memory-parts.ts), after a full GC. */
-  memory: Record<string, number>;
-  /** The same after the turn `--sample-turn` named. */
-  sampled?: Record<string, number>;
-  /** The frame interval the store had settled on at the end. */
-  frameMs: number;
-  /** Wall ms from sending the (first) prompt to the first frame showing its last delta. */
-  lastDeltaWallMs: number;
-}
-
-interface ChildResult {
-  cpuMs: number;
-  /** Wall ms from the request to the last delta handed over (the SDK child only). */
-  lastDeltaWallMs: number;
-}
 
 const log = (line: string) => {
   if (!json) process.stderr.write(`${line}\n`);
@@ -88,6 +56,14 @@ const log = (line: string) => {
 
 // Every notebook child first sends one short turn here, so it is measured warm.
 const warm = await startOfflineServer({ pace: 'none', scenario: 'chat' });
+const { tui, child } = benchChildren({
+  dist: DIST,
+  work,
+  columns: COLUMNS,
+  rows: ROWS,
+  warmUrl: warm.url,
+  profile,
+});
 const SECTIONS = {
   throughput,
   history,
@@ -95,7 +71,10 @@ const SECTIONS = {
   output: () => outputStage(SIZE.historyDeltas, COLUMNS, ROWS),
   terminal,
   memory,
-  startup_ms: startup,
+  startup_ms: () => {
+    log('startup: --version, bare node and the first frame');
+    return startup({ dist: DIST, work, columns: COLUMNS, rows: ROWS, startups: SIZE.startups });
+  },
   longline: () => longline(tui),
   paste,
   interrupt,
@@ -311,142 +290,4 @@ async function memory() {
     await long.close();
     await chat.close();
   }
-}
-
-/**
- * Timed without this machine's NODE_EXTRA_CA_CERTS, which users rarely set: Node reads the file
- * before running any script (about 45 ms here), so it would count the machine, not us. Its cost
- * is a row of its own, and bare Node's start (`node -e 0`, same environment) sits beside
- * --version, timed in turn with it, since the rest of --version is ours.
- */
-async function startup() {
-  log('startup: --version, bare node and the first frame');
-  const env = startupEnv();
-  const spawnMs = (args: string[], withEnv = env) => {
-    const start = performance.now();
-    spawnSync(process.execPath, args, { env: withEnv });
-    return performance.now() - start;
-  };
-  const version: number[] = [];
-  const node: number[] = [];
-  const nodeWithCerts: number[] = [];
-  for (let i = 0; i < SIZE.startups * 2 + 1; i++) {
-    version.push(spawnMs([join(DIST, 'cli.js'), '--version']));
-    node.push(spawnMs(['-e', '0']));
-    if (process.env.NODE_EXTRA_CA_CERTS) nodeWithCerts.push(spawnMs(['-e', '0'], benchEnv()));
-  }
-  const firstFrame: number[] = [];
-  for (let i = 0; i < SIZE.startups; i++) firstFrame.push(await timeToFirstFrame(env));
-  return {
-    version: round(median(version)),
-    node_e_0: round(median(node)),
-    // What is ours: each --version less the bare start timed just after it.
-    version_over_node: round(median(version.map((ms, i) => ms - (node[i] ?? 0)))),
-    extra_ca_certs: nodeWithCerts.length > 0 ? round(median(nodeWithCerts) - median(node)) : 0,
-    first_frame: round(median(firstFrame)),
-  };
-}
-
-function startupEnv(): Record<string, string> {
-  const { NODE_EXTRA_CA_CERTS: _machine, ...env } = benchEnv();
-  return env;
-}
-
-function timeToFirstFrame(env: Record<string, string>): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const start = performance.now();
-    const term = pty.spawn(process.execPath, [join(DIST, 'cli.js'), '--offline'], {
-      cols: COLUMNS,
-      rows: ROWS,
-      cwd: work,
-      env,
-    });
-    let seen = '';
-    const timer = setTimeout(() => {
-      term.kill();
-      reject(new Error('no first frame within 10 s'));
-    }, 10_000);
-    term.onData((data) => {
-      seen += data;
-      if (seen.includes('Type a prompt')) {
-        clearTimeout(timer);
-        const ms = performance.now() - start;
-        term.kill();
-        resolvePromise(ms);
-      }
-    });
-  });
-}
-
-/** Runs the notebook child in a real pseudo-terminal, draining its output as a terminal would. */
-function tui(args: string[], nodeFlags: string[] = []): Promise<TuiResult> {
-  const result = join(work, `result-${++runs}.json`);
-  return new Promise((resolvePromise, reject) => {
-    const flags = profile
-      ? [...nodeFlags, '--cpu-prof', `--cpu-prof-dir=${join(work, 'profiles')}`]
-      : nodeFlags;
-    const term = pty.spawn(
-      process.execPath,
-      [...flags, join(DIST, 'bench', 'child-tui.js'), '--warm-url', warm.url, ...args],
-      {
-        cols: COLUMNS,
-        rows: ROWS,
-        cwd: work,
-        env: { ...benchEnv(), BENCH_RESULT: result },
-      },
-    );
-    let tail = '';
-    term.onData((data) => {
-      tail = (tail + data).slice(-2000);
-    });
-    term.onExit(({ exitCode }) => {
-      if (exitCode !== 0) return reject(new Error(`child-tui exited ${exitCode}: ${tail}`));
-      resolvePromise(JSON.parse(readFileSync(result, 'utf8')) as TuiResult);
-    });
-  });
-}
-
-function child<T>(script: string, args: string[]): Promise<T> {
-  const result = join(work, `result-${++runs}.json`);
-  return new Promise((resolvePromise, reject) => {
-    const proc = spawn(process.execPath, [join(DIST, 'bench', script), ...args], {
-      env: { ...benchEnv(), BENCH_RESULT: result },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    proc.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    proc.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`${script} exited ${code}: ${stderr}`));
-      resolvePromise(JSON.parse(readFileSync(result, 'utf8')) as T);
-    });
-  });
-}
-
-/** No CI (Ink would render non-interactively), no key, no inherited streambook settings. */
-function benchEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !/^(ANTHROPIC_|STREAMBOOK_|CI$|NO_COLOR$)/.test(key)) env[key] = value;
-  }
-  // As the CLI sets it before loading React (the children import it directly).
-  // Sessions are saved, as users' are, but into the bench's own folder.
-  return {
-    ...env,
-    TERM: 'xterm-256color',
-    STREAMBOOK_OFFLINE_PACE: 'none',
-    NODE_ENV: 'production',
-    XDG_STATE_HOME: join(work, 'state'),
-  };
-}
-
-function median(values: readonly number[]): number {
-  const numbers = [...values].sort((a, b) => a - b);
-  return numbers[Math.floor(numbers.length / 2)] ?? 0;
-}
-
-function round(n: number, digits = 0): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
 }

@@ -1,3 +1,32 @@
+/**
+ * The most the SDK is handed at once. Everything a slice holds is parsed, accumulated, saved
+ * and stored in one go, before the event loop turns again; 16 KiB of the smallest deltas is a
+ * few milliseconds of that.
+ */
+export const SLICE_BYTES = 16 * 1024;
+
+/** How long the stream may hold the event loop before it lets keys and signals in: a frame. */
+export const YIELD_AFTER_MS = 16;
+
+/** How long since the event loop last turned, as far as one stream's reads can tell. */
+class BusyClock {
+  #since = performance.now();
+  #watching = false;
+
+  longerThan(ms: number): boolean {
+    const now = performance.now();
+    // Once the loop turns (this immediate runs), the stream has not held it since.
+    if (!this.#watching) {
+      this.#watching = true;
+      setImmediate(() => {
+        this.#watching = false;
+        this.#since = performance.now();
+      });
+    }
+    return now - this.#since >= ms;
+  }
+}
+
 /** What reads the bytes as they pass: SseReader, or one that also notes when each chunk came. */
 export interface BodyReader {
   push(chunk: Uint8Array): void;
@@ -32,6 +61,9 @@ export function tappedBody(
   const reader = source.getReader();
   let reading = true;
   let settled = false;
+  /** What is left of a read larger than a slice. */
+  let rest: Uint8Array | null = null;
+  const busy = new BusyClock();
   let controller: ReadableStreamDefaultController<Uint8Array>;
   const stop = (failure?: unknown) => {
     if (!reading) return;
@@ -54,20 +86,38 @@ export function tappedBody(
     },
     async pull(own) {
       let chunk: Uint8Array;
-      try {
-        const { done, value } = await reader.read();
+      if (busy.longerThan(YIELD_AFTER_MS)) {
+        // Keys and signals are read between slices once the stream has held the event loop for
+        // a frame's time: a 256 KiB read of small deltas, gone through in one go by the SDK,
+        // the tap, the store and the session file, kept Esc waiting 120-240 ms (bench
+        // interrupt.esc_ms, median about 200 ms, now about 90). Not after every slice: each turn
+        // of the loop may paint a frame, and a zero-delay burst then cost a third more CPU.
+        await new Promise((resolve) => setImmediate(resolve));
         if (settled) return;
-        if (done) {
-          if (reading) ended(events, stop);
+      }
+      if (rest) {
+        chunk = rest;
+        rest = null;
+      } else {
+        try {
+          const { done, value } = await reader.read();
+          if (settled) return;
+          if (done) {
+            if (reading) ended(events, stop);
+            settled = true;
+            return own.close();
+          }
+          chunk = value;
+        } catch (error) {
+          stop(error);
+          if (!settled) own.error(error);
           settled = true;
-          return own.close();
+          return;
         }
-        chunk = value;
-      } catch (error) {
-        stop(error);
-        if (!settled) own.error(error);
-        settled = true;
-        return;
+      }
+      if (chunk.byteLength > SLICE_BYTES) {
+        rest = chunk.subarray(SLICE_BYTES);
+        chunk = chunk.subarray(0, SLICE_BYTES);
       }
       if (reading) {
         try {

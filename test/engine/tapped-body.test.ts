@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SseReader } from '../../src/engine/sse-reader.js';
-import { BodyLeftError, tappedBody } from '../../src/engine/tapped-body.js';
+import { BodyLeftError, SLICE_BYTES, tappedBody, YIELD_AFTER_MS } from '../../src/engine/tapped-body.js';
 
 /*
  * The body the SDK reads is the one the tap reads: however the SDK leaves it, the tap must
@@ -47,6 +47,34 @@ describe('the tapped body', () => {
     const { body, seen, ends } = tap(wholeBody(['data: 1\n\nda', 'ta: 2\n\n']));
     expect(await new Response(body).text()).toBe('data: 1\n\ndata: 2\n\n');
     expect(seen).toEqual(['1', '2']);
+    expect(ends).toEqual([undefined]);
+  });
+
+  it('hands a large read on a slice at a time, and lets the event loop turn once it has held it a while', async () => {
+    // 256 KiB of small events in one read, as a fast server's socket gives it.
+    const events = Array.from({ length: 8192 }, (_, i) => `data: ${String(i).padStart(24, '0')}\n\n`).join(
+      '',
+    );
+    const { body, seen, ends } = tap(wholeBody([events]));
+    const reader = body.getReader();
+    const slices: number[] = [];
+    // Where a key or a signal is read: it must come before the read is all handed on.
+    let turned = -1;
+    setImmediate(() => {
+      turned = slices.length;
+    });
+    // Each slice takes the reader a while, as the SDK, the store and the file take it.
+    const PER_SLICE_MS = 5;
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      slices.push(read.value.byteLength);
+      const until = performance.now() + PER_SLICE_MS;
+      while (performance.now() < until) {}
+    }
+    expect(Math.max(...slices)).toBe(SLICE_BYTES);
+    expect(slices.reduce((a, b) => a + b, 0)).toBe(encode(events).byteLength);
+    expect(turned).toBeGreaterThan(0);
+    expect(turned).toBeLessThanOrEqual(Math.ceil(YIELD_AFTER_MS / PER_SLICE_MS) + 1);
+    expect(seen).toHaveLength(8192);
     expect(ends).toEqual([undefined]);
   });
 

@@ -1,4 +1,5 @@
 import type { TurnUpdate, WireEvent } from '../engine/types.js';
+import { usualBytes } from './wire-records.js';
 
 /**
  * The session file's lines for what a stream is mostly made of, its deltas' events and text,
@@ -20,11 +21,6 @@ const DELTA_REST: ReadonlyArray<readonly [kind: string, rest: string]> = [
 // biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes the control characters
 const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
-/** The bytes the usual delta event took on the wire (see usualBytes in wire-records.ts). */
-function usualDeltaBytes(data: string): number {
-  return 'content_block_delta'.length + 8 + Buffer.byteLength(data) + 8;
-}
-
 /** The `d` record line of a delta event on its usual terms (first attempt, usual name and size). */
 export function deltaLine(c: number, event: WireEvent): string | null {
   if (event.event !== 'content_block_delta' || event.attempt !== 0) return null;
@@ -44,7 +40,7 @@ export function deltaLine(c: number, event: WireEvent): string | null {
   if (from > data.length - 3) return null;
   const text = data.slice(from, -3);
   if (!PLAIN_TEXT.test(text)) return null;
-  if (event.bytes !== usualDeltaBytes(event.data)) return null;
+  if (event.bytes !== usualBytes(event.event, event.data)) return null;
   return `{"r":"d","c":${c},"t":${t},"i":${index},"k":"${rest[0]}","x":"${text}"}`;
 }
 

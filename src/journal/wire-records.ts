@@ -76,7 +76,7 @@ function extras(event: WireEvent): Pick<EventRecord, 'e' | 'a' | 'n'> {
 }
 
 /** The bytes of `event: NAME\n` (if named), `data: DATA\n` and the blank line. */
-function usualBytes(name: string | null, data: string): number {
+export function usualBytes(name: string | null, data: string): number {
   return (name === null ? 0 : Buffer.byteLength(name) + 8) + Buffer.byteLength(data) + 7 + 1;
 }
 

@@ -40,8 +40,9 @@ export class TimelineRowCache {
   rows(cell: Cell, view: Filter): TimelineRows {
     const http = rowsOfAttempts(cell.attempts);
     if (!view.hidePings && !view.foldDeltas)
-      return new EveryEvent(http, cell.events, cell.eventCount, this.#shown);
-    return new Listed(http, this.#filteredRows(cell, view));
+      return new RowList(http, cell.eventCount, (i) => this.#shown.row(cell.events[i] as WireEvent));
+    const filtered = this.#filteredRows(cell, view);
+    return new RowList(http, filtered.length, (i) => filtered[i] as TimelineRow);
   }
 
   /**
@@ -72,47 +73,25 @@ export class TimelineRowCache {
   }
 }
 
-/** Every event, one row each, in order: a row is made only when asked for. */
-class EveryEvent implements TimelineRows {
+/**
+ * The HTTP rows, then `count` event rows, each got from `eventRow` when asked for: every event
+ * made into a row on first look, or the rows a filtered view has made (as many as there were
+ * when it was asked for).
+ */
+class RowList implements TimelineRows {
   readonly length: number;
 
   constructor(
-    readonly http: TimelineRow[],
-    readonly events: readonly WireEvent[],
-    readonly eventCount: number,
-    readonly shown: ShownRows,
+    readonly http: readonly TimelineRow[],
+    count: number,
+    readonly eventRow: (index: number) => TimelineRow,
   ) {
-    this.length = http.length + eventCount;
+    this.length = http.length + count;
   }
 
   at(index: number): TimelineRow | undefined {
     if (index < 0 || index >= this.length) return undefined;
-    if (index < this.http.length) return this.http[index];
-    return this.shown.row(this.events[index - this.http.length] as WireEvent);
-  }
-
-  slice(start = 0, end = this.length): TimelineRow[] {
-    const rows: TimelineRow[] = [];
-    for (let i = Math.max(0, start); i < Math.min(end, this.length); i++)
-      rows.push(this.at(i) as TimelineRow);
-    return rows;
-  }
-}
-
-/** Rows already made (a filtered view), as many as there were when it was asked for. */
-class Listed implements TimelineRows {
-  readonly length: number;
-
-  constructor(
-    readonly http: TimelineRow[],
-    readonly rows: readonly TimelineRow[],
-  ) {
-    this.length = http.length + rows.length;
-  }
-
-  at(index: number): TimelineRow | undefined {
-    if (index < 0 || index >= this.length) return undefined;
-    return index < this.http.length ? this.http[index] : this.rows[index - this.http.length];
+    return index < this.http.length ? this.http[index] : this.eventRow(index - this.http.length);
   }
 
   slice(start = 0, end = this.length): TimelineRow[] {

@@ -15,7 +15,8 @@ const WARM_DELTAS = 20;
  * each frame (its synchronized update, escapes included) that shows a new delta while one
  * line grows a character at a time, median and p90, on the screen as it opens (the timeline
  * beside the reply, `bytes_per_char_delta`) and with the timeline hidden (`…_reply_only`).
- * The timeline follows its tail, so each of its rows changes with every event.
+ * While events come, the timeline's tail jumps half a pane when it reaches the pane's foot,
+ * so most frames add a row and one in half a pane's events moves them all: the mean says so.
  */
 export async function charDelta(tui: Tui): Promise<Record<string, number>> {
   const shown = await perDelta(tui, []);
@@ -23,12 +24,15 @@ export async function charDelta(tui: Tui): Promise<Record<string, number>> {
   return {
     bytes_per_char_delta: percentile(shown.bytes, 50),
     bytes_per_char_delta_p90: percentile(shown.bytes, 90),
+    bytes_per_char_delta_mean: Math.round(mean(shown.bytes)),
     bytes_per_char_delta_reply_only: percentile(replyOnly.bytes, 50),
     bytes_per_char_delta_reply_only_p90: percentile(replyOnly.bytes, 90),
     char_delta_frames: shown.bytes.length,
     char_delta_full_clears: shown.fullClears + replyOnly.fullClears,
   };
 }
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 async function perDelta(tui: Tui, extra: string[]): Promise<{ bytes: number[]; fullClears: number }> {
   let lastEvent = 0;

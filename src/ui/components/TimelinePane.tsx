@@ -49,7 +49,8 @@ export const TimelinePane = memo(function TimelinePane({
   // The focused pane's title stands out: the keys go here. The mark shows it without colour too.
   const header = [focused ? chalk.inverse.cyan(`${FOCUS_MARK}${title}`) : title, ...rest];
   const bodyHeight = Math.max(0, size.height - header.length);
-  const window = timelineWindow(built.length, bodyHeight, focused ? view.cursor : null);
+  const live = cell?.status === 'streaming';
+  const window = timelineWindow(built.length, bodyHeight, focused ? view.cursor : null, live);
   const body = built
     .slice(window.start, window.end)
     .map((row, i) => timelineLine(row, size.width, focused && window.cursor === window.start + i));

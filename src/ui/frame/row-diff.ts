@@ -130,10 +130,47 @@ export function rowUpdate(rows: RowCache, previous: string, next: string): RowUp
       lastOld--;
     }
   }
-  const start = after.columns[first] ?? width;
-  let bytes = cursorToColumn(start) + span(after, first, lastNew);
+  let bytes = '';
+  for (const [from, to] of changedSpans(before, after, first, lastNew))
+    bytes += cursorToColumn(after.columns[from] ?? width) + span(after, from, to);
   if (width < oldWidth) bytes += RESET_STYLE + ERASE_TO_END;
   return { bytes, column: after.columns[lastNew + 1] ?? width };
+}
+
+/** A run of unchanged cells at least this long is stepped over with a cursor move (4-6 bytes). */
+const SKIP_CELLS = 8;
+
+/**
+ * The spans of `after[first..last]` to write. Where both rows lay out those cells alike (the
+ * same chars at the same columns, as a row of ASCII whose text grows in place), runs of
+ * unchanged cells between changes are skipped: a reply's open line shares its row with the
+ * timeline's counts, and a one-character delta changed one cell at each end of the row but
+ * wrote the 100 between them too. Otherwise the one span from the first change to the last.
+ */
+function changedSpans(before: Row, after: Row, first: number, last: number): Array<[number, number]> {
+  if (last < first || !sameLayout(before, after, first, last)) return [[first, last]];
+  const spans: Array<[number, number]> = [];
+  let from = first;
+  let same = 0;
+  for (let i = first + 1; i <= last; i++) {
+    if (!sameCell(before, i, after, i)) {
+      if (same >= SKIP_CELLS) {
+        spans.push([from, i - same - 1]);
+        from = i;
+      }
+      same = 0;
+    } else {
+      same++;
+    }
+  }
+  spans.push([from, last]);
+  return spans;
+}
+
+function sameLayout(before: Row, after: Row, first: number, last: number): boolean {
+  if (before.values.length <= last) return false;
+  for (let i = first; i <= last + 1; i++) if (before.columns[i] !== after.columns[i]) return false;
+  return true;
 }
 
 function sameCell(a: Row, i: number, b: Row, j: number): boolean {

@@ -125,16 +125,33 @@ function timelineColumns(): string {
   );
 }
 
-/** Which rows are in view: the tail while following, else a window around the cursor. */
+/**
+ * Which rows are in view: a window around the cursor; else the tail. While events still come,
+ * the tail jumps half a pane at a time when it reaches the pane's foot (Vim's 'scrolljump'),
+ * and new rows fill the room below in between: a row stays where it was drawn, readable, for
+ * half a pane's events, and a frame writes the one new row instead of moving every row up one
+ * (bench terminal.bytes_per_char_delta, median 324 bytes a one-character delta before, 110 since;
+ * the mean, jumps included, 130).
+ * Once the stream is over, the tail fills the pane.
+ */
 export function timelineWindow(
   total: number,
   height: number,
   cursor: number | null,
+  live = false,
 ): { start: number; end: number; cursor: number | null } {
-  if (cursor === null) return { start: Math.max(0, total - height), end: total, cursor: null };
+  if (cursor === null) return { start: tailStart(total, height, live), end: total, cursor: null };
   const clamped = clamp(cursor, 0, total - 1);
   const start = clamp(clamped - Math.floor(height / 2), 0, total - height);
   return { start, end: Math.min(total, start + height), cursor: clamped };
+}
+
+function tailStart(total: number, height: number, live: boolean): number {
+  const past = total - height;
+  if (past <= 0) return 0;
+  if (!live) return past;
+  const jump = Math.max(1, Math.ceil(height / 2));
+  return Math.ceil(past / jump) * jump;
 }
 
 /** The counts under the names as shown: event names come from the network, so are made safe first. */

@@ -111,7 +111,7 @@ describe('the app on the line-diff writer', () => {
       // Both replies are in: 300 tokens each.
       expect(ours.text()).toContain('600 out');
       // Fewer bytes, not a screen's fewer: at 2000 deltas a second each frame carries many, and
-      // the timeline's rows all move with each event (bench: terminal.bytes_per_char_delta).
+      // the timeline's rows jump half a pane every few frames (bench: terminal.bytes_per_char_delta).
       expect(ours.bytes).toBeLessThan(inks.bytes);
     } finally {
       instance.unmount();

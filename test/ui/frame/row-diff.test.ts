@@ -45,4 +45,24 @@ describe('RowCache', () => {
     expect(update.bytes).toContain('x');
     expect(update.bytes).not.toContain('abc');
   });
+
+  it('steps over unchanged cells between two changes on one row', () => {
+    // A reply's open line shares its row with the timeline's counts: both change in a frame.
+    const gap = ' '.repeat(60);
+    const update = rowUpdate(
+      new RowCache(),
+      `abc${gap}\x1b[2mdelta 62\x1b[22m`,
+      `abcd${gap.slice(1)}\x1b[2mdelta 63\x1b[22m`,
+    );
+    expect(update.bytes).toContain('d');
+    expect(update.bytes).toContain('3');
+    expect(update.bytes).not.toContain(gap.slice(0, 10));
+    expect(update.bytes).not.toContain('delta');
+    expect(update.column).toBe(3 + 60 + 'delta 63'.length);
+  });
+
+  it('writes a short run of unchanged cells rather than a cursor move', () => {
+    const update = rowUpdate(new RowCache(), 'a---b', 'x---y');
+    expect(update.bytes).toContain('x---y');
+  });
 });

@@ -45,6 +45,8 @@ export interface ChildPlace {
   profile: boolean;
 }
 
+export type BenchChildren = ReturnType<typeof benchChildren>;
+
 /** The bench's two kinds of child: the notebook in a pseudo-terminal, and a plain process. */
 export function benchChildren(place: ChildPlace) {
   const { dist, work, columns, rows, warmUrl, profile } = place;

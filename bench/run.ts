@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startOfflineServer } from '../src/offline/server.js';
 import { charDelta } from './char-delta.js';
-import { benchChildren, type ChildResult, type TuiResult } from './children.js';
+import { benchChildren, type TuiResult } from './children.js';
 import { inputEcho } from './input-echo.js';
 import { interrupt } from './interrupt.js';
 import { longline } from './longline.js';
@@ -13,6 +13,7 @@ import { formatTable, median, percentile, round } from './report.js';
 import { sessions } from './sessions.js';
 import { startup } from './startup.js';
 import { tapOverhead } from './tap-overhead.js';
+import { throughput } from './throughput.js';
 
 // `npm run bench [-- --quick] [-- --json]`: the numbers behind the README's Performance table.
 const quick = process.argv.includes('--quick');
@@ -65,7 +66,7 @@ const { tui, child } = benchChildren({
   profile,
 });
 const SECTIONS = {
-  throughput,
+  throughput: () => throughput(SIZE, { tui, child }, log),
   history,
   latency_ms: latency,
   output: () => outputStage(SIZE.historyDeltas, COLUMNS, ROWS),
@@ -92,47 +93,6 @@ if (profile) log(`CPU profiles: ${join(work, 'profiles')}`);
 if (heapSnapshot) log(`heap snapshots: ${work}`);
 if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 else process.stdout.write(`${formatTable(results, { quick, columns: COLUMNS, rows: ROWS, size: SIZE })}\n`);
-
-/**
- * Ratios move by a third from run to run here, so each is the median of RATIO_RUNS runs, each
- * run the SDK, print mode and the notebook in turn, its ratio taken within the run.
- */
-async function throughput() {
-  log(`throughput: ${SIZE.deltas} deltas, ${SIZE.ratioRuns} run(s) each`);
-  const server = await startOfflineServer({ pace: 'none', scenario: `long:${SIZE.deltas}` });
-  try {
-    const args = ['--url', server.url, '--max-tokens', String(SIZE.deltas + 1000)];
-    const trios: Array<{ sdk: ChildResult; print: ChildResult; tui: TuiResult }> = [];
-    for (let i = 0; i < SIZE.ratioRuns; i++) {
-      trios.push({
-        sdk: await child<ChildResult>('child-sdk.js', args),
-        print: await child<ChildResult>('child-print.js', args),
-        tui: await tui(args),
-      });
-    }
-    const tuiRuns = trios.map((r) => r.tui);
-    return {
-      sdk_cpu_ms: round(median(trios.map((r) => r.sdk.cpuMs))),
-      print_cpu_ms: round(median(trios.map((r) => r.print.cpuMs))),
-      tui_cpu_ms: round(median(tuiRuns.map((r) => r.cpuMs))),
-      print_ratio: round(median(trios.map((r) => r.print.cpuMs / r.sdk.cpuMs)), 2),
-      tui_ratio: round(median(trios.map((r) => r.tui.cpuMs / r.sdk.cpuMs)), 2),
-      sdk_last_delta_ms: round(median(trios.map((r) => r.sdk.lastDeltaWallMs))),
-      tui_last_delta_ms: round(median(tuiRuns.map((r) => r.lastDeltaWallMs))),
-      tui_last_delta_over_sdk_ms: round(
-        median(trios.map((r) => r.tui.lastDeltaWallMs - r.sdk.lastDeltaWallMs)),
-      ),
-      deltas: SIZE.deltas,
-      renders_per_frame: round(Math.max(...tuiRuns.map((r) => r.commits / Math.max(1, r.frames))), 2),
-      notifications_per_delta: round(
-        Math.max(...tuiRuns.map((r) => r.notifications / Math.max(1, r.deltas))),
-        4,
-      ),
-    };
-  } finally {
-    await server.close();
-  }
-}
 
 async function history() {
   log(`history: ${SIZE.paced} deltas at ${PACED_PER_SECOND}/s after 0 and ${SIZE.priorCells} finished cells`);
@@ -243,18 +203,10 @@ async function memory() {
   const long = await startOfflineServer({ pace: 'none', scenario: 'long:10000' });
   const chat = await startOfflineServer({ pace: 'none', scenario: 'chat' });
   try {
+    const longTurn = ['--url', long.url, '--max-tokens', '11000', '--turns', '1'];
     const run = await tui(
       [
-        ...[
-          '--url',
-          long.url,
-          '--max-tokens',
-          '11000',
-          '--turns',
-          '1',
-          '--events',
-          String(SIZE.memoryEvents),
-        ],
+        ...[...longTurn, '--events', String(SIZE.memoryEvents)],
         ...(heapSnapshot ? ['--heap-snapshot', join(work, 'events.heapsnapshot')] : []),
       ],
       ['--expose-gc'],

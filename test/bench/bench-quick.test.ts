@@ -29,6 +29,8 @@ describe('npm run bench -- --quick', () => {
       'print_cpu_ms',
       'tui_cpu_ms',
       'print_ratio',
+      'print_saved_cpu_ms',
+      'print_saved_ratio',
       'tui_ratio',
       'tui_last_delta_over_sdk_ms',
     ]) {

@@ -40,8 +40,11 @@ interface Frame {
   cursor: { x: number; y: number } | undefined;
 }
 
-/** Rows of these are laid out cell for cell alike before and after a change, and are patched in spans. */
-export const ASCII = ['a', 'b', 'Z', ' ', '-'];
+/**
+ * Rows of these are patched in spans, not rewritten whole (no emoji or combining marks); the
+ * wide ones shift the cells after them, so a change may move cells it does not touch.
+ */
+export const PATCHABLE = ['a', 'b', 'Z', ' ', '-', '中', '文'];
 
 const segmentOf = (chars: string[]) =>
   fc.record({

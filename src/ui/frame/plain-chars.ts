@@ -27,7 +27,8 @@ const sgrs = new Map<string, AnsiCode[]>();
  * Reads a line of plain characters and SGR sequences as ansi-tokenize would, in one pass over
  * its code units, calling `visit` with each character and the styles in force; false, part
  * read, for any other line, which is left to ansi-tokenize. Its grapheme segmenter cost the
- * writer ~8 ms a frame (30 rows changing as the timeline follows its tail), and Output as much.
+ * writer ~8 ms a frame (30 rows changing as the timeline moved up a row at each event), and
+ * Output as much.
  * Characters between two escapes share one styles array; nothing changes one in place.
  */
 export function readPlain(line: string, visit: (value: string, styles: AnsiCode[]) => void): boolean {

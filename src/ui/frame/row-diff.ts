@@ -98,8 +98,8 @@ export interface RowUpdate {
 
 /**
  * The bytes that turn `previous` into `next` on the cursor's row, as erasing the row and
- * writing `next` would leave it: only the span of cells that differ is written, with the
- * styles in force at its start, and the rest of the row is erased only if `next` is narrower.
+ * writing `next` would leave it: only the spans of cells that differ are written, each with
+ * the styles in force at its start, and the rest of the row is erased only if `next` is narrower.
  */
 export function rowUpdate(rows: RowCache, previous: string, next: string): RowUpdate {
   const before = rows.row(previous);
@@ -141,8 +141,9 @@ export function rowUpdate(rows: RowCache, previous: string, next: string): RowUp
 const SKIP_CELLS = 8;
 
 /**
- * The spans of `after[first..last]` to write. Where both rows lay out those cells alike (the
- * same chars at the same columns, as a row of ASCII whose text grows in place), runs of
+ * The spans of `after[first..last]` to write. Where both rows put those cells at the same
+ * columns (as a row of ASCII whose text grows in place; a wide character moves the cells after
+ * it), runs of
  * unchanged cells between changes are skipped: a reply's open line shares its row with the
  * timeline's counts, and a one-character delta changed one cell at each end of the row but
  * wrote the 100 between them too. Otherwise the one span from the first change to the last.

@@ -131,7 +131,7 @@ function timelineColumns(): string {
  * and new rows fill the room below in between: a row stays where it was drawn, readable, for
  * half a pane's events, and a frame writes the one new row instead of moving every row up one
  * (bench terminal.bytes_per_char_delta, median 324 bytes a one-character delta before, 110 since;
- * the mean, jumps included, 130).
+ * the mean, jumps included, 132).
  * Once the stream is over, the tail fills the pane.
  */
 export function timelineWindow(
@@ -140,8 +140,11 @@ export function timelineWindow(
   cursor: number | null,
   live = false,
 ): { start: number; end: number; cursor: number | null } {
-  if (cursor === null) return { start: tailStart(total, height, live), end: total, cursor: null };
+  const tail = tailStart(total, height, live);
+  if (cursor === null) return { start: tail, end: total, cursor: null };
   const clamped = clamp(cursor, 0, total - 1);
+  // A cursor moved within the rows in view leaves them where they are.
+  if (live && clamped >= tail) return { start: tail, end: total, cursor: clamped };
   const start = clamp(clamped - Math.floor(height / 2), 0, total - height);
   return { start, end: Math.min(total, start + height), cursor: clamped };
 }

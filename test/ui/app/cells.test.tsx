@@ -1,5 +1,5 @@
-import chalk from 'chalk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withColour } from '../../support/colour.js';
 import { cell as firstCell, openApps } from '../../support/open-apps.js';
 import { type AppHarness, eventually, plain, tick } from '../harness.js';
 
@@ -13,14 +13,7 @@ describe('the notebook: cells, thinking, /raw, the timeline toggle and scrolling
   const CTRL_O = '\u000f';
   const CTRL_T = '\u0014';
 
-  let savedLevel: typeof chalk.level;
-  beforeAll(() => {
-    savedLevel = chalk.level;
-    chalk.level = 1;
-  });
-  afterAll(() => {
-    chalk.level = savedLevel;
-  });
+  withColour();
 
   /** The conversation pane's lines (left of the gutter when the timeline is beside it). */
   function conversation(app: AppHarness): string[] {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import lineDiffWriter from '../../../src/ui/frame/line-diff-writer.js';
-import { ASCII, edit, editOf, line, lineOf, Screen, sameScreens } from '../../support/diff-frames.js';
+import { edit, editOf, line, lineOf, PATCHABLE, Screen, sameScreens } from '../../support/diff-frames.js';
 
 describe('the line-diff writer', () => {
   it('leaves the screen and cursor Ink leaves, after every frame', async () => {
@@ -16,16 +16,21 @@ describe('the line-diff writer', () => {
     // 300 sequences of up to 41 frames, each screen read cell by cell: 8 s alone, more under load.
   }, 120_000);
 
-  it('leaves the screen Ink leaves when rows of ASCII change in places far apart', async () => {
+  it('leaves the screen Ink leaves when patchable rows change in places far apart', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(lineOf(ASCII), { minLength: 1, maxLength: 8 }),
-        fc.array(editOf(ASCII, lineOf(ASCII)), { minLength: 1, maxLength: 40 }),
+        fc.array(lineOf(PATCHABLE), { minLength: 1, maxLength: 8 }),
+        fc.array(editOf(PATCHABLE, lineOf(PATCHABLE)), { minLength: 1, maxLength: 40 }),
         sameScreens,
       ),
       { numRuns: 100 },
     );
   }, 60_000);
+
+  it('rewrites the cells a wide character moved, however many are alike', async () => {
+    const row = { chars: ['a', ...'bbbbbbbbb'.split(''), 'Z'], style: 0 };
+    await sameScreens([[row]], [{ kind: 'ends', at: 0, char: '中' }]);
+  });
 
   it('places the caret as Ink does over frames with no final newline', async () => {
     await sameScreens(

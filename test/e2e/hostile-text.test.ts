@@ -1,10 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cleanEnv, tempDir } from '../support/cli.js';
+import { cleanEnv } from '../support/cli.js';
 import { closeAfterEach } from '../support/close-after-each.js';
-import { withoutOurLinks } from '../support/our-links.js';
-import { clipboardSequenceCount, clipboardWrites, KEYS, PtyScreen, READY } from '../support/pty-screen.js';
+import { BEL, b64, ESC, leaks, osc52, shown } from '../support/planted-escapes.js';
+import { clipboardSequenceCount, clipboardWrites, KEYS, PtyScreen } from '../support/pty-screen.js';
 import {
   type ScriptedResponse,
   type ScriptedServer,
@@ -19,14 +17,6 @@ import { messageEnd, messageStart } from '../support/stream-events.js';
  * screen. A local server speaks the Messages API with hostile replies, and the real CLI talks
  * to it over HTTP (--base-url, a dummy key), so the whole stack is under test.
  */
-
-const ESC = '\u001b';
-const BEL = '\u0007';
-const b64 = (text: string) => Buffer.from(text).toString('base64');
-/** An OSC 52 clipboard write whose payload names where it was planted. */
-const osc52 = (tag: string) => `${ESC}]52;c;${b64(tag)}${BEL}`;
-/** What the same sequence looks like once made visible. */
-const shown = (tag: string) => `␛]52;c;${b64(tag)}␇`;
 
 const start = (id: string) => messageStart(id, 12);
 const blockStart = (index: number, block: Record<string, unknown>) => ({
@@ -117,25 +107,6 @@ async function send(s: PtyScreen, prompt: string, cell: number, done: RegExp): P
   return s.waitFor((text) => text.includes(`In [${cell}]: ${prompt}`) && done.test(text));
 }
 
-/**
- * Every place in the output where something only hostile text could have written starts: an
- * OSC (ESC ]: clipboard, title, hyperlink), BEL, a C1 CSI, a screen clear or a reset. The
- * notebook itself writes none of these (but /copy's OSC 52, which a test removes first, and
- * links to the URLs shown, which are taken out here). Each comes with the output around it,
- * so a failure shows what leaked and where.
- */
-function leaks(raw: string): string[] {
-  const output = withoutOurLinks(raw);
-  const found: string[] = [];
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
-  const planted = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u0007|\u009b|\u001b\[2J|\u001bc/g;
-  for (const match of output.matchAll(planted)) {
-    const at = match.index ?? 0;
-    found.push(JSON.stringify(output.slice(Math.max(0, at - 60), at + 40)));
-  }
-  return found;
-}
-
 describe('hostile text from the API never reaches the terminal raw', () => {
   test('escape sequences in text, thinking, a tool name and error messages show as visible stand-ins', async () => {
     const s = await openAgainst(
@@ -218,46 +189,5 @@ describe('hostile text from the API never reaches the terminal raw', () => {
     expect(text).toMatch(/Timeline · cell 1 · \d+ events/);
     expect(leaks(s.output)).toEqual([]);
     expect(text).toMatch(/␛\]52;c;[\w=]+␇/);
-  });
-
-  test('an escape sequence typed into /model or pasted into a prompt does not reach the terminal raw', async () => {
-    screen = track(await PtyScreen.open(['--offline']));
-    const s = screen;
-    s.write(`/model x${osc52('typed')}`);
-    await s.waitFor(/› \/model x/);
-    s.write(KEYS.enter);
-    // The command ran (it took the name, or refused it): the prompt is empty again.
-    await s.waitFor(/› +Type a prompt/);
-    // Bracketed paste hands text over as it is; a paste with the sequence neither acts.
-    s.write(`\u001b[200~${osc52('pasted')} as a prompt\u001b[201~`);
-    await s.waitFor(/as a prompt/);
-    s.write(KEYS.enter);
-    const text = await s.waitFor(/end_turn · TTFT/);
-    // The terminal's input parser eats the ESC; the BEL after the payload is left, as a stand-in.
-    expect(text).toMatch(/In \[1\]: ␛?\]52;c;cGFzdGVk␇ as a prompt/);
-    expect(clipboardSequenceCount(s.output)).toBe(0);
-    expect(leaks(s.output)).toEqual([]);
-  });
-
-  test('a model name from .env with an escape sequence does not reach the terminal raw', async () => {
-    // .env in the working directory fills in the environment: a cloned repository can bring one.
-    const cwd = tempDir();
-    writeFileSync(join(cwd, '.env'), `STREAMBOOK_MODEL="claude${osc52('dotenv')}"\n`);
-    screen = track(new PtyScreen(['--offline'], { cwd }));
-    const s = screen;
-    // Refusing the name (a usage error) is as good as showing it safely.
-    const ready = s.waitFor(READY).then(
-      (text) => text,
-      () => null,
-    );
-    await Promise.race([ready, s.exited]);
-    if (s.exit === null) {
-      const text = await ready;
-      expect(leaks(s.output)).toEqual([]);
-      expect(text).toContain(`claude${shown('dotenv')}`);
-    } else {
-      expect(s.exit.exitCode).toBe(2);
-      expect(leaks(s.output)).toEqual([]);
-    }
   });
 });

@@ -3,24 +3,14 @@ import { createServer, type IncomingMessage, request, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/journal/read-journal.js';
 import { restoreSession } from '../../src/journal/restore.js';
 import { sessionPath } from '../../src/journal/state-dir.js';
-import { startOfflineServer } from '../../src/offline/server.js';
-import { startTap, type TapServer } from '../../src/tap/tap-server.js';
 import { tempStateDir } from '../support/journaled.js';
+import { BODY, HEADERS, tapsClosedAfterEach } from '../support/tap-under-test.js';
 import { headerOf, rawExchange } from './raw-exchange.js';
 import { tappedCells } from './tapped-cells.js';
-
-const HEADERS = { 'content-type': 'application/json', 'x-api-key': 'sk-short-key' };
-const BODY = (prompt: string, maxTokens = 10) =>
-  JSON.stringify({
-    model: 'm',
-    max_tokens: maxTokens,
-    stream: true,
-    messages: [{ role: 'user', content: prompt }],
-  });
 
 const sse = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
 const START = sse('message_start', {
@@ -48,10 +38,7 @@ const REST = [
 ].join('');
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-const opened: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  for (const closable of opened.splice(0).reverse()) await closable.close();
-});
+const { opened, tapTo } = tapsClosedAfterEach();
 
 async function upstream(handler: Handler): Promise<{ url: string; server: Server }> {
   const server = createServer(handler);
@@ -64,19 +51,6 @@ async function upstream(handler: Handler): Promise<{ url: string; server: Server
       }),
   });
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
-async function tapTo(url: string, stateDir: string, notes: string[] = []): Promise<TapServer> {
-  const tap = await startTap({
-    port: 0,
-    host: '127.0.0.1',
-    upstream: url,
-    stateDir,
-    log: () => {},
-    warn: (line) => notes.push(line),
-  });
-  opened.push(tap);
-  return tap;
 }
 
 describe('tap against a hostile upstream', () => {
@@ -167,44 +141,6 @@ describe('tap against a hostile upstream', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/can't save the session/);
     chmodSync(readOnly, 0o700);
-    state.remove();
-  });
-
-  it('files exchanges that run side by side as whole turns, one after another', async () => {
-    const server = await startOfflineServer({ pace: 'none', scenario: 'long:200' });
-    opened.push(server);
-    const state = tempStateDir();
-    const tap = await tapTo(server.url, state.dir);
-    const prompts = ['a', 'b', 'c', 'd', 'e'];
-    const answers = await Promise.all(
-      prompts.map((p) => rawExchange(`${tap.url}/v1/messages`, BODY(p, 1000), HEADERS)),
-    );
-    for (const answer of answers) expect(answer.error).toBeNull();
-    const cells = await tappedCells(tap, state.dir, prompts.length);
-    expect(cells.map((c) => c.status)).toEqual(prompts.map(() => 'complete'));
-    expect(new Set(cells.map((c) => c.prompt))).toEqual(new Set(prompts));
-    for (const cell of cells) expect(cell.events.length).toBe(cells[0]?.events.length);
-    state.remove();
-  });
-
-  it('survives many clients leaving mid-stream at once, files them interrupted, and still answers', async () => {
-    const server = await startOfflineServer({ pace: { deltasPerSecond: 500 }, scenario: 'long:1000' });
-    opened.push(server);
-    const state = tempStateDir();
-    const tap = await tapTo(server.url, state.dir);
-    const runs = Array.from({ length: 20 }, (_, i) =>
-      rawExchange(`${tap.url}/v1/messages`, BODY(`p${i}`, 1000), HEADERS, {
-        leaveAfterFirstChunk: i % 2 === 0,
-      }),
-    );
-    await Promise.all(runs);
-    const after = await rawExchange(`${tap.url}/v1/messages`, BODY('after', 1000), HEADERS);
-    expect(after.error).toBeNull();
-    expect(after.body.toString()).toContain('message_stop');
-    const cells = await tappedCells(tap, state.dir, 21);
-    const status = (prompt: string) => cells.find((c) => c.prompt === prompt)?.status;
-    for (let i = 0; i < 20; i++) expect(status(`p${i}`)).toBe(i % 2 === 0 ? 'interrupted' : 'complete');
-    expect(status('after')).toBe('complete');
     state.remove();
   });
 

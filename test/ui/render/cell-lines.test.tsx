@@ -1,136 +1,17 @@
-import chalk from 'chalk';
 import stringWidth from 'string-width';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TurnUpdate } from '../../../src/engine/types.js';
-import { applyUpdate, type Cell } from '../../../src/store/cell.js';
-import { neutralize } from '../../../src/terminal/neutralize.js';
-import { CellLineCache, type CellLineOptions } from '../../../src/ui/render/cell-lines.js';
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../../src/store/cell.js';
+import { CellLineCache } from '../../../src/ui/render/cell-lines.js';
 import { metricsLine } from '../../../src/ui/render/cell-status.js';
+import { body, OPTIONS, textOf } from '../../support/cell-body.js';
+import { withColour } from '../../support/colour.js';
 import { conversationPane, paneLines } from '../../support/panes.js';
-import {
-  cellFrom,
-  eventually,
-  loadRenderers,
-  notebook,
-  plain,
-  runCell,
-  runCells,
-  tick,
-  turnUpdates,
-} from '../harness.js';
+import { scenarioCells } from '../../support/scenario-cells.js';
+import { plain } from '../harness.js';
 
 describe('cell lines', () => {
-  const OPTIONS: CellLineOptions = { width: 100, rawText: false, thinkingHidden: false, selected: false };
-  const INVERSE_SPACE = '\u001b[7m \u001b[27m';
-
-  function show(cell: Cell, options: Partial<CellLineOptions> = {}): string[] {
-    return new CellLineCache().lines(cell, { ...OPTIONS, ...options }).map(plain);
-  }
-
-  /** The body of the cell (what follows "Out[n]:"), without the label and its indent. */
-  function body(cell: Cell, options: Partial<CellLineOptions> = {}): string[] {
-    const lines = show(cell, options);
-    const out = lines.findIndex((line) => line.startsWith(`Out[${cell.id}]:`));
-    return lines.slice(out).map((line) => line.slice(`Out[${cell.id}]: `.length));
-  }
-
-  function textOf(cell: Cell, index = 0): string {
-    return cell.blocks.find((b) => b.index === index)?.text ?? '';
-  }
-
-  let savedLevel: typeof chalk.level;
-  const cells: Record<string, Cell> = {};
-  let chatUpdates: TurnUpdate[];
-  let retryUpdates: TurnUpdate[];
-
-  beforeAll(async () => {
-    savedLevel = chalk.level;
-    chalk.level = 1;
-    await loadRenderers();
-    const named: Array<[string, Promise<Cell>]> = [
-      ['chat', runCell('chat')],
-      ['thinking', runCell('thinking', { thinkingBudget: 1024 })],
-      ['tool-use', runCell('tool-use')],
-      ['server-tool', runCell('server-tool')],
-      ['overloaded', runCell('overloaded')],
-      ['unauthorized', runCell('unauthorized')],
-      ['dropped', runCell('dropped')],
-      ['unknown-event', runCell('unknown-event')],
-      ['list', runCells('chat', ['describe a database schema']).then((c) => c[0] as Cell)],
-      ['code', runCells('chat', ['write some typescript code']).then((c) => c[0] as Cell)],
-    ];
-    const done = await Promise.all(named.map(([, cell]) => cell));
-    named.forEach(([name], i) => {
-      cells[name] = done[i] as Cell;
-    });
-    [chatUpdates, retryUpdates] = await Promise.all([turnUpdates('chat'), turnUpdates('overloaded-529')]);
-  });
-
-  afterAll(() => {
-    chalk.level = savedLevel;
-  });
-
-  function cell(name: string): Cell {
-    const found = cells[name];
-    if (!found) throw new Error(`no ${name} cell`);
-    return found;
-  }
-
-  describe('a streaming cell', () => {
-    it('shows the text so far, ending in the inverse cursor, and no metrics yet', () => {
-      const third = chatUpdates.filter((u) => u.type === 'text')[2];
-      const upTo = chatUpdates.indexOf(third as TurnUpdate);
-      const streaming = cellFrom(chatUpdates.slice(0, upTo + 1));
-      expect(streaming.status).toBe('streaming');
-      const lines = new CellLineCache().lines(streaming, OPTIONS);
-      const text = textOf(streaming);
-      expect(text.length).toBeGreaterThan(0);
-      expect(plain(lines[1])).toBe(`Out[1]: ${text} `);
-      expect(lines[1]?.endsWith(INVERSE_SPACE)).toBe(true);
-      expect(lines.map(plain).join('\n')).not.toMatch(/TTFT|end_turn/);
-    });
-
-    it("says 'waiting…' with the cursor before the first block", () => {
-      const first = chatUpdates.findIndex((u) => u.type === 'block_start');
-      const waiting = cellFrom(chatUpdates.slice(0, first));
-      const lines = new CellLineCache().lines(waiting, OPTIONS);
-      expect(plain(lines[1])).toBe('Out[1]: waiting… ');
-      expect(lines[1]?.endsWith(INVERSE_SPACE)).toBe(true);
-    });
-
-    it("says 'retrying (attempt 2)…' while the SDK retries a 529", () => {
-      const retry = retryUpdates.findIndex((u) => u.type === 'attempt' && u.attempt.attempt === 1);
-      expect(retry).toBeGreaterThan(0);
-      const retrying = cellFrom(retryUpdates.slice(0, retry + 1));
-      expect(plain(new CellLineCache().lines(retrying, OPTIONS)[1])).toBe('Out[1]: retrying (attempt 2)… ');
-    });
-
-    it('shows a visible cursor even without colour (NO_COLOR)', () => {
-      const third = chatUpdates.filter((u) => u.type === 'text')[2];
-      const streaming = cellFrom(chatUpdates.slice(0, chatUpdates.indexOf(third as TurnUpdate) + 1));
-      const level = chalk.level;
-      chalk.level = 0;
-      try {
-        const lines = new CellLineCache().lines(streaming, OPTIONS);
-        // Without colour an inverse space is a plain space: the cursor has to be a visible glyph.
-        expect(lines[1]?.trimEnd()).toMatch(/[▍█▌▎_]$/);
-      } finally {
-        chalk.level = level;
-      }
-    });
-
-    it('laid out delta by delta, matches a fresh layout of the same cell at every step', () => {
-      const layout = new CellLineCache();
-      let current = cellFrom([]);
-      for (const update of chatUpdates) {
-        // The session's own path: one update at a time onto the previous version.
-        current = applyUpdate(current, update);
-        const narrow = { ...OPTIONS, width: 30 };
-        expect(layout.lines(current, narrow)).toEqual(new CellLineCache().lines(current, narrow));
-      }
-      expect(current.status).toBe('complete');
-    });
-  });
+  withColour();
+  const { cells, cell } = scenarioCells();
 
   describe('a complete cell', () => {
     it("renders Markdown: a paragraph's **bold** loses its markers and '-' items become bullets", () => {
@@ -286,64 +167,6 @@ describe('cell lines', () => {
         expect(tooWide).toEqual([]);
       },
     );
-  });
-
-  describe('a failed cell', () => {
-    it('keeps the partial text and adds ✗ with the one-line error (an error event mid-stream)', () => {
-      const failed = cell('overloaded');
-      expect(failed.status).toBe('failed');
-      const lines = body(failed, { width: 200 });
-      const partial = textOf(failed);
-      expect(partial.length).toBeGreaterThan(0);
-      expect(lines[0]).toBe(partial.trim());
-      expect(lines[1]).toBe(`✗ ${failed.error?.message}`);
-      expect(lines[1]).toMatch(/^✗ overloaded_error mid-stream: Overloaded \(request-id req_\w+\)$/);
-      expect(lines[2]).toMatch(/^failed · TTFT/);
-    });
-
-    it('shows an HTTP error with no text', () => {
-      const failed = cell('unauthorized');
-      const lines = body(failed, { width: 200 });
-      expect(lines[0]).toMatch(/^✗ HTTP 401 authentication_error: .* \(request-id req_\w+\)$/);
-      expect(lines[1]).toMatch(/^failed · TTFT – · total (\d+ ms|\d+\.\d\d s) · /);
-      expect(lines[1]).toMatch(/– tokens · – tok\/s$/);
-    });
-
-    it('keeps the partial text of a dropped connection', () => {
-      const failed = cell('dropped');
-      const lines = body(failed, { width: 200 });
-      expect(lines[0]).toBe(textOf(failed).trim());
-      expect(lines[1]).toMatch(/^✗ connection dropped/);
-    });
-
-    it('shows the error in red', () => {
-      const raw = new CellLineCache().lines(cell('overloaded'), OPTIONS);
-      const error = raw.find((line) => plain(line).includes('✗'));
-      expect(error).toContain('\u001b[31m');
-    });
-  });
-
-  describe('an interrupted cell', () => {
-    it("keeps the partial text and says '⏸ interrupted'", async () => {
-      const nb = await notebook({ scenario: 'long:80', pace: { deltasPerSecond: 60 } });
-      try {
-        nb.session.submit('tell me a long story');
-        await eventually(() => expect(textOf(nb.session.state.cells[0] as Cell).length).toBeGreaterThan(10));
-        expect(nb.session.interrupt()).toBe(true);
-        await nb.session.settled();
-        await tick(20);
-        const interrupted = nb.session.state.cells[0] as Cell;
-        expect(interrupted.status).toBe('interrupted');
-        const lines = body(interrupted, { width: 400 });
-        const partial = neutralize(textOf(interrupted));
-        expect(lines.join(' ')).toContain(partial.trim().split('\n')[0]);
-        const mark = lines.indexOf('⏸ interrupted');
-        expect(mark).toBeGreaterThan(0);
-        expect(lines[mark + 1]).toMatch(/^interrupted · TTFT (\d+ ms|\d+\.\d\d s) · total/);
-      } finally {
-        await nb.close();
-      }
-    });
   });
 
   describe('data plainness', () => {

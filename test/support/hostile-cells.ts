@@ -2,9 +2,10 @@ import { expect } from 'vitest';
 import type { TurnUpdate } from '../../src/engine/types.js';
 import type { Cell } from '../../src/store/cell.js';
 import { keepOnlySgr } from '../../src/terminal/keep-sgr.js';
-import { cellFromEvents, type SseEvent, stream, textBlock, updatesFromEvents } from '../ui/harness.js';
 import { ESCAPE_STARTERS, SGR } from './escapes.js';
 import { withoutOurLinks } from './our-links.js';
+import { cellFromEvents, stream, textBlock, updatesFromEvents } from './scripted-turns.js';
+import type { SseEvent } from './sse-fixture-server.js';
 
 /*
  * A reply and a prompt that carry escape sequences, the cells they make, and the check that what

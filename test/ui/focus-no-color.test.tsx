@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appOn, eventually, type Notebook, notebook, renderSized, tick } from './harness.js';
+import { appOn, renderSized } from '../support/sized-ink.js';
+import { eventually, type Notebook, notebook, tick } from './harness.js';
 
 const TAB = '\t';
 const TITLE = 'Timeline · cell 1';

@@ -1,12 +1,10 @@
 /**
- * Helpers for the notebook UI's tests: real sessions on their own offline server (or on a
- * server replaying given events, for text the corpus never has), real turns, and real Ink.
+ * Helpers for the notebook UI's tests: real sessions on their own offline server, real turns,
+ * and real Ink. Turns answered with given events are in test/support/scripted-turns.ts; Ink on
+ * a terminal of a given size in test/support/sized-ink.tsx.
  */
-import { EventEmitter } from 'node:events';
 import type Anthropic from '@anthropic-ai/sdk';
-import { render as inkRender } from 'ink';
 import { render } from 'ink-testing-library';
-import type { ReactElement } from 'react';
 import stripAnsi from 'strip-ansi';
 import { createClipboard } from '../../src/clipboard/clipboard.js';
 import type { CommandContext } from '../../src/commands/command.js';
@@ -22,8 +20,6 @@ import { SessionStore } from '../../src/store/session-store.js';
 import { App } from '../../src/ui/App.js';
 import { loadRenderers } from '../../src/ui/render/markdown-loader.js';
 import { cellFrom } from '../support/cells.js';
-import { type SseEvent, serveScript } from '../support/sse-fixture-server.js';
-import { messageEnd, messageStart } from '../support/stream-events.js';
 import { clientFor, SETTINGS } from '../support/turns.js';
 
 export { cellFrom, loadRenderers };
@@ -131,7 +127,8 @@ export async function turnUpdates(
   }
 }
 
-async function collectUpdates(url: string, settings: Partial<TurnSettings>): Promise<TurnUpdate[]> {
+/** Streams one turn (raw mode, unless `settings` say otherwise) from the server at `url`; its updates. */
+export async function collectUpdates(url: string, settings: Partial<TurnSettings>): Promise<TurnUpdate[]> {
   const updates: TurnUpdate[] = [];
   await streamTurn(
     {
@@ -214,136 +211,4 @@ export async function renderAppFor(nb: Notebook, cwd = process.cwd()): Promise<A
   });
   await tick(5);
   return harness;
-}
-
-class SizedStdout extends EventEmitter {
-  columns: number;
-  rows: number;
-  lastFrame: string | undefined;
-  constructor(columns: number, rows: number) {
-    super();
-    this.columns = columns;
-    this.rows = rows;
-  }
-  write = (frame: string) => {
-    this.lastFrame = frame;
-    return true;
-  };
-  resize(columns: number, rows: number) {
-    this.columns = columns;
-    this.rows = rows;
-    this.emit('resize');
-  }
-}
-
-/** Like ink-testing-library's stdin: each write is one read. */
-export class KeyStdin extends EventEmitter {
-  isTTY = true;
-  data: string | null = null;
-  write = (data: string) => {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read = () => {
-    const { data } = this;
-    this.data = null;
-    return data;
-  };
-}
-
-/** The App on `session`, for renderSized: its clipboard goes nowhere and quitting does nothing. */
-export function appOn(session: Session): ReactElement {
-  return <App commands={{ session, clipboard: createClipboard(() => {}, null), cwd: '.', quit: () => {} }} />;
-}
-
-/** Real Ink on a terminal of a given size (ink-testing-library's is fixed at 100 columns, no rows). */
-export function renderSized(tree: ReactElement, columns: number, rows: number) {
-  const stdout = new SizedStdout(columns, rows);
-  const stdin = new KeyStdin();
-  const instance = inkRender(tree, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stderr: new SizedStdout(columns, rows) as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    debug: true,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
-  return {
-    frame: () => stdout.lastFrame ?? '',
-    text: () => plain(stdout.lastFrame),
-    stdin,
-    resize: (c: number, r: number) => stdout.resize(c, r),
-    unmount: () => {
-      instance.unmount();
-      instance.cleanup();
-    },
-  };
-}
-
-export type { SseEvent };
-
-/** A real HTTP server that answers every POST /v1/messages with these events (for text the corpus never has). */
-export function serveEvents(events: readonly SseEvent[]): Promise<{ url: string; close(): Promise<void> }> {
-  return serveScript([{ kind: 'sse', events }]);
-}
-
-export async function notebookWithEvents(
-  events: readonly SseEvent[],
-  mode: TurnSettings['mode'] = 'raw',
-): Promise<Notebook> {
-  const server = await serveEvents(events);
-  const store = new SessionStore(
-    initialState({ ...SETTINGS, mode }, { offline: false, describe: 'test server' }, null),
-  );
-  return sessionOn(store, clientFor(server.url, 0), server);
-}
-
-/** The finished cell of one turn answered with `events`. */
-export async function cellFromEvents(events: readonly SseEvent[], prompt = 'a prompt'): Promise<Cell> {
-  const nb = await notebookWithEvents(events);
-  try {
-    nb.session.submit(prompt);
-    await nb.session.settled();
-    const cell = nb.session.state.cells[0];
-    if (!cell) throw new Error('no cell');
-    return cell;
-  } finally {
-    await nb.close();
-  }
-}
-
-/** The updates of one turn answered with `events`. */
-export async function updatesFromEvents(events: readonly SseEvent[]): Promise<TurnUpdate[]> {
-  const server = await serveEvents(events);
-  try {
-    return await collectUpdates(server.url, {});
-  } finally {
-    await server.close();
-  }
-}
-
-/** A message_start … message_stop stream around the given middle events. */
-export function stream(middle: readonly SseEvent[], stopReason = 'end_turn'): SseEvent[] {
-  return [messageStart(), ...middle, ...messageEnd(stopReason, 9)];
-}
-
-export function textBlock(index: number, ...texts: string[]): SseEvent[] {
-  return [
-    {
-      event: 'content_block_start',
-      data: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } },
-    },
-    ...texts.map((text) => ({
-      event: 'content_block_delta',
-      data: { type: 'content_block_delta', index, delta: { type: 'text_delta', text } },
-    })),
-    { event: 'content_block_stop', data: { type: 'content_block_stop', index } },
-  ];
 }

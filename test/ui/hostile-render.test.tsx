@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, notebookWithEvents, renderAppFor, stream, textBlock } from './harness.js';
+import { notebookWithEvents, stream, textBlock } from '../support/scripted-turns.js';
+import { eventually, renderAppFor } from './harness.js';
 
 const DEEP = 6000;
 

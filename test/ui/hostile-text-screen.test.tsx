@@ -14,16 +14,8 @@ import {
   withoutSgr,
 } from '../support/hostile-cells.js';
 import { timelinePane } from '../support/panes.js';
-import {
-  cellFromEvents,
-  loadRenderers,
-  notebookWithEvents,
-  plain,
-  renderAppFor,
-  stream,
-  textBlock,
-  tick,
-} from './harness.js';
+import { cellFromEvents, notebookWithEvents, stream, textBlock } from '../support/scripted-turns.js';
+import { loadRenderers, plain, renderAppFor, tick } from './harness.js';
 
 withColour();
 

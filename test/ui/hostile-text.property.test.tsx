@@ -15,17 +15,11 @@ import { timelineLine } from '../../src/ui/render/timeline-lines.js';
 import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
 import { hostileHeader, hostileReply, hostileText, unsafeOnTerminal } from '../support/hostile.js';
 import { conversationPane, TIMELINE_VIEW, timelinePane } from '../support/panes.js';
+import { notebookWithEvents } from '../support/scripted-turns.js';
+import { renderSized } from '../support/sized-ink.js';
 import { type ChunkServer, CLEAN, encodeFramed, serveChunks } from '../support/sse-framing.js';
 import { clientFor, collectTurn } from '../support/turns.js';
-import {
-  cellFrom,
-  eventually,
-  loadRenderers,
-  notebookWithEvents,
-  renderAppFor,
-  renderSized,
-  tick,
-} from './harness.js';
+import { cellFrom, eventually, loadRenderers, renderAppFor, tick } from './harness.js';
 
 /*
  * Hostile text from the server, in every field of a reply, rendered by real Ink in every view

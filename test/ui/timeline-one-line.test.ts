@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TimelineRowCache } from '../../src/ui/render/timeline-rows.js';
+import { updatesFromEvents } from '../support/scripted-turns.js';
 import { messageStart } from '../support/stream-events.js';
-import { cellFrom, updatesFromEvents } from './harness.js';
+import { cellFrom } from './harness.js';
 
 describe('the timeline error preview', () => {
   it('keeps an error message with line breaks on its one row, each break shown as ␊ or ␍', async () => {

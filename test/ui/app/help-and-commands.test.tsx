@@ -4,7 +4,8 @@ import { COMMANDS } from '../../../src/commands/index.js';
 import { HelpView } from '../../../src/ui/components/HelpView.js';
 import { helpRows } from '../../../src/ui/input/key-dispatch.js';
 import { cell, openApps, toast } from '../../support/open-apps.js';
-import { appOn, eventually, notebook, plain, renderSized, tick } from '../harness.js';
+import { appOn, renderSized } from '../../support/sized-ink.js';
+import { eventually, notebook, plain, tick } from '../harness.js';
 
 describe('the notebook: help and commands', () => {
   const ESC = '\u001b';

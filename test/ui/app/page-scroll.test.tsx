@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from '../../../src/store/session-state.js';
 import { pageLines } from '../../../src/ui/components/page-lines.js';
 import { mainArea, screenLayout } from '../../../src/ui/render/screen-layout.js';
-import { appOn, notebook, plain, renderSized, tick } from '../harness.js';
+import { appOn, renderSized } from '../../support/sized-ink.js';
+import { notebook, plain, tick } from '../harness.js';
 
 const COLUMNS = 100;
 const ROWS = 16;

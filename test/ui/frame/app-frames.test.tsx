@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Output from '../../../src/ui/frame/output.js';
-import { appOn, loadRenderers, notebook, renderSized, tick } from '../harness.js';
+import { appOn, renderSized } from '../../support/sized-ink.js';
+import { loadRenderers, notebook, tick } from '../harness.js';
 
 /*
  * The app's real frames: every Output that real Ink fills while the notebook streams replies

@@ -4,7 +4,8 @@ import { render } from 'ink';
 import inkLogUpdate from 'ink/build/log-update.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import lineDiffWriter, { type LogUpdate } from '../../../src/ui/frame/line-diff-writer.js';
-import { appOn, KeyStdin, loadRenderers, notebook, tick } from '../harness.js';
+import { appOn, KeyStdin } from '../../support/sized-ink.js';
+import { loadRenderers, notebook, tick } from '../harness.js';
 
 /*
  * The real App on real Ink, writing to a terminal emulator through our log-update, while

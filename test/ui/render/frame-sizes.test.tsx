@@ -5,7 +5,8 @@ import { App } from '../../../src/ui/App.js';
 import { closeAfterEach } from '../../support/close-after-each.js';
 import { finishedTurns } from '../../support/finished-turns.js';
 import { conversationPane, paneLines, timelinePane } from '../../support/panes.js';
-import { eventually, renderSized, tick } from '../harness.js';
+import { renderSized } from '../../support/sized-ink.js';
+import { eventually, tick } from '../harness.js';
 
 const track = closeAfterEach();
 

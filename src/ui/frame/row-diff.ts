@@ -143,10 +143,9 @@ const SKIP_CELLS = 8;
 /**
  * The spans of `after[first..last]` to write. Where both rows put those cells at the same
  * columns (as a row of ASCII whose text grows in place; a wide character moves the cells after
- * it), runs of
- * unchanged cells between changes are skipped: a reply's open line shares its row with the
- * timeline's counts, and a one-character delta changed one cell at each end of the row but
- * wrote the 100 between them too. Otherwise the one span from the first change to the last.
+ * it), runs of unchanged cells between changes are skipped: a reply's open line shares its row
+ * with the timeline's counts, and a one-character delta changed one cell at each end of the row
+ * but wrote the 100 between them too. Otherwise the one span from the first change to the last.
  */
 function changedSpans(before: Row, after: Row, first: number, last: number): Array<[number, number]> {
   if (last < first || !sameLayout(before, after, first, last)) return [[first, last]];

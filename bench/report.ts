@@ -60,7 +60,7 @@ export function formatTable(
   const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   const header = `streambook benchmark${meta.quick ? ' (--quick sizes)' : ''}, ${meta.columns}x${meta.rows} terminal, sizes ${JSON.stringify(meta.size)}`;
-  const medians = `The ratios (throughput's print_ratio, print_saved_ratio, tui_ratio and tui_last_delta_over_sdk_ms; history.ratio) are each the median of ${meta.size.ratioRuns} run(s) of that run's own ratio.`;
+  const medians = `The ratios (throughput's print_ratio, print_saved_ratio, tui_ratio, wire_floor_ratio, headless_ratio, headless_saved_ratio and tui_last_delta_over_sdk_ms; history.ratio) are each the median of ${meta.size.ratioRuns} run(s) of that run's own ratio.`;
   return [header, medians, '', line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
 }
 

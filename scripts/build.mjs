@@ -84,6 +84,8 @@ export async function buildBench() {
       'bench/child-print.ts',
       'bench/child-tui.tsx',
       'bench/child-tap-client.ts',
+      'bench/child-wire-floor.ts',
+      'bench/child-headless.ts',
       'bench/child-tcp-relay.ts',
     ],
     outdir: 'dist/bench',

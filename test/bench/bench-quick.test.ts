@@ -32,6 +32,9 @@ describe('npm run bench -- --quick', () => {
       'print_saved_cpu_ms',
       'print_saved_ratio',
       'tui_ratio',
+      'wire_floor_ratio',
+      'headless_ratio',
+      'headless_saved_ratio',
       'tui_last_delta_over_sdk_ms',
     ]) {
       expect(results.throughput?.[key], key).toBeTypeOf('number');

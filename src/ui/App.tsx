@@ -16,6 +16,7 @@ import { usePromptEditor } from './hooks/use-prompt-editor.js';
 import { useRenderers } from './hooks/use-renderers.js';
 import { useResumeRepaint } from './hooks/use-resume-repaint.js';
 import { useSessionState } from './hooks/use-session-state.js';
+import { useSettledLayouts } from './hooks/use-settled-layouts.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
 import { searchMatch } from './input/history-search.js';
@@ -47,13 +48,14 @@ export function App({ commands, frameClock, frames }: AppProps) {
   const state = useSessionState(ownFrames);
   const size = useTerminalSize();
   const { editor, current, edit } = usePromptEditor();
-  const [cellLines] = useState(() => new CellLineCache(session.hide));
+  const [cellLines] = useState(() => new CellLineCache(session.hide, { settleLater: true }));
   const [timelineRows] = useState(() => new TimelineRowCache());
   const promptLines = promptLineCount(editor.value, MAX_INPUT_LINES);
   const toastLines = state.toast ? toastText(state.toast, size.columns).length : 0;
   const layout = screenLayout({ ...size, timelineShown: state.view.timelineShown, promptLines, toastLines });
   useToastTimeout(session, state.toast);
   const markdownLoaded = useRenderers();
+  const settledLayouts = useSettledLayouts(cellLines);
   useResumeRepaint();
   useLayoutEffect(() => frameClock?.committed());
   useNotebookKeys({ commands, editor: current, edit, layout, timelineRows, cellLines });
@@ -83,6 +85,7 @@ export function App({ commands, frameClock, frames }: AppProps) {
       scroll={state.view.scroll}
       welcome={welcomeLines(state.source.describe)}
       markdownLoaded={markdownLoaded}
+      settledLayouts={settledLayouts}
     />
   );
   const timelinePane = layout.timeline ? (

@@ -47,6 +47,9 @@ describe('links in a real terminal', () => {
     await screen.type('links');
     screen.write(KEYS.enter);
     await screen.waitFor(/end_turn · TTFT/);
+    // The frame that shows the end draws the reply as it streamed; its whole layout, links
+    // and all, follows in the next.
+    await screen.waitFor(() => [...(screen?.output ?? '').matchAll(LINKED)].some((m) => m[1] === URL_TEXT));
     await screen.settle();
     // The URL, cut over two rows: each piece is a link to the whole URL.
     const pieces = [...screen.output.matchAll(LINKED)]

@@ -15,13 +15,17 @@ class SizedStdout extends EventEmitter {
   columns: number;
   rows: number;
   lastFrame: string | undefined;
-  constructor(columns: number, rows: number) {
+  /** Every frame written, when kept. */
+  readonly frames: string[] | null;
+  constructor(columns: number, rows: number, keepFrames = false) {
     super();
     this.columns = columns;
     this.rows = rows;
+    this.frames = keepFrames ? [] : null;
   }
   write = (frame: string) => {
     this.lastFrame = frame;
+    this.frames?.push(frame);
     return true;
   };
   resize(columns: number, rows: number) {
@@ -58,9 +62,12 @@ export function appOn(session: Session): ReactElement {
   return <App commands={{ session, clipboard: createClipboard(() => {}, null), cwd: '.', quit: () => {} }} />;
 }
 
-/** Real Ink on a terminal of a given size (ink-testing-library's is fixed at 100 columns, no rows). */
-export function renderSized(tree: ReactElement, columns: number, rows: number) {
-  const stdout = new SizedStdout(columns, rows);
+/**
+ * Real Ink on a terminal of a given size (ink-testing-library's is fixed at 100 columns, no
+ * rows); with `keepFrames`, `frames()` gives every frame it wrote, as text.
+ */
+export function renderSized(tree: ReactElement, columns: number, rows: number, { keepFrames = false } = {}) {
+  const stdout = new SizedStdout(columns, rows, keepFrames);
   const stdin = new KeyStdin();
   const instance = inkRender(tree, {
     stdout: stdout as unknown as NodeJS.WriteStream,
@@ -73,6 +80,7 @@ export function renderSized(tree: ReactElement, columns: number, rows: number) {
   return {
     frame: () => stdout.lastFrame ?? '',
     text: () => plain(stdout.lastFrame),
+    frames: () => (stdout.frames ?? []).map((frame) => plain(frame)),
     stdin,
     resize: (c: number, r: number) => stdout.resize(c, r),
     unmount: () => {

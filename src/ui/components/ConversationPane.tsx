@@ -21,6 +21,8 @@ export interface ConversationPaneProps {
   welcome: readonly string[];
   /** Whether Markdown has loaded: the cells are laid out again when it arrives. */
   markdownLoaded: boolean;
+  /** Bumped when cells shown as they streamed are laid out whole (useSettledLayouts). */
+  settledLayouts?: number;
 }
 
 /**

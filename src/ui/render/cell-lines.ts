@@ -3,7 +3,7 @@ import chalk from 'chalk';
 import type { Hide } from '../../engine/shown-key.js';
 import { type Cell, type CellBlock, textPieces } from '../../store/cell.js';
 import { neutralize } from '../../terminal/neutralize.js';
-import { linkUrls } from '../../terminal/osc8.js';
+import { blockLines, type WrapGrowing, withSentenceEnds } from './block-lines.js';
 import { statusLines } from './cell-status.js';
 import { markdownRenderer } from './markdown-loader.js';
 import { GrowingWrap, wrap } from './wrap.js';
@@ -22,6 +22,10 @@ interface Cached {
   version: number;
   key: string;
   lines: string[];
+  /** Laid out as it streamed: its text as it grew, wrapped without Markdown. */
+  grown: boolean;
+  /** Laid out while it streamed. */
+  streaming: boolean;
 }
 
 /**
@@ -29,16 +33,35 @@ interface Cached {
  * touched and nothing else: finished cells are laid out once per width, and a streaming
  * text block wraps only what it added. Keyed by the cell's event list, which is created
  * once per cell and shared by all its versions, so ids reused after /clear never collide.
+ *
+ * With `settleLater`, the frame that shows a reply end (or its interrupt) draws the text as it
+ * streamed, with the cell's finished status: laying the whole reply out again, with its
+ * Markdown, held that frame, and the reply's last words with it, 30 ms for a short reply and
+ * more for a long one. The view asks for the full layout a turn of the event loop later
+ * (`settle`); `unsettled` says whether one is waiting.
  */
 export class CellLineCache {
   readonly #done = new WeakMap<object, Cached>();
   readonly #growing = new WeakMap<object, Map<string, GrowingWrap>>();
   readonly #prompts = new WeakMap<object, { key: string; lines: string[] }>();
   readonly #hide: Hide | null;
+  readonly #settleLater: boolean;
+  /** Finished cells shown as they streamed, until `settle`. */
+  #unsettled = new Set<object>();
 
   /** `hide` takes the key out of a finished cell's rendered lines (see engine/shown-key.ts). */
-  constructor(hide: Hide | null = null) {
+  constructor(hide: Hide | null = null, { settleLater = false }: { settleLater?: boolean } = {}) {
     this.#hide = hide;
+    this.#settleLater = settleLater;
+  }
+
+  get unsettled(): boolean {
+    return this.#unsettled.size > 0;
+  }
+
+  /** The finished cells shown as they streamed are laid out whole from their next frame. */
+  settle(): void {
+    this.#unsettled.clear();
   }
 
   lines(cell: Cell, options: CellLineOptions): string[] {
@@ -46,16 +69,31 @@ export class CellLineCache {
     // arrived are laid out again once.
     const key = `${options.width}:${options.rawText}:${options.thinkingHidden}:${options.selected}:${markdownRenderer() !== null}`;
     const cached = this.#done.get(cell.events);
-    if (cached && cached.version === cell.version && cached.key === key) return cached.lines;
+    const streaming = cell.status === 'streaming';
+    const waiting = this.#unsettled.has(cell.events);
+    if (
+      cached &&
+      cached.version === cell.version &&
+      cached.key === key &&
+      (!cached.grown || streaming || waiting)
+    )
+      return cached.lines;
+    // Just ended, and its wraps as it grew are those of this layout: it is shown as it was.
+    const grown = streaming || (this.#settleLater && cached?.streaming === true && cached.key === key);
+    if (grown && !streaming) this.#unsettled.add(cell.events);
     // A finished cell is laid out whole; the wraps of its text as it grew are not needed again.
-    if (cell.status !== 'streaming') this.#growing.delete(cell.events);
-    const laidOut = layoutCell(cell, options, {
+    if (!grown) {
+      this.#growing.delete(cell.events);
+      this.#unsettled.delete(cell.events);
+    }
+    const laidOut = layoutCell(cell, options, grown, {
       prompt: () => this.promptLines(cell, options),
       growing: (block, width) => this.#wrapGrowing(cell, block, width),
     });
-    // Once per finished layout, not per frame: a streaming cell's lines are not checked.
-    const lines = this.#hide && cell.status !== 'streaming' ? hideInLines(laidOut, this.#hide) : laidOut;
-    this.#done.set(cell.events, { version: cell.version, key, lines });
+    // Once per finished layout, not per frame: the lines of text as it streamed are not
+    // checked (the engine took the key out of each delta; a renderer can't put one together).
+    const lines = this.#hide && !grown ? hideInLines(laidOut, this.#hide) : laidOut;
+    this.#done.set(cell.events, { version: cell.version, key, lines, grown, streaming });
     return lines;
   }
 
@@ -84,7 +122,8 @@ export class CellLineCache {
       growing = new GrowingWrap(width);
       wraps.set(id, growing);
     }
-    return growing.lines(textPieces(cell, block));
+    // Once the reply has ended its pieces are gone, and its one text goes on from them.
+    return growing.lines(cell.status === 'streaming' ? textPieces(cell, block) : block.text);
   }
 }
 
@@ -96,8 +135,6 @@ function hideInLines(lines: string[], hide: Hide): string[] {
     return hidden === shown ? line : hidden;
   });
 }
-
-type WrapGrowing = (block: CellBlock, width: number) => string[];
 
 interface Layouts {
   prompt: () => string[];
@@ -119,7 +156,8 @@ function layoutPrompt(cell: Cell, options: CellLineOptions): string[] {
   );
 }
 
-function layoutCell(cell: Cell, options: CellLineOptions, layouts: Layouts): string[] {
+/** The cell's lines; `grown`: its blocks as they streamed (see CellLineCache). */
+function layoutCell(cell: Cell, options: CellLineOptions, grown: boolean, layouts: Layouts): string[] {
   const outLabel = `Out[${cell.id}]:`;
   const indent = labelIndent(cell);
   const bodyWidth = Math.max(10, options.width - indent);
@@ -131,9 +169,9 @@ function layoutCell(cell: Cell, options: CellLineOptions, layouts: Layouts): str
   const body: string[] = [];
   const streaming = cell.status === 'streaming';
   // A loop, not a spread: a long reply has more rows than a call may take arguments.
-  const blocks = streaming ? cell.blocks : withSentenceEnds(cell.blocks);
+  const blocks = grown ? cell.blocks : withSentenceEnds(cell.blocks);
   for (const block of blocks)
-    for (const line of blockLines(block, cell, options, bodyWidth, layouts.growing)) body.push(line);
+    for (const line of blockLines(block, options, bodyWidth, layouts.growing, !grown)) body.push(line);
   if (streaming) {
     if (body.length === 0)
       body.push(
@@ -149,102 +187,4 @@ function layoutCell(cell: Cell, options: CellLineOptions, layouts: Layouts): str
   });
   lines.push('');
   return lines;
-}
-
-function blockLines(
-  block: CellBlock,
-  cell: Cell,
-  options: CellLineOptions,
-  width: number,
-  wrapGrowing: WrapGrowing,
-): string[] {
-  const finished = cell.status !== 'streaming';
-  switch (block.type) {
-    case 'text': {
-      const markdown = markdownRenderer();
-      const text =
-        finished && !options.rawText && markdown
-          ? markdown.renderMarkdown(block.text, width, chalk.level > 0)
-          : finished
-            ? wrap(linkUrls(neutralize(block.text)), width)
-            : wrapGrowing(block, width);
-      return [...text, ...citationLines(block, width)];
-    }
-    case 'thinking': {
-      if (options.thinkingHidden) {
-        return styled(`▸ thinking · ${block.text.length} chars hidden (Ctrl+O shows)`, width, chalk.dim);
-      }
-      const text = finished ? wrap(neutralize(block.text), width - 2) : wrapGrowing(block, width - 2);
-      return [chalk.dim('▾ thinking'), ...text.map((line) => chalk.dim.italic(`  ${line}`))];
-    }
-    case 'redacted_thinking':
-      return styled('▸ redacted thinking (encrypted, sent back as is)', width, chalk.dim);
-    case 'tool_use':
-    case 'server_tool_use':
-    case 'mcp_tool_use': {
-      const head = styled(`⚙ ${block.type} ${neutralize(block.name ?? '')}`, width, chalk.yellow);
-      const query = finished ? searchQuery(block.text) : undefined;
-      // Input JSON streams like text, and may be as long: it wraps as it grows.
-      const input = !block.text
-        ? ['{}']
-        : query !== undefined
-          ? wrap(neutralize(`query: ${query}`), width - 2)
-          : finished
-            ? wrap(neutralize(block.text), width - 2)
-            : wrapGrowing(block, width - 2);
-      const json = input.map((line) => `  ${chalk.yellow.dim(line)}`);
-      return [...head, ...(block.text || block.done ? json : [])];
-    }
-    default: {
-      const note = block.type.endsWith('_result') ? '' : ' (kept as it came)';
-      return styled(`◆ ${neutralize(block.type)}${note}`, width, chalk.blue);
-    }
-  }
-}
-
-/** Wraps one of our own lines to the width, then styles each piece. */
-function styled(text: string, width: number, style: (line: string) => string): string[] {
-  // Chalk joins every argument it gets: pass the line alone, not map's index and array.
-  return wrap(text, width).map((line) => style(line));
-}
-
-/**
- * The blocks of a finished reply as laid out. The API ends a cited span where the citation
- * ends, so the sentence's "." opens the next text block; a cited block takes that punctuation,
- * and its sources follow the sentence instead of a lone "." under them.
- */
-function withSentenceEnds(blocks: readonly CellBlock[]): readonly CellBlock[] {
-  const out = [...blocks];
-  const emptied = new Set<number>();
-  for (let i = 0; i + 1 < out.length; i++) {
-    const block = out[i] as CellBlock;
-    const next = out[i + 1] as CellBlock;
-    if (block.type !== 'text' || next.type !== 'text' || block.citations.length === 0) continue;
-    const end = /^[.,;:!?)\]]+/.exec(next.text)?.[0];
-    if (!end) continue;
-    out[i] = { ...block, text: block.text + end };
-    out[i + 1] = { ...next, text: next.text.slice(end.length).trimStart() };
-    if (out[i + 1]?.text === '' && next.citations.length === 0) emptied.add(i + 1);
-  }
-  return out.filter((_, i) => !emptied.has(i));
-}
-
-/** A search tool's query (`{"query": "…"}`), shown as text rather than as its JSON. */
-function searchQuery(input: string): string | undefined {
-  if (!input.includes('"query"')) return undefined;
-  try {
-    const json: unknown = JSON.parse(input);
-    const query = (json as { query?: unknown } | null)?.query;
-    return typeof query === 'string' && Object.keys(json as object).length === 1 ? query : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function citationLines(block: CellBlock, width: number): string[] {
-  return block.citations.flatMap((citation, i) => {
-    const c = citation as { title?: string; document_title?: string; url?: string; cited_text?: string };
-    const source = [c.title ?? c.document_title ?? 'source', c.url].filter(Boolean).join(' — ');
-    return wrap(linkUrls(neutralize(`[${i + 1}] ${source}`)), width).map((line) => chalk.blue(line));
-  });
 }

@@ -50,12 +50,15 @@ export class GrowingWrap {
 
   /**
    * The wrapped lines of the text: its pieces, an array that only grows (a new array starts
-   * the wrap over), or the whole text, which must extend the text given last time.
+   * the wrap over), or the whole text, which must extend the text given last time, as pieces
+   * or whole. So a reply that ends, its pieces dropped for its one flat text, goes on from
+   * where its pieces left off instead of being wrapped again from its start.
    */
   lines(text: string | readonly string[]): string[] {
     if (typeof text === 'string') {
       // A stream that restarts a block (malformed, but it happens) starts the wrap over.
       if (text.length < this.#read) this.#restart();
+      this.#pieces = null;
       const fresh = text.slice(this.#read);
       this.#read = text.length;
       return this.#grow(fresh);
@@ -66,6 +69,7 @@ export class GrowingWrap {
     }
     const fresh = text.slice(this.#taken).join('');
     this.#taken = text.length;
+    this.#read += fresh.length;
     return this.#grow(fresh);
   }
 

@@ -32,6 +32,16 @@ describe('a growing line, read by its pieces', () => {
     expect(reads()).toBeLessThanOrEqual(300);
   });
 
+  it('goes on from its pieces to the whole text, once the reply ends, without wrapping it again', () => {
+    const growing = new GrowingWrap(12);
+    const pieces = ['one two three ', 'four five'];
+    growing.lines(pieces);
+    const whole = `${pieces.join('')} six seven`;
+    expect(growing.lines(whole)).toEqual(wrap(whole, 12));
+    // Read from where the pieces ended: what comes before is not looked at again.
+    expect(growing.lines(`${'x'.repeat(whole.length)} eight`)).toEqual(wrap(`${whole} eight`, 12));
+  });
+
   it('starts over when the block does', () => {
     const growing = new GrowingWrap(20);
     growing.lines(['a long first start ', 'of a block']);

@@ -1,3 +1,4 @@
+import type { Hide } from '../engine/shown-key.js';
 import type { MessageParam, TurnUpdate } from '../engine/types.js';
 import type { Journal } from '../journal/session-journal.js';
 import type { SessionStore } from '../store/session-store.js';
@@ -22,7 +23,7 @@ export interface TurnSink {
  * copy of the session and the cell. A view paints at most once a frame, so it sees the same.
  */
 export function turnSink(
-  { store, journal }: { store: SessionStore; journal: Journal | null },
+  { store, journal, hide }: { store: SessionStore; journal: Journal | null; hide: Hide },
   turn: { id: number; messages: MessageParam[]; abort: AbortController; current: () => boolean },
 ): TurnSink {
   const { id, messages, abort, current } = turn;
@@ -62,7 +63,8 @@ export function turnSink(
         break;
       }
     }
-    const text = brokenTurnText(error);
+    // The failure's words are streambook's own, which no redactor saw; a key in them is hidden.
+    const text = hide(brokenTurnText(error));
     journal?.broke(id, text);
     store.update((s) => turnBroke(s, id, text));
   };

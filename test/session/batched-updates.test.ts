@@ -57,7 +57,7 @@ describe("a turn's updates", () => {
     const journaled: TurnUpdate[] = [];
     const journal = { update: (_c: number, u: TurnUpdate) => journaled.push(u), broke() {} } as never;
     const sink = turnSink(
-      { store, journal },
+      { store, journal, hide: (text) => text },
       { id: 1, messages: [], abort: new AbortController(), current: () => true },
     );
     sink.apply({ type: 'block_start', index: 0, block: { type: 'text', text: '' } });

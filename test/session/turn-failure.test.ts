@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/engine/client.js';
+import { SessionJournal } from '../../src/journal/session-journal.js';
 import { Session } from '../../src/session/session.js';
 import { initialState } from '../../src/store/session-state.js';
 import { SessionStore } from '../../src/store/session-store.js';
@@ -60,6 +64,41 @@ describe('a turn that throws inside streambook', () => {
     await session.settled();
     expect(session.state.cells.map((c) => c.status)).toEqual(['failed', 'complete']);
     expect(session.state.history.map((m) => m.role)).toEqual(['user', 'assistant']);
+  });
+
+  it('hides the key in the failure it reports, on screen and in the session file', async () => {
+    const key = 'sk-ant-api03-failure-words-key-0123456789abcdef';
+    const server = await serveScript([{ kind: 'sse', events: REPLY }]);
+    open.push(server);
+    const stateDir = mkdtempSync(join(tmpdir(), 'sb-failure-'));
+    const state = initialState(SETTINGS, { offline: false, describe: 'test server' }, null);
+    const header = {
+      settings: state.settings,
+      scenario: null,
+      source: state.source,
+      by: 'notebook' as const,
+    };
+    const journal = new SessionJournal({ stateDir, header, warn: () => {} });
+    const client = createClient({ apiKey: key, baseURL: server.url, maxRetries: 0 });
+    const session = new Session(new SessionStore(state), client, null, { journal });
+    let failOnce = true;
+    session.store.subscribe(() => {
+      if (failOnce && session.state.cells.at(-1)?.blocks[0]?.text) {
+        failOnce = false;
+        throw new Error(`bad header x-api-key: ${key}`);
+      }
+    });
+    session.submit('first');
+    await session.settled();
+    journal.close();
+    const message = session.state.cells[0]?.error?.message ?? '';
+    expect(session.state.cells[0]?.status).toBe('failed');
+    expect(message).toContain('bad header x-api-key: ');
+    expect(message).not.toContain(key.slice(-16));
+    const saved = readFileSync(journal.saved() ?? '', 'utf8');
+    expect(saved).toContain('bad header x-api-key: ');
+    expect(saved).not.toContain(key.slice(-16));
+    rmSync(stateDir, { recursive: true, force: true });
   });
 
   it('fails its cell when the turn itself rejects', async () => {

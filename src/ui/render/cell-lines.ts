@@ -89,6 +89,9 @@ export class CellLineCache {
     const laidOut = layoutCell(cell, options, grown, {
       prompt: () => this.promptLines(cell, options),
       growing: (block, width) => this.#wrapGrowing(cell, block, width),
+      // A finished cell's status may say why it failed in words no redactor saw; the whole
+      // layout is checked below, the one as it streamed has only these lines checked.
+      status: (lines) => (this.#hide && grown && !streaming ? hideInLines(lines, this.#hide) : lines),
     });
     // Once per finished layout, not per frame: the lines of text as it streamed are not
     // checked (the engine took the key out of each delta; a renderer can't put one together).
@@ -139,6 +142,7 @@ function hideInLines(lines: string[], hide: Hide): string[] {
 interface Layouts {
   prompt: () => string[];
   growing: WrapGrowing;
+  status: (lines: string[]) => string[];
 }
 
 /** The label column: wide enough for both labels and a space. */
@@ -180,7 +184,7 @@ function layoutCell(cell: Cell, options: CellLineOptions, grown: boolean, layout
     // Without colour an inverse space is invisible; the bar shows in every terminal.
     body[body.length - 1] = `${body.at(-1)}${chalk.level > 0 ? chalk.inverse(' ') : CURSOR}`;
   }
-  body.push(...statusLines(cell, bodyWidth));
+  body.push(...layouts.status(statusLines(cell, bodyWidth)));
   const outStyled = chalk.magenta.bold(outLabel);
   body.forEach((line, i) => {
     lines.push(`${i === 0 ? outStyled + ' '.repeat(indent - outLabel.length) : pad}${line}`);

@@ -23,6 +23,9 @@ function expandTabs(text: string): string {
   return text.includes('\t') ? text.replace(/\t/g, '    ') : text;
 }
 
+/** How many of the first and the last characters read a wrap keeps to check a text goes on. */
+const KEPT = 16;
+
 /**
  * Wraps model text that only ever grows (a streaming reply, a tool's input JSON), neutralized,
  * without wrapping it again for each delta: rows that are full stay as they are, and each call
@@ -41,6 +44,9 @@ export class GrowingWrap {
   #pieces: readonly string[] | null = null;
   #taken = 0;
   #read = 0;
+  /** The first and the last characters read, to tell a text that goes on from one that restarted. */
+  #head = '';
+  #tail = '';
   readonly width: number;
 
   constructor(width: number) {
@@ -56,12 +62,11 @@ export class GrowingWrap {
    */
   lines(text: string | readonly string[]): string[] {
     if (typeof text === 'string') {
-      // A stream that restarts a block (malformed, but it happens) starts the wrap over.
-      if (text.length < this.#read) this.#restart();
+      // A stream that restarts a block (malformed, but it happens) starts the wrap over. Its
+      // start and the characters before where the last read ended tell, without reading it all.
+      if (!this.#goesOn(text)) this.#restart();
       this.#pieces = null;
-      const fresh = text.slice(this.#read);
-      this.#read = text.length;
-      return this.#grow(fresh);
+      return this.#take(text.slice(this.#read));
     }
     if (text !== this.#pieces) {
       this.#restart();
@@ -69,6 +74,21 @@ export class GrowingWrap {
     }
     const fresh = text.slice(this.#taken).join('');
     this.#taken = text.length;
+    return this.#take(fresh);
+  }
+
+  #goesOn(text: string): boolean {
+    const read = this.#read;
+    return (
+      text.length >= read &&
+      text.startsWith(this.#head) &&
+      text.slice(read - this.#tail.length, read) === this.#tail
+    );
+  }
+
+  #take(fresh: string): string[] {
+    if (this.#head.length < KEPT) this.#head = (this.#head + fresh.slice(0, KEPT)).slice(0, KEPT);
+    this.#tail = (this.#tail + fresh.slice(-KEPT)).slice(-KEPT);
     this.#read += fresh.length;
     return this.#grow(fresh);
   }
@@ -79,6 +99,8 @@ export class GrowingWrap {
     this.#pending = '';
     this.#taken = 0;
     this.#read = 0;
+    this.#head = '';
+    this.#tail = '';
   }
 
   #grow(added: string): string[] {

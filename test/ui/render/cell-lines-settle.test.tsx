@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shownKeyHider } from '../../../src/engine/shown-key.js';
 import type { TurnUpdate } from '../../../src/engine/types.js';
 import { applyUpdate, type Cell } from '../../../src/store/cell.js';
 import { CellLineCache } from '../../../src/ui/render/cell-lines.js';
@@ -73,6 +74,21 @@ describe('a reply that ends, laid out', () => {
     const later = new CellLineCache(null, { settleLater: true });
     expect(later.lines(ended, OPTIONS).map(plain)).toEqual(whole(ended));
     expect(later.unsettled).toBe(false);
+  });
+
+  it('hides the key in the finished status, which no redactor saw, in the frame that shows the end', () => {
+    const key = 'sk-ant-api03-status-words-key-0123456789abcdef';
+    const cache = new CellLineCache(shownKeyHider(key), { settleLater: true });
+    const { ended } = streamedThenEnded(cache);
+    const failed = {
+      ...ended,
+      status: 'failed' as const,
+      error: { kind: 'internal' as const, message: `broke on ${key}` },
+    };
+    const shown = cache.lines(failed, OPTIONS).map(plain);
+    expect(cache.unsettled).toBe(true);
+    expect(text(shown)).toContain('broke on ');
+    expect(text(shown)).not.toContain(key.slice(-16));
   });
 
   it('is laid out whole at once when the pane changed width as it ended', () => {

@@ -34,12 +34,25 @@ describe('a growing line, read by its pieces', () => {
 
   it('goes on from its pieces to the whole text, once the reply ends, without wrapping it again', () => {
     const growing = new GrowingWrap(12);
-    const pieces = ['one two three ', 'four five'];
+    const pieces = ['alpha beta gamma delta ', 'epsilon zeta eta theta iota kappa'];
     growing.lines(pieces);
-    const whole = `${pieces.join('')} six seven`;
+    const read = pieces.join('');
+    const whole = `${read} lambda mu`;
     expect(growing.lines(whole)).toEqual(wrap(whole, 12));
-    // Read from where the pieces ended: what comes before is not looked at again.
-    expect(growing.lines(`${'x'.repeat(whole.length)} eight`)).toEqual(wrap(`${whole} eight`, 12));
+    // What it read is not read again: a middle it never looks back at is taken as read.
+    const wrapped = new GrowingWrap(12);
+    wrapped.lines(pieces);
+    const middleChanged = `${read.slice(0, 20)}XXXXXXXX${read.slice(28)} lambda mu`;
+    expect(wrapped.lines(middleChanged)).toEqual(wrap(whole, 12));
+  });
+
+  it('starts over when the whole text does not go on from its pieces: a block restarted as it ended', () => {
+    const growing = new GrowingWrap(40);
+    growing.lines(['Hello world']);
+    expect(growing.lines('Goodbye cruel world!')).toEqual(['Goodbye cruel world!']);
+    const other = new GrowingWrap(40);
+    other.lines(['Hello ', 'world']);
+    expect(other.lines('Hello there, a new world')).toEqual(['Hello there, a new world']);
   });
 
   it('starts over when the block does', () => {

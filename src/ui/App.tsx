@@ -16,7 +16,6 @@ import { usePromptEditor } from './hooks/use-prompt-editor.js';
 import { useRenderers } from './hooks/use-renderers.js';
 import { useResumeRepaint } from './hooks/use-resume-repaint.js';
 import { useSessionState } from './hooks/use-session-state.js';
-import { useSettledLayouts } from './hooks/use-settled-layouts.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useToastTimeout } from './hooks/use-toast-timeout.js';
 import { searchMatch } from './input/history-search.js';
@@ -55,7 +54,6 @@ export function App({ commands, frameClock, frames }: AppProps) {
   const layout = screenLayout({ ...size, timelineShown: state.view.timelineShown, promptLines, toastLines });
   useToastTimeout(session, state.toast);
   const markdownLoaded = useRenderers();
-  const settledLayouts = useSettledLayouts(cellLines);
   useResumeRepaint();
   useLayoutEffect(() => frameClock?.committed());
   useNotebookKeys({ commands, editor: current, edit, layout, timelineRows, cellLines });
@@ -85,7 +83,6 @@ export function App({ commands, frameClock, frames }: AppProps) {
       scroll={state.view.scroll}
       welcome={welcomeLines(state.source.describe)}
       markdownLoaded={markdownLoaded}
-      settledLayouts={settledLayouts}
     />
   );
   const timelinePane = layout.timeline ? (

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { Cell } from '../../store/cell.js';
+import { useSettledLayouts } from '../hooks/use-settled-layouts.js';
 import type { CellLineCache } from '../render/cell-lines.js';
 import { conversationWindow } from '../render/conversation-window.js';
 import type { PaneSize } from '../render/screen-layout.js';
@@ -21,8 +22,6 @@ export interface ConversationPaneProps {
   welcome: readonly string[];
   /** Whether Markdown has loaded: the cells are laid out again when it arrives. */
   markdownLoaded: boolean;
-  /** Bumped when cells shown as they streamed are laid out whole (useSettledLayouts). */
-  settledLayouts?: number;
 }
 
 /**
@@ -31,11 +30,18 @@ export interface ConversationPaneProps {
  */
 export const ConversationPane = memo(function ConversationPane(props: ConversationPaneProps) {
   const { size } = props;
+  const lines = paneLines(props);
+  // Read once the lines are laid out: a reply that just ended is shown as it streamed.
+  useSettledLayouts(props.cellLines);
+  return <Lines lines={lines} width={size.width} height={size.height} />;
+}, sameProps);
+
+function paneLines(props: ConversationPaneProps): string[] {
+  const { size } = props;
   if (props.cells.length === 0) {
-    const welcome = props.welcome.flatMap((line) => wrap(line, size.width));
-    return <Lines lines={welcome.slice(0, size.height)} width={size.width} height={size.height} />;
+    return props.welcome.flatMap((line) => wrap(line, size.width)).slice(0, size.height);
   }
-  const window = conversationWindow({
+  return conversationWindow({
     cells: props.cells,
     cellLines: props.cellLines,
     options: { width: size.width, rawText: props.rawText, thinkingHidden: props.thinkingHidden },
@@ -44,6 +50,5 @@ export const ConversationPane = memo(function ConversationPane(props: Conversati
     selected: props.focused ? props.selected : null,
     // With focus, some cell is always marked: the chosen one, else the newest.
     highlight: props.focused ? (props.selected ?? props.cells.at(-1)?.id ?? null) : null,
-  });
-  return <Lines lines={window.lines} width={size.width} height={size.height} />;
-}, sameProps);
+  }).lines;
+}

@@ -2,20 +2,20 @@ import { useEffect, useReducer } from 'react';
 import type { CellLineCache } from '../render/cell-lines.js';
 
 /**
- * Lays out whole, with their Markdown, the cells whose last frame showed them as they streamed
- * (see CellLineCache): after the frame that shows a reply's end has gone out, on the next turn
- * of the event loop. Counts the times it did, for the conversation pane to draw again.
+ * Lays out whole, with their Markdown, the cells the pane just showed as they streamed (see
+ * CellLineCache's settleLater): once the frame that shows a reply's end has gone out, on the
+ * next turn of the event loop, and draws the pane again. Call it after the pane's lines are
+ * laid out. The effect runs only when that changes, not after every streaming frame.
  */
-export function useSettledLayouts(cellLines: CellLineCache): number {
-  const [settled, bump] = useReducer((count: number) => count + 1, 0);
-  // After every commit: the check is a flag, and a frame that ends a reply sets it.
+export function useSettledLayouts(cellLines: CellLineCache): void {
+  const [, drawAgain] = useReducer((count: number) => count + 1, 0);
+  const unsettled = cellLines.unsettled;
   useEffect(() => {
-    if (!cellLines.unsettled) return;
+    if (!unsettled) return;
     const timer = setTimeout(() => {
       cellLines.settle();
-      bump();
+      drawAgain();
     }, 0);
     return () => clearTimeout(timer);
-  });
-  return settled;
+  }, [cellLines, unsettled]);
 }

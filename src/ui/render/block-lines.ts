@@ -10,8 +10,8 @@ import { wrap } from './wrap.js';
 export type WrapGrowing = (block: CellBlock, width: number) => string[];
 
 /**
- * One block's lines. A block laid out `settled` is shown as a finished reply shows it (its
- * Markdown rendered, a search tool's query as text); otherwise its text is wrapped as it grew.
+ * One block's lines. `finished`: shown as a finished reply shows it (its Markdown rendered, a
+ * search tool's query as text); otherwise its text is wrapped as it grew.
  */
 export function blockLines(
   block: CellBlock,

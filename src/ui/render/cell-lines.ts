@@ -47,7 +47,7 @@ export class CellLineCache {
   readonly #hide: Hide | null;
   readonly #settleLater: boolean;
   /** Finished cells shown as they streamed, until `settle`. */
-  #unsettled = new Set<object>();
+  readonly #unsettled = new Set<object>();
 
   /** `hide` takes the key out of a finished cell's rendered lines (see engine/shown-key.ts). */
   constructor(hide: Hide | null = null, { settleLater = false }: { settleLater?: boolean } = {}) {
